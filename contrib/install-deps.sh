@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# install-deps.sh -- install the Debian packages needed to build and test
+# this project (Debian 12 "bookworm"; run as root).  Only packages that are
+# not installed yet are fetched, and `apt-get update` runs only when
+# something is missing.  Used by .ci/run, contrib/quickstart.sh and
+# `make deps`.
+#
+#   contrib/install-deps.sh                 build + test dependencies (default)
+#   contrib/install-deps.sh --build [PKG..] only what `./configure && make`
+#                                           needs, plus any PKGs named
+set -euo pipefail
+
+# Building: compiler, autoconf, and the libraries configure checks for.
+build_pkgs=(
+    build-essential autoconf automake pkg-config m4
+    libssl-dev libdb5.3-dev libsasl2-dev libmilter-dev
+)
+# Testing: prove (perl), script interpreters, libFuzzer (clang and its
+# runtime libraries), and tools the integration tests drive or inspect.
+test_pkgs=(
+    perl python3 clang libclang-rt-dev
+    procmail db5.3-util openssl sasl2-bin libsasl2-modules swaks libnet-ssleay-perl
+    iproute2 util-linux procps
+)
+
+want=("${build_pkgs[@]}")
+case "${1:-}" in
+    --build) shift; want+=("$@") ;;
+    ""|--all) want+=("${test_pkgs[@]}") ;;
+    *) echo "usage: $0 [--all | --build [PACKAGE...]]" >&2; exit 2 ;;
+esac
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "install-deps: must run as root (apt-get install)" >&2
+    exit 1
+fi
+
+missing=()
+for p in "${want[@]}"; do
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+    [ "$status" = installed ] || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install-deps: all ${#want[@]} packages already installed"
+    exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q </dev/null
+apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null
