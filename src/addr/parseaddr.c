@@ -1,0 +1,279 @@
+/* parseaddr.c - from address text to a mailer triple (see parseaddr.h). */
+#include "addr/parseaddr.h"
+#include "addr/crack.h"
+#include "rewrite/rewrite.h"
+#include "rewrite/scan.h"
+#include "lib/xalloc.h"
+#include "lib/str.h"
+#include <ctype.h>
+#include <string.h>
+#include <sysexits.h>
+
+static bool atom_tok(const tok_t *t)
+{
+	unsigned char c;
+	if (t->op != OP_WORD)
+		return false;
+	c = (unsigned char)t->s[0];
+	if (c == '"' || c == '(' || c == ')' || c == ' ' || c == '\t')
+		return false;
+	return !scan_is_operator(c);
+}
+
+void cataddr(const tok_t *v, size_t n, int spacesub, buf_t *out)
+{
+	size_t i;
+	bool prev = false;
+	for (i = 0; i < n; i++) {
+		bool cur = atom_tok(&v[i]);
+		if (prev && cur)
+			buf_addc(out, spacesub ? spacesub : ' ');
+		if (v[i].op == OP_WORD)
+			buf_adds(out, v[i].s);
+		else
+			tok_render(out, &v[i]);
+		prev = cur;
+	}
+}
+
+int dsn_to_exitstat(const char *dsn)
+{
+	int cls, subj, det;
+	if (sscanf(dsn, "%d.%d.%d", &cls, &subj, &det) != 3)
+		return EX_UNAVAILABLE;
+	if (cls == 2)
+		return EX_OK;
+	if (cls == 4)
+		return EX_TEMPFAIL;
+	switch (subj) {
+	case 1:
+		switch (det) {
+		case 1: return EX_NOUSER;
+		case 2: case 8: return EX_NOHOST;
+		case 3: case 7: return EX_USAGE;
+		case 5: return EX_OK;
+		}
+		return EX_DATAERR;
+	case 5: return EX_PROTOCOL;
+	case 7: return EX_DATAERR;
+	}
+	return EX_UNAVAILABLE;
+}
+
+void addr_free(addr_t *a)
+{
+	free(a->mailer_name);
+	free(a->host);
+	free(a->user);
+	memset(a, 0, sizeof *a);
+}
+
+struct scanctx { FILE *out; };
+
+static void scan_err(const char *addr, const char *msg, void *arg)
+{
+	struct scanctx *sx = arg;
+	char shortaddr[256];
+	size_t l = strlen(addr);
+	if (sx->out == NULL)
+		return;
+	if (l > 203)
+		snprintf(shortaddr, sizeof shortaddr, "%.100s...%s", addr, addr + l - 100);
+	else
+		sm_strlcpy(shortaddr, addr, sizeof shortaddr);
+	fprintf(sx->out, "%s... %s\n", shortaddr, msg);
+}
+
+/* tokenize an envelope/header address; -1 when it cannot be parsed */
+int addr_scan(FILE *out, const char *addr, tokvec_t *tv, arena_t *ar)
+{
+	scanner_t sc;
+	struct scanctx sx = { out };
+
+	memset(&sc, 0, sizeof sc);
+	sc.mode = SCAN_EXT;
+	sc.err = scan_err;
+	sc.errarg = &sx;
+	sc.max_token = MAXNAME;
+	if (scan_address(&sc, addr, tv, ar) < 0)
+		return -1;
+	if (strlen(addr) > MAXNAME - 1) {
+		if (out)
+			fprintf(out, "Address \"%.*s\" too long (%d bytes max)\n", MAXNAME - 1, addr, MAXNAME - 1);
+		return -1;
+	}
+	return 0;
+}
+
+static void rwinit(rwctx_t *cx, cf_t *cf, FILE *out, arena_t *ar)
+{
+	memset(cx, 0, sizeof *cx);
+	cx->cf = cf;
+	cx->trace = out;
+	cx->ar = ar;
+}
+
+/* locate $# $@ $: parts of a resolved vector */
+static void triple_parts(const tokvec_t *tv, size_t *m0, size_t *h0, size_t *hn, size_t *u0, size_t *un)
+{
+	size_t i, at = tv->n, colon = tv->n;
+	for (i = 1; i < tv->n; i++) {
+		if (tv->v[i].op == OP_HOST && at == tv->n && colon == tv->n)
+			at = i;
+		else if (tv->v[i].op == OP_USER && colon == tv->n)
+			colon = i;
+	}
+	*m0 = 1;
+	*h0 = at < tv->n ? at + 1 : tv->n;
+	*hn = at < tv->n ? (colon < tv->n ? colon : tv->n) - *h0 : 0;
+	*u0 = colon < tv->n ? colon + 1 : tv->n;
+	*un = tv->n - *u0;
+}
+
+/* the message of an error triple: quotes removed, leading code kept */
+static void error_text(const tokvec_t *tv, size_t u0, size_t un, buf_t *msg)
+{
+	buf_t raw = BUF_INIT(0);
+	const char *p;
+	cataddr(&tv->v[u0], un, 0, &raw);
+	for (p = buf_str(&raw); *p; p++)
+		if (*p != '"')
+			buf_addc(msg, *p);
+	buf_free(&raw);
+}
+
+static int user_rewrite(cf_t *cf, FILE *out, arena_t *ar, mailer_t *m, unsigned flags,
+			const tok_t *v, size_t n, buf_t *user)
+{
+	rwctx_t cx;
+	tokvec_t tv;
+	size_t i;
+	int rs, st;
+
+	tv_init(&tv);
+	for (i = 0; i < n; i++)
+		tv_push(&tv, v[i]);
+	rwinit(&cx, cf, out, ar);
+	st = rewrite(&cx, (flags & RF_SENDERADDR) ? 1 : 2, &tv);
+	if (flags & RF_SENDERADDR)
+		rs = (flags & RF_HEADERADDR) ? m->sh : m->se;
+	else
+		rs = (flags & RF_HEADERADDR) ? m->rh : m->re;
+	if (st == EX_OK && rs > 0)
+		st = rewrite(&cx, rs, &tv);
+	if (st == EX_OK)
+		st = rewrite(&cx, 4, &tv);
+	cataddr(tv.v, tv.n, 0, user);
+	tv_free(&tv);
+	return st;
+}
+
+int parseaddr(cf_t *cf, FILE *out, const char *addr, unsigned flags, addr_t *a)
+{
+	tokvec_t tv;
+	arena_t ar;
+	rwctx_t cx;
+	size_t m0, h0, hn, u0, un;
+	int rc = 0;
+
+	memset(a, 0, sizeof *a);
+	tv_init(&tv);
+	arena_init(&ar);
+	if (addr_scan(out, addr, &tv, &ar) < 0) {
+		rc = -1;
+		goto done;
+	}
+	rwinit(&cx, cf, out, &ar);
+	if (rewrite(&cx, 3, &tv) == EX_OK)
+		rewrite(&cx, 0, &tv);
+	if (tv.n < 2 || tv.v[0].op != OP_NET || tv.v[1].op != OP_WORD) {
+		if (out)
+			fprintf(out, "%s... 553 5.3.5 ruleset 0 did not resolve to a mailer\n", addr);
+		rc = -1;
+		goto done;
+	}
+	triple_parts(&tv, &m0, &h0, &hn, &u0, &un);
+	{
+		buf_t h = BUF_INIT(0), u = BUF_INIT(0);
+		cataddr(&tv.v[h0], hn, 0, &h);
+		a->host = buf_steal(&h);
+		if (strcasecmp(tv.v[1].s, "error") == 0) {
+			buf_t msg = BUF_INIT(0);
+			error_text(&tv, u0, un, &msg);
+			{
+				const char *t = buf_str(&msg);
+				if (isdigit((unsigned char)t[0]) && isdigit((unsigned char)t[1]) &&
+				    isdigit((unsigned char)t[2]) && t[3] == ' ')
+					t += 4;
+				if (out)
+					fprintf(out, "%s... %s\n", addr, t);
+			}
+			buf_free(&msg);
+			a->mailer_name = xstrdup("*error*");
+			cataddr(&tv.v[u0], un, 0, &u);
+			a->user = buf_steal(&u);
+			a->exitstat = dsn_to_exitstat(a->host);
+		} else {
+			a->mailer = cf_mailer(cf, tv.v[1].s);
+			a->mailer_name = xstrdup(tv.v[1].s);
+			if (a->mailer == NULL) {
+				if (out)
+					fprintf(out, "%s... 553 5.3.5 unknown mailer %s\n", addr, tv.v[1].s);
+				rc = -1;
+			} else {
+				user_rewrite(cf, out, &ar, a->mailer, flags, &tv.v[u0], un, &u);
+				if (!a->mailer->flags['u'])
+					sm_lower(u.p ? u.p : (char *)"");
+				a->user = buf_steal(&u);
+			}
+		}
+		buf_free(&h);
+	}
+done:
+	tv_free(&tv);
+	arena_free(&ar);
+	return rc;
+}
+
+int remotename(cf_t *cf, FILE *out, const char *addr, mailer_t *m, unsigned flags, buf_t *res)
+{
+	tokvec_t tv;
+	arena_t ar;
+	rwctx_t cx;
+	buf_t fancy = BUF_INIT(0), name = BUF_INIT(0);
+	int st, rs;
+
+	tv_init(&tv);
+	arena_init(&ar);
+	if (flags & RF_HEADERADDR)
+		crackaddr(addr, &fancy);
+	else
+		buf_adds(&fancy, "$g");
+	if (addr_scan(NULL, addr, &tv, &ar) < 0) {
+		buf_adds(res, addr);
+		st = EX_OK;
+		goto done;
+	}
+	rwinit(&cx, cf, out, &ar);
+	st = rewrite(&cx, 3, &tv);
+	if (st == EX_OK)
+		st = rewrite(&cx, (flags & RF_SENDERADDR) ? 1 : 2, &tv);
+	if (flags & RF_SENDERADDR)
+		rs = (flags & RF_HEADERADDR) ? m->sh : m->se;
+	else
+		rs = (flags & RF_HEADERADDR) ? m->rh : m->re;
+	if (st == EX_OK && rs > 0)
+		st = rewrite(&cx, rs, &tv);
+	if (st == EX_OK)
+		st = rewrite(&cx, 4, &tv);
+	cataddr(tv.v, tv.n, 0, &name);
+	crack_fill(buf_str(&fancy), buf_str(&name), res);
+	if (res->len == 0 && !(flags & RF_HEADERADDR))
+		buf_adds(res, "<>");
+done:
+	buf_free(&fancy);
+	buf_free(&name);
+	tv_free(&tv);
+	arena_free(&ar);
+	return st;
+}

@@ -1,0 +1,96 @@
+/* cf.h - the loaded sendmail.cf: rulesets, mailers, macros, options.
+ *
+ * One cf_t holds everything read from sendmail.cf (and -O/-D overrides).
+ * Rulesets are numbered 0..MAXRWSETS-1; named rulesets without "=N" get
+ * numbers counted down from MAXRWSETS-1 as in the reference, so traces
+ * and "=S" dumps print the same names. */
+#ifndef SM_CF_H
+#define SM_CF_H
+#include <stdbool.h>
+#include <stdio.h>
+#include "conf/macro.h"
+#include "conf/options.h"
+#include "rewrite/token.h"
+
+#define MAXRWSETS 200
+#define MAXMAILERS 25
+
+typedef struct rule {
+	tokvec_t lhs, rhs;
+	int line;
+} rule_t;
+
+typedef struct ruleset {
+	char *name;          /* NULL for plain numbered sets */
+	rule_t *rules;
+	size_t n, cap;
+	bool used;           /* declared by an S line */
+} ruleset_t;
+
+typedef struct mailer {
+	char *name;
+	int index;
+	char *path;          /* P= */
+	unsigned char flags[256];
+	int se, sh, re, rh;  /* S=env/hdr R=env/hdr ruleset numbers, -1 none */
+	long maxsize;        /* M= */
+	long linelimit;      /* L= */
+	char *eol;           /* E= (unescaped) */
+	char *argv;          /* A= */
+	char *dir;           /* D= */
+	char *charset;       /* C= */
+	char *mtatype, *addrtype, *diagtype;  /* T= */
+	long uid, gid;       /* U= (-1 unset) */
+	char *user;          /* U= user name when not numeric */
+	long nice;           /* N= */
+	long maxmsgs;        /* m= */
+	long maxrcpt;        /* r= */
+	long wait;           /* W= */
+	char *qgrp;          /* Q= */
+} mailer_t;
+
+typedef struct cf {
+	const char *file;
+	int version;          /* V level */
+	char *vendor;
+	macros_t mac;
+	ruleset_t rs[MAXRWSETS];
+	int next_named;       /* next number for unnumbered named sets */
+	mailer_t *mailer[MAXMAILERS];
+	int nmailers;
+	optvals_t opt;
+	arena_t ar;           /* token texts of rules */
+	int errors;           /* count of config errors reported */
+	int exitstat;         /* worst exit status so far */
+	char **trusted;       /* T lines */
+	size_t ntrusted;
+	char **headers;       /* H lines, raw */
+	size_t nheaders;
+} cf_t;
+
+/* diagnostic sink: the reference prints cf errors as
+ * "FILE: line N: message" on stderr (or stdout in -bt) */
+typedef void (*cf_errfn)(const char *msg, void *arg);
+
+void cf_init(cf_t *cf);
+/* read sendmail.cf; returns 0, or -1 if the file could not be read */
+int cf_read(cf_t *cf, const char *path, bool safe);
+/* resolve "$> name" references once all S lines are known */
+void cf_bind_all_calls(cf_t *cf);
+/* one line of cf text (also used by -O and tests); lineno for messages */
+void cf_line(cf_t *cf, char *line, int lineno);
+/* ruleset number for a name or number text, -1 if undefined */
+int cf_ruleset_lookup(cf_t *cf, const char *name);
+const char *cf_ruleset_name(const cf_t *cf, int n, char *buf, size_t bufsz);
+mailer_t *cf_mailer(cf_t *cf, const char *name);
+void cf_setup_default_mailers(cf_t *cf);
+/* report a config error with the current file/line prefix */
+void cf_err(cf_t *cf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+extern int cf_lineno;
+
+/* expand $x macros in text (the reference's expand()) */
+void cf_expand(const cf_t *cf, const char *in, buf_t *out);
+/* the one global config (set by main) */
+extern cf_t *CF;
+
+#endif

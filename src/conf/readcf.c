@@ -1,0 +1,477 @@
+/* readcf.c - reading sendmail.cf line by line into a cf_t. */
+#include "conf/cf.h"
+#include "conf/class.h"
+#include "conf/mailer_parse.h"
+#include "maps/map.h"
+#include "rewrite/rule.h"
+#include "rewrite/scan.h"
+#include "lib/xalloc.h"
+#include "lib/str.h"
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+int cf_lineno;
+static int cur_ruleset = -1;
+
+void cf_err(cf_t *cf, const char *fmt, ...)
+{
+	va_list ap;
+	fflush(stdout);
+	if (cf->file && cf_lineno > 0)
+		fprintf(stderr, "%s: line %d: ", cf->file, cf_lineno);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	cf->errors++;
+	if (cf->exitstat == 0)
+		cf->exitstat = EX_CONFIG;
+}
+
+void cf_init(cf_t *cf)
+{
+	memset(cf, 0, sizeof *cf);
+	cf->next_named = MAXRWSETS - 1;
+	arena_init(&cf->ar);
+	opt_init(&cf->opt);
+	cur_ruleset = -1;
+}
+
+/* ------------------------------------------------------------ rulesets */
+
+static int find_named(cf_t *cf, const char *name)
+{
+	int i;
+	for (i = 0; i < MAXRWSETS; i++)
+		if (cf->rs[i].name && strcmp(cf->rs[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+static bool all_digits(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+int cf_ruleset_lookup(cf_t *cf, const char *name)
+{
+	if (all_digits(name)) {
+		long n = strtol(name, NULL, 10);
+		return n < MAXRWSETS ? (int)n : -1;
+	}
+	return find_named(cf, name);
+}
+
+/* ruleset number for a name, allocating one when create is set */
+static int ruleset_enter(cf_t *cf, const char *spec, bool create)
+{
+	char name[256];
+	const char *eq = strchr(spec, '=');
+	int n;
+
+	if (all_digits(spec)) {
+		n = atoi(spec);
+		if (n >= MAXRWSETS) {
+			cf_err(cf, "bad ruleset %d (%d max)", n, MAXRWSETS - 1);
+			return -1;
+		}
+		return n;
+	}
+	sm_strlcpy(name, spec, eq && (size_t)(eq - spec) < sizeof name ? (size_t)(eq - spec) + 1 : sizeof name);
+	if (name[0] == '\0' || (!isalpha((unsigned char)name[0]) && name[0] != '_')) {
+		cf_err(cf, "invalid ruleset name: \"%s\"", name);
+		return -1;
+	}
+	n = find_named(cf, name);
+	if (eq != NULL) {
+		int want = atoi(eq + 1);
+		if (want < 0 || want >= MAXRWSETS) {
+			cf_err(cf, "bad ruleset %d (%d max)", want, MAXRWSETS - 1);
+			return -1;
+		}
+		if (n >= 0 && n != want) {
+			cf_err(cf, "%s: ruleset changed value (old %d, new %d)", name, n, want);
+		}
+		if (cf->rs[want].name == NULL)
+			cf->rs[want].name = xstrdup(name);
+		return want;
+	}
+	if (n >= 0 || !create)
+		return n;
+	while (cf->next_named > 0 && (cf->rs[cf->next_named].name || cf->rs[cf->next_named].used))
+		cf->next_named--;
+	if (cf->next_named <= 0) {
+		cf_err(cf, "%s: too many named rulesets", name);
+		return -1;
+	}
+	cf->rs[cf->next_named].name = xstrdup(name);
+	return cf->next_named--;
+}
+
+const char *cf_ruleset_name(const cf_t *cf, int n, char *buf, size_t bufsz)
+{
+	if (n >= 0 && n < MAXRWSETS && cf->rs[n].name)
+		return cf->rs[n].name;
+	snprintf(buf, bufsz, "%d", n);
+	return buf;
+}
+
+static void line_S(cf_t *cf, char *p)
+{
+	char *s = sm_trim(p);
+	int n = ruleset_enter(cf, s, true);
+	cur_ruleset = n;
+	if (n >= 0)
+		cf->rs[n].used = true;
+}
+
+/* resolve "$> name" references now so rules run fast; names not yet
+ * declared get numbers as the reference does on first mention */
+static void bind_calls(cf_t *cf, tokvec_t *tv)
+{
+	size_t i;
+	for (i = 0; i + 1 < tv->n; i++) {
+		if (tv->v[i].op != OP_CALL || tv->v[i + 1].op != OP_WORD)
+			continue;
+		const char *nm = tv->v[i + 1].s;
+		char tmp[256];
+		size_t l = strlen(nm);
+		if (l >= 2 && nm[0] == '"' && nm[l - 1] == '"' && l - 2 < sizeof tmp) {
+			memcpy(tmp, nm + 1, l - 2);
+			tmp[l - 2] = '\0';
+			nm = tmp;
+		}
+		tv->v[i].arg = (short)cf_ruleset_lookup(cf, nm);
+	}
+}
+
+void cf_bind_all_calls(cf_t *cf)
+{
+	int i;
+	size_t j;
+	for (i = 0; i < MAXRWSETS; i++)
+		for (j = 0; j < cf->rs[i].n; j++)
+			bind_calls(cf, &cf->rs[i].rules[j].rhs);
+}
+
+static void line_R(cf_t *cf, char *p)
+{
+	char *lhs = p, *rhs, *end;
+	ruleset_t *rs;
+	rule_t *r;
+
+	if (cur_ruleset < 0) {
+		cf_err(cf, "missing valid ruleset for \"R%s\"", p);
+		return;
+	}
+	rhs = strchr(lhs, '\t');
+	if (rhs == NULL) {
+		cf_err(cf, "invalid rewrite line \"R%s\" (tab expected)", p);
+		return;
+	}
+	*rhs++ = '\0';
+	while (*rhs == '\t')
+		rhs++;
+	end = strchr(rhs, '\t');
+	if (end)
+		*end = '\0';
+	rs = &cf->rs[cur_ruleset];
+	rs->rules = xgrow(rs->rules, &rs->cap, rs->n + 1, sizeof(rule_t));
+	r = &rs->rules[rs->n];
+	memset(r, 0, sizeof *r);
+	r->line = cf_lineno;
+	if (rule_parse_side(cf, lhs, 1, &r->lhs) < 0 ||
+	    rule_parse_side(cf, rhs, 0, &r->rhs) < 0) {
+		tv_free(&r->lhs);
+		tv_free(&r->rhs);
+		return;
+	}
+	rs->n++;
+}
+
+/* ------------------------------------------------------------ D C F */
+
+static void line_D(cf_t *cf, char *p)
+{
+	const char *q = p;
+	int id = macid_parse(&q);
+	if (id < 0) {
+		cf_err(cf, "Name required for macro/class");
+		return;
+	}
+	mac_define(&cf->mac, id, q);
+}
+
+static void add_words(int id, const char *s)
+{
+	char word[MAXNAME * 4];
+	while (*s) {
+		size_t n = 0;
+		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		while (*s && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') {
+			if (n + 1 < sizeof word)
+				word[n++] = *s;
+			s++;
+		}
+		word[n] = '\0';
+		if (n > 0)
+			class_add(id, word);
+	}
+}
+
+struct copyarg { int id; };
+static void copy_member(const char *w, void *arg)
+{
+	class_add(((struct copyarg *)arg)->id, w);
+}
+
+static void line_C(cf_t *cf, char *p)
+{
+	const char *q = p;
+	int id = macid_parse(&q);
+	buf_t exp = BUF_INIT(0);
+	const char *s;
+
+	if (id < 0) {
+		cf_err(cf, "Name required for macro/class");
+		return;
+	}
+	/* "$=X" copies the members of class X */
+	for (s = q; *s; s++) {
+		if (s[0] == '$' && s[1] == '=') {
+			const char *t = s + 2;
+			struct copyarg ca = { id };
+			int src = macid_parse(&t);
+			if (src >= 0)
+				class_each(src, copy_member, &ca);
+			s = t - 1;
+			continue;
+		}
+		buf_addc(&exp, *s);
+	}
+	{
+		buf_t e2 = BUF_INIT(0);
+		cf_expand(cf, buf_str(&exp), &e2);
+		add_words(id, buf_str(&e2));
+		buf_free(&e2);
+	}
+	buf_free(&exp);
+}
+
+static void read_class_file(cf_t *cf, int id, const char *path, const char *fmt, bool optional)
+{
+	FILE *f;
+	char line[4096];
+
+	if (path[0] == '|') {
+		f = popen(path + 1, "r");
+	} else
+		f = fopen(path, "r");
+	if (f == NULL) {
+		if (!optional)
+			cf_err(cf, "fileclass: cannot open '%s': %s", path, strerror(errno));
+		return;
+	}
+	while (fgets(line, sizeof line, f)) {
+		char *nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		if (line[0] == '#' || line[0] == '\0')
+			continue;
+		if (fmt && *fmt) {
+			char word[4096];
+			if (sscanf(line, fmt, word) == 1)  /* fmt is admin-supplied, one %s/%[ */
+				add_words(id, word);
+		} else
+			add_words(id, line);
+	}
+	if (path[0] == '|')
+		pclose(f);
+	else
+		fclose(f);
+}
+
+static void line_F(cf_t *cf, char *p)
+{
+	const char *q = p;
+	int id = macid_parse(&q);
+	bool optional = false;
+	char *path, *fmt = NULL;
+	buf_t e = BUF_INIT(0);
+
+	if (id < 0) {
+		cf_err(cf, "Name required for macro/class");
+		return;
+	}
+	while (*q == ' ' || *q == '\t')
+		q++;
+	if (q[0] == '-' && q[1] == 'o') {
+		optional = true;
+		q += 2;
+		while (*q == ' ' || *q == '\t')
+			q++;
+	}
+	cf_expand(cf, q, &e);
+	path = e.p ? e.p : (char *)"";
+	if (path[0] != '|') {
+		char *sp = strpbrk(path, " \t");
+		if (sp) {
+			*sp++ = '\0';
+			while (*sp == ' ' || *sp == '\t')
+				sp++;
+			fmt = sp;
+		}
+	}
+	read_class_file(cf, id, path, fmt, optional);
+	buf_free(&e);
+}
+
+/* ------------------------------------------------------------ O K T H */
+
+static void opt_err(const char *msg, void *arg)
+{
+	cf_err((cf_t *)arg, "%s", msg);
+}
+
+static void line_O(cf_t *cf, char *p)
+{
+	if (opt_set_line(&cf->opt, p, opt_err, cf) == 0) {
+		const char *ops = opt_str(&cf->opt, OPT_OperatorChars);
+		if (ops)
+			scan_set_operators(ops);
+	}
+}
+
+static void map_err(const char *msg, void *arg)
+{
+	cf_err((cf_t *)arg, "%s", msg);
+}
+
+static void line_K(cf_t *cf, char *p)
+{
+	map_declare(p, map_err, cf);
+}
+
+static void line_T(cf_t *cf, char *p)
+{
+	char *tok, *save = NULL;
+	for (tok = strtok_r(p, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
+		cf->trusted = xrealloc(cf->trusted, (cf->ntrusted + 1) * sizeof(char *));
+		cf->trusted[cf->ntrusted++] = xstrdup(tok);
+	}
+}
+
+static void line_H(cf_t *cf, char *p)
+{
+	cf->headers = xrealloc(cf->headers, (cf->nheaders + 1) * sizeof(char *));
+	cf->headers[cf->nheaders++] = xstrdup(p);
+}
+
+static void line_V(cf_t *cf, char *p)
+{
+	char *slash = strchr(p, '/');
+	cf->version = atoi(p);
+	if (slash) {
+		free(cf->vendor);
+		cf->vendor = xstrdup(slash + 1);
+	}
+}
+
+/* ------------------------------------------------------------ dispatch */
+
+void cf_line(cf_t *cf, char *line, int lineno)
+{
+	cf_lineno = lineno;
+	switch (line[0]) {
+	case '\0': case '#':
+		return;
+	case 'R': line_R(cf, line + 1); return;
+	case 'S': line_S(cf, line + 1); return;
+	case 'D': line_D(cf, line + 1); return;
+	case 'C': line_C(cf, line + 1); return;
+	case 'F': line_F(cf, line + 1); return;
+	case 'O': line_O(cf, line + 1); return;
+	case 'M': mailer_parse_line(cf, line + 1); return;
+	case 'K': line_K(cf, line + 1); return;
+	case 'T': line_T(cf, line + 1); return;
+	case 'H': line_H(cf, line + 1); return;
+	case 'V': line_V(cf, line + 1); return;
+	case 'P': case 'E': case 'X': case 'Q': case 'L':
+		return;  /* recorded by later subsystems */
+	default:
+		if (isspace((unsigned char)line[0]))
+			return;
+		cf_err(cf, "unknown configuration line \"%s\"", line);
+	}
+}
+
+/* read one logical line: physical lines starting with blank continue it */
+static int read_logical(FILE *f, buf_t *out, int *lineno, int *startline)
+{
+	char chunk[8192];
+	int c;
+
+	buf_reset(out);
+	if (fgets(chunk, sizeof chunk, f) == NULL)
+		return -1;
+	(*lineno)++;
+	*startline = *lineno;
+	for (;;) {
+		size_t n = strlen(chunk);
+		bool nl = n > 0 && chunk[n - 1] == '\n';
+		if (nl)
+			chunk[--n] = '\0';
+		buf_add(out, chunk, n);
+		if (!nl) {
+			if (fgets(chunk, sizeof chunk, f) != NULL)
+				continue;
+			break;
+		}
+		if (out->len > 0 && out->p[0] == '#')
+			break;
+		c = getc(f);
+		if (c == EOF)
+			break;
+		ungetc(c, f);
+		if (c != ' ' && c != '\t')
+			break;
+		if (fgets(chunk, sizeof chunk, f) == NULL)
+			break;
+		(*lineno)++;
+	}
+	return 0;
+}
+
+int cf_read(cf_t *cf, const char *path, bool safe)
+{
+	FILE *f;
+	buf_t line = BUF_INIT(1024 * 1024);
+	int lineno = 0, start = 0;
+
+	(void)safe;
+	cf->file = path;
+	f = fopen(path, "r");
+	if (f == NULL) {
+		fprintf(stderr, "cannot open %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	while (read_logical(f, &line, &lineno, &start) == 0) {
+		char *p = line.p ? line.p : (char *)"";
+		cf_line(cf, p, start);
+	}
+	cf_lineno = 0;
+	cf_bind_all_calls(cf);
+	fclose(f);
+	buf_free(&line);
+	return 0;
+}

@@ -1,0 +1,39 @@
+/* buf.h - the one bounded string/buffer type used everywhere.
+ *
+ * A buf_t owns a NUL-terminated byte string of length len that may never
+ * exceed max bytes (max == 0 means BUF_DEFAULT_MAX).  Appends that would
+ * pass the limit append nothing, set the overflow flag and return -1, so
+ * hostile input can make an operation fail but never grow memory without
+ * bound or write out of bounds.  Embedded NUL bytes are allowed. */
+#ifndef SM_BUF_H
+#define SM_BUF_H
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define BUF_DEFAULT_MAX (16u * 1024 * 1024)
+
+typedef struct buf {
+	char *p;        /* always NUL-terminated when cap > 0 */
+	size_t len;
+	size_t cap;
+	size_t max;
+	bool overflow;  /* sticky: an append was refused */
+} buf_t;
+
+#define BUF_INIT(m) { NULL, 0, 0, (m), false }
+
+void buf_init(buf_t *b, size_t max);
+void buf_free(buf_t *b);
+void buf_reset(buf_t *b);              /* len = 0, overflow cleared */
+int buf_add(buf_t *b, const void *s, size_t n);
+int buf_adds(buf_t *b, const char *s);
+int buf_addc(buf_t *b, int c);
+int buf_printf(buf_t *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int buf_vprintf(buf_t *b, const char *fmt, va_list ap);
+int buf_set(buf_t *b, const char *s);
+void buf_truncate(buf_t *b, size_t len);
+const char *buf_str(const buf_t *b);   /* "" when empty */
+char *buf_steal(buf_t *b);             /* caller owns result; b reset */
+
+#endif

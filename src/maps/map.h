@@ -1,0 +1,104 @@
+/* map.h - the one map interface: K lines, $( $) lookups, /map in -bt.
+ *
+ * A map is declared by a K line ("Kname class flags args").  The generic
+ * layer here parses the common flags, folds keys, tries the key with and
+ * without a trailing NUL (-N/-O), and rewrites results (-a, %0..%9,
+ * -m, -q); each class supplies only open/lookup/close on raw keys. */
+#ifndef SM_MAP_H
+#define SM_MAP_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "lib/buf.h"
+
+/* lookup status, sysexits values as the reference reports them */
+#define MAP_OK        0    /* EX_OK: found */
+#define MAP_NOTFOUND  68   /* EX_NOHOST as used by the host map */
+#define MAP_TEMPFAIL  75   /* EX_TEMPFAIL */
+#define MAP_UNAVAIL   69   /* EX_UNAVAILABLE */
+#define MAP_CONFIG    78   /* EX_CONFIG */
+
+/* map flags (MF_*) parsed from the K line */
+enum {
+	MF_OPTIONAL   = 1 << 0,  /* -o: missing file is not an error */
+	MF_NOFOLDCASE = 1 << 1,  /* -f: keys are not lowercased */
+	MF_MATCHONLY  = 1 << 2,  /* -m: return the key, not the value */
+	MF_INCLNULL   = 1 << 3,  /* -N: keys include a trailing NUL */
+	MF_TRY0NULL   = 1 << 4,  /* try the key without NUL */
+	MF_TRY1NULL   = 1 << 5,  /* try the key with NUL */
+	MF_KEEPQUOTES = 1 << 6,  /* -q */
+	MF_DEFER      = 1 << 7,  /* -D */
+	MF_APPEND     = 1 << 8,  /* -A */
+	MF_NOREWRITE  = 1 << 9,  /* -r */
+	MF_TEMPFAILNOMATCH = 1 << 10, /* -t */
+	MF_ALIAS      = 1 << 11,
+};
+
+struct map;
+
+typedef struct map_class {
+	const char *name;
+	/* class-specific flag: called for each "-x" the generic parser does
+	 * not know; returns 0 if consumed (may consume *argp), -1 if unknown */
+	int (*parse_flag)(struct map *m, int flag, const char **argp);
+	/* after flags: remaining text (usually the file name) */
+	int (*parse_rest)(struct map *m, const char *rest);
+	int (*open)(struct map *m);                 /* 0 ok; else MAP_* status */
+	/* raw lookup: key bytes as given (already folded / NUL-adjusted);
+	 * on MAP_OK the value bytes go to out (without trailing NUL). */
+	int (*lookup)(struct map *m, const char *key, size_t klen, buf_t *out);
+	/* full lookup override for classes that do their own key handling
+	 * (host, dns, arith, sequence...): returns status, result in out,
+	 * args are the $@ arguments. NULL means use the generic path. */
+	int (*lookup_full)(struct map *m, const char *key, const char **args,
+			   int nargs, buf_t *out, int *stat);  /* 1 found, 0 not */
+	void (*close)(struct map *m);
+	unsigned defflags;
+} map_class_t;
+
+typedef struct map {
+	char *name;
+	const map_class_t *cls;
+	unsigned flags;
+	char *file;          /* file or other argument text */
+	char *app;           /* -a append string */
+	char *tapp;          /* -T tempfail append string */
+	char *keycol, *valcol; /* -k -v */
+	char *coldelim;      /* -z */
+	int spacesub;        /* -S */
+	char *args;          /* the whole K line argument text */
+	void *handle;        /* class private */
+	int open_status;     /* result of first open attempt */
+	bool tried_open;
+	struct map *next;
+} map_t;
+
+/* registry of classes */
+void map_register_class(const map_class_t *cls);
+const map_class_t *map_find_class(const char *name);
+void map_register_builtin_classes(void);
+
+/* declare a map from a K line body ("name class args"); errors are
+ * reported through errfn and return -1 */
+typedef void (*map_errfn)(const char *msg, void *arg);
+map_t *map_declare(const char *line, map_errfn err, void *errarg);
+map_t *map_find(const char *name);
+void map_reset_all(void);
+
+/* The lookup used by rules and by /map: key is the map key text,
+ * args[0..nargs) the $@ arguments (args[0] is %1).  Returns 1 when
+ * found (rewritten result in out), 0 when not; *stat gets the status
+ * the reference reports (0, EX_NOHOST, EX_TEMPFAIL, EX_CONFIG, ...). */
+int map_lookup(map_t *m, const char *key, const char **args, int nargs, buf_t *out, int *stat);
+
+/* format a result per the reference's map_rewrite: %0 = key, %1..%9 args,
+ * then append m->app */
+void map_rewrite(map_t *m, const char *val, size_t vlen, const char *key,
+		 const char **args, int nargs, buf_t *out);
+
+/* open all non-optional maps at startup, as the reference does */
+void map_open_all(void);
+
+/* messages: maps print diagnostics through this hook (set by the mode) */
+extern void (*map_message)(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,140 @@
+/* lookup.c - $[ host $] and $( map key $@ arg $: default $) during
+ * rewriting.  Keys and arguments are the token texts joined without
+ * blanks; a found value is re-tokenized, otherwise the default (or the
+ * key itself) stays.  A temporary failure leaves the key with the map's
+ * -T text appended when it has one, and is reported to the caller. */
+#include "rewrite/lookup.h"
+#include "maps/map.h"
+#include <string.h>
+#include <sysexits.h>
+
+#define MAX_MAP_ARGS 10
+
+typedef struct lk {
+	size_t key0, keyn;           /* key token range */
+	size_t arg0[MAX_MAP_ARGS], argn[MAX_MAP_ARGS];
+	int nargs;
+	size_t def0, defn;
+	bool has_def;
+} lk_t;
+
+/* split tokens between begin (exclusive) and end into key, $@ args, $: default */
+static void split(const tokvec_t *w, size_t b, size_t e, lk_t *l)
+{
+	size_t i;
+	int part = 0;   /* 0 key, 1 arg, 2 default */
+
+	memset(l, 0, sizeof *l);
+	l->key0 = b;
+	for (i = b; i < e; i++) {
+		const tok_t *t = &w->v[i];
+		if (t->op == OP_HOST && part != 2) {
+			if (l->nargs < MAX_MAP_ARGS) {
+				l->arg0[l->nargs] = i + 1;
+				l->nargs++;
+			}
+			part = 1;
+			continue;
+		}
+		if (t->op == OP_USER) {
+			part = 2;
+			l->has_def = true;
+			l->def0 = i + 1;
+			continue;
+		}
+		if (part == 0)
+			l->keyn++;
+		else if (part == 1)
+			l->argn[l->nargs - 1]++;
+		else
+			l->defn++;
+	}
+}
+
+static size_t find_end(const tokvec_t *w, size_t from, int endop)
+{
+	size_t i;
+	for (i = from; i < w->n; i++)
+		if (w->v[i].op == endop)
+			return i;
+	return w->n;
+}
+
+static int one_lookup(rwctx_t *cx, const tokvec_t *w, size_t b, size_t e,
+		      const char *mapname, tokvec_t *out)
+{
+	lk_t l;
+	buf_t key = BUF_INIT(0), res = BUF_INIT(0), argb[MAX_MAP_ARGS];
+	const char *args[MAX_MAP_ARGS];
+	map_t *m;
+	int i, st = MAP_OK, found = 0;
+	size_t j;
+
+	split(w, b, e, &l);
+	tok_cat(&w->v[l.key0], l.keyn, &key);
+	for (i = 0; i < l.nargs; i++) {
+		buf_init(&argb[i], 0);
+		tok_cat(&w->v[l.arg0[i]], l.argn[i], &argb[i]);
+		args[i] = buf_str(&argb[i]);
+	}
+	m = map_find(mapname);
+	if (m == NULL) {
+		fflush(stdout);
+		fprintf(stderr, "rewrite: map %s not found\n", mapname);
+	} else
+		found = map_lookup(m, buf_str(&key), args, l.nargs, &res, &st);
+	if (found) {
+		if (res.len > 0)
+			rw_tokenize(cx, buf_str(&res), out);
+	} else if (st == MAP_TEMPFAIL && m && m->tapp) {
+		buf_adds(&key, m->tapp);
+		rw_tokenize(cx, buf_str(&key), out);
+	} else if (l.has_def) {
+		for (j = 0; j < l.defn; j++)
+			tv_push(out, w->v[l.def0 + j]);
+	} else {
+		for (j = 0; j < l.keyn; j++)
+			tv_push(out, w->v[l.key0 + j]);
+	}
+	for (i = 0; i < l.nargs; i++)
+		buf_free(&argb[i]);
+	buf_free(&key);
+	buf_free(&res);
+	return st == MAP_TEMPFAIL ? EX_TEMPFAIL : EX_OK;
+}
+
+int rw_lookups(rwctx_t *cx, tokvec_t *w)
+{
+	tokvec_t out;
+	size_t i;
+	int st = EX_OK;
+
+	for (i = 0; i < w->n; i++)
+		if (w->v[i].op == OP_HBEGIN || w->v[i].op == OP_LBEGIN)
+			break;
+	if (i == w->n)
+		return EX_OK;
+	tv_init(&out);
+	for (i = 0; i < w->n; i++) {
+		const tok_t *t = &w->v[i];
+		size_t e;
+		int r;
+
+		if (t->op == OP_HBEGIN) {
+			e = find_end(w, i + 1, OP_HEND);
+			r = one_lookup(cx, w, i + 1, e, "host", &out);
+		} else if (t->op == OP_LBEGIN && i + 1 < w->n && w->v[i + 1].op == OP_WORD) {
+			e = find_end(w, i + 2, OP_LEND);
+			r = one_lookup(cx, w, i + 2, e, w->v[i + 1].s, &out);
+		} else {
+			tv_push(&out, *t);
+			continue;
+		}
+		if (r != EX_OK)
+			st = r;
+		i = e;   /* skip the end token */
+	}
+	tv_free(w);
+	*w = out;
+	return st;
+}

@@ -1,0 +1,153 @@
+/* match.c - matching a rule's left-hand side against the workspace.
+ *
+ * Depth-first with the shortest match first for $*, $+ and $=x, which
+ * yields the same bindings as the reference.  A step budget bounds the
+ * work a hostile address can cause with patterns like "$* $* $* x". */
+#include "rewrite/match.h"
+#include "conf/class.h"
+#include <string.h>
+#include <strings.h>
+
+#define MATCH_BUDGET 2000000L
+
+typedef struct mstate {
+	rwctx_t *cx;
+	const tok_t *lhs;
+	size_t nl;
+	const tok_t *in;
+	size_t ni;
+	binding_t *b;
+	long budget;
+} mstate_t;
+
+static bool tok_eq(const tok_t *a, const tok_t *b)
+{
+	if (a->op != b->op)
+		return false;
+	if (a->op == OP_WORD)
+		return strcasecmp(a->s, b->s) == 0;
+	return a->arg == b->arg;
+}
+
+/* does the concatenation of in[i..i+k) form a member of class id? */
+static bool class_span(int id, const tok_t *in, size_t k)
+{
+	char buf[MAXNAME * 4];
+	size_t len = 0, j;
+
+	for (j = 0; j < k; j++) {
+		size_t l;
+		if (in[j].op != OP_WORD)
+			return false;
+		l = strlen(in[j].s);
+		if (len + l >= sizeof buf)
+			return false;
+		memcpy(buf + len, in[j].s, l);
+		len += l;
+	}
+	return class_has_n(id, buf, len);
+}
+
+/* match a run-time macro value against tokens starting at ii; returns
+ * the number of tokens consumed or -1 */
+static long defer_span(mstate_t *st, int id, size_t ii)
+{
+	const char *v = mac_get(&st->cx->cf->mac, id);
+	size_t k = 0;
+
+	if (v == NULL)
+		v = "";
+	while (*v) {
+		size_t l;
+		if (ii + k >= st->ni || st->in[ii + k].op != OP_WORD)
+			return -1;
+		l = strlen(st->in[ii + k].s);
+		if (strncasecmp(v, st->in[ii + k].s, l) != 0)
+			return -1;
+		v += l;
+		k++;
+		if (l == 0)
+			return -1;
+	}
+	return (long)k;
+}
+
+static bool m(mstate_t *st, size_t li, size_t ii, int nb)
+{
+	const tok_t *p;
+	size_t k, rest;
+
+	if (--st->budget < 0)
+		return false;
+	if (li == st->nl)
+		return ii == st->ni;
+	p = &st->lhs[li];
+	rest = st->ni - ii;
+	switch (p->op) {
+	case OP_ZANY:
+	case OP_ANY:
+		for (k = p->op == OP_ANY ? 1 : 0; k <= rest; k++) {
+			if (nb < MAXMATCH) {
+				st->b[nb].start = ii;
+				st->b[nb].len = k;
+			}
+			if (m(st, li + 1, ii + k, nb + 1))
+				return true;
+		}
+		return false;
+	case OP_ONE:
+		if (rest < 1)
+			return false;
+		if (nb < MAXMATCH) {
+			st->b[nb].start = ii;
+			st->b[nb].len = 1;
+		}
+		return m(st, li + 1, ii + 1, nb + 1);
+	case OP_CLASS:
+		for (k = 1; k <= rest; k++) {
+			if (!class_span(p->arg, &st->in[ii], k))
+				continue;
+			if (nb < MAXMATCH) {
+				st->b[nb].start = ii;
+				st->b[nb].len = k;
+			}
+			if (m(st, li + 1, ii + k, nb + 1))
+				return true;
+		}
+		return false;
+	case OP_NCLASS:
+		if (rest < 1 || st->in[ii].op != OP_WORD || class_has(p->arg, st->in[ii].s))
+			return false;
+		if (nb < MAXMATCH) {
+			st->b[nb].start = ii;
+			st->b[nb].len = 1;
+		}
+		return m(st, li + 1, ii + 1, nb + 1);
+	case OP_HOST:   /* $@ on the left matches zero tokens */
+		return m(st, li + 1, ii, nb);
+	case OP_DEFER: {
+		long n = defer_span(st, p->arg, ii);
+		return n >= 0 && m(st, li + 1, ii + (size_t)n, nb);
+	}
+	default:
+		if (rest < 1 || !tok_eq(p, &st->in[ii]))
+			return false;
+		return m(st, li + 1, ii + 1, nb);
+	}
+}
+
+int rule_match(rwctx_t *cx, const tokvec_t *lhs, const tokvec_t *in, binding_t *b)
+{
+	mstate_t st = { cx, lhs->v, lhs->n, in->v, in->n, b, MATCH_BUDGET };
+	size_t i;
+	int nb = 0;
+
+	for (i = 0; i < lhs->n; i++)
+		switch (lhs->v[i].op) {
+		case OP_ZANY: case OP_ANY: case OP_ONE: case OP_CLASS: case OP_NCLASS:
+			nb++;
+		}
+	if (!m(&st, 0, 0, 0))
+		return -1;
+	return nb;
+}

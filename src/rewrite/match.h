@@ -1,0 +1,15 @@
+/* match.h - left-hand side matching (see match.c). */
+#ifndef SM_MATCH_H
+#define SM_MATCH_H
+#include "rewrite/rewrite.h"
+
+#define MAXMATCH 9
+
+typedef struct binding {
+	size_t start, len;
+} binding_t;
+
+/* returns the number of bindings (>= 0) on a match, -1 otherwise */
+int rule_match(rwctx_t *cx, const tokvec_t *lhs, const tokvec_t *in, binding_t *b);
+
+#endif

@@ -1,0 +1,85 @@
+/* print.c - rendering tokens the way sendmail's traces show them.
+ * Control characters appear as ^X and bytes with the high bit set as
+ * M-x (cat -v style); operators as "$x" with their macro name. */
+#include "rewrite/rewrite.h"
+#include "conf/macro.h"
+#include <string.h>
+
+static void render_char(buf_t *b, unsigned char c)
+{
+	if (c & 0x80) {
+		buf_adds(b, "M-");
+		c &= 0x7f;
+	}
+	if (c < 0x20) {
+		buf_addc(b, '^');
+		buf_addc(b, c + '@');
+	} else if (c == 0x7f)
+		buf_adds(b, "^?");
+	else
+		buf_addc(b, c);
+}
+
+void tok_render(buf_t *b, const tok_t *t)
+{
+	const char *s;
+
+	if (t->op == OP_WORD) {
+		for (s = t->s; *s; s++)
+			render_char(b, (unsigned char)*s);
+		return;
+	}
+	buf_addc(b, '$');
+	if (t->op == OP_REPL) {
+		buf_addc(b, '0' + t->arg);
+		return;
+	}
+	buf_addc(b, tok_op_char(t->op));
+	if (t->op == OP_CLASS || t->op == OP_NCLASS || t->op == OP_DEFER)
+		buf_adds(b, macname(t->arg));
+}
+
+void tok_print_one(FILE *f, const tok_t *t)
+{
+	buf_t b = BUF_INIT(0);
+	tok_render(&b, t);
+	fwrite(buf_str(&b), 1, b.len, f);
+	buf_free(&b);
+}
+
+void tok_print(FILE *f, const tokvec_t *tv)
+{
+	buf_t b = BUF_INIT(0);
+	size_t i;
+	for (i = 0; i < tv->n; i++) {
+		buf_addc(&b, ' ');
+		tok_render(&b, &tv->v[i]);
+	}
+	fwrite(buf_str(&b), 1, b.len, f);
+	buf_free(&b);
+}
+
+void tok_cat(const tok_t *v, size_t n, buf_t *out)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		if (v[i].op == OP_WORD)
+			buf_adds(out, v[i].s);
+		else
+			tok_render(out, &v[i]);
+	}
+}
+
+void rw_trace(rwctx_t *cx, int rs, const char *what, const tokvec_t *tv)
+{
+	char nb[16];
+	const char *name = cf_ruleset_name(cx->cf, rs, nb, sizeof nb);
+	if (cx->trace == NULL)
+		return;
+	if (strcmp(what, "input") == 0)
+		fprintf(cx->trace, "%-18s input:", name);
+	else
+		fprintf(cx->trace, "%-16s returns:", name);
+	tok_print(cx->trace, tv);
+	fputc('\n', cx->trace);
+}

@@ -1,0 +1,189 @@
+/* rewrite.c - applying a ruleset (see rewrite.h). */
+#include "rewrite/rewrite.h"
+#include "rewrite/match.h"
+#include "rewrite/lookup.h"
+#include "rewrite/scan.h"
+#include <string.h>
+#include <sysexits.h>
+
+/* tokenize text produced at run time ($&x values, map results) */
+void rw_tokenize(rwctx_t *cx, const char *text, tokvec_t *out)
+{
+	scanner_t sc;
+	memset(&sc, 0, sizeof sc);
+	sc.mode = SCAN_RULE;
+	sc.max_token = 64 * 1024;
+	scan_address(&sc, text, out, cx->ar);
+}
+
+static void rw_error(rwctx_t *cx, const char *fmt, const char *a, int b)
+{
+	fflush(stdout);
+	if (cx->trace)
+		fflush(cx->trace);
+	fprintf(stderr, fmt, a, b);
+	fputc('\n', stderr);
+}
+
+/* substitute $n and $&x into out */
+static int build_rhs(rwctx_t *cx, const tokvec_t *rhs, size_t from, const tokvec_t *in,
+		     const binding_t *b, int nb, tokvec_t *out, int rs)
+{
+	size_t i, j;
+	char nbuf[16];
+
+	for (i = from; i < rhs->n; i++) {
+		const tok_t *t = &rhs->v[i];
+		if (t->op == OP_REPL) {
+			if (t->arg < 1 || t->arg > nb) {
+				rw_error(cx, "554 5.3.5 rewrite: ruleset %s: replacement $%d out of bounds",
+					 cf_ruleset_name(cx->cf, rs, nbuf, sizeof nbuf), t->arg);
+				return EX_CONFIG;
+			}
+			for (j = 0; j < b[t->arg - 1].len; j++)
+				tv_push(out, in->v[b[t->arg - 1].start + j]);
+		} else if (t->op == OP_DEFER) {
+			const char *v = mac_get(&cx->cf->mac, t->arg);
+			if (v != NULL && *v != '\0') {
+				buf_t e = BUF_INIT(0);
+				cf_expand(cx->cf, v, &e);
+				rw_tokenize(cx, buf_str(&e), out);
+				buf_free(&e);
+			}
+		} else
+			tv_push(out, *t);
+		if (out->n > MAXATOM) {
+			rw_error(cx, "554 5.3.0 rewrite: expansion too long%s", "", 0);
+			return EX_DATAERR;
+		}
+	}
+	return EX_OK;
+}
+
+/* run $> calls, rightmost first, each over everything to its right */
+static int do_calls(rwctx_t *cx, tokvec_t *w)
+{
+	size_t i = w->n;
+	int st = EX_OK;
+
+	while (i-- > 0) {
+		tokvec_t sub;
+		size_t k;
+		int r, target;
+
+		if (w->v[i].op != OP_CALL)
+			continue;
+		target = w->v[i].arg;
+		k = i + 1;
+		if (k < w->n && w->v[k].op == OP_WORD)
+			k++;   /* the ruleset name token */
+		tv_init(&sub);
+		for (; k < w->n; k++)
+			tv_push(&sub, w->v[k]);
+		if (target < 0 || target >= MAXRWSETS) {
+			tv_free(&sub);
+			return EX_CONFIG;
+		}
+		r = rewrite(cx, target, &sub);
+		if (r != EX_OK && st == EX_OK)
+			st = r;
+		w->n = i;
+		for (k = 0; k < sub.n; k++)
+			tv_push(w, sub.v[k]);
+		tv_free(&sub);
+		if (r == EX_CONFIG)
+			return r;
+	}
+	return st;
+}
+
+typedef struct applied {
+	int once, ret;
+} applied_t;
+
+/* apply rule r once to *w; returns status */
+static int apply(rwctx_t *cx, const rule_t *r, const binding_t *b, int nb, tokvec_t *w,
+		 applied_t *how, int rs)
+{
+	tokvec_t out;
+	size_t from = 0;
+	int st, st2;
+
+	how->once = how->ret = 0;
+	if (r->rhs.n > 0 && r->rhs.v[0].op == OP_USER) {
+		how->once = 1;
+		from = 1;
+	} else if (r->rhs.n > 0 && r->rhs.v[0].op == OP_HOST) {
+		how->ret = 1;
+		from = 1;
+	}
+	tv_init(&out);
+	st = build_rhs(cx, &r->rhs, from, w, b, nb, &out, rs);
+	if (st != EX_OK) {
+		tv_free(&out);
+		return st;
+	}
+	st = rw_lookups(cx, &out);
+	st2 = do_calls(cx, &out);
+	if (st == EX_OK)
+		st = st2;
+	tv_free(w);
+	*w = out;
+	if (w->n > 0 && w->v[0].op == OP_NET)
+		how->ret = 1;
+	return st;
+}
+
+int rewrite(rwctx_t *cx, int rs, tokvec_t *w)
+{
+	const ruleset_t *set;
+	size_t ri;
+	int loops = 0, status = EX_OK;
+	char nb_[16];
+
+	if (rs < 0 || rs >= MAXRWSETS)
+		return EX_CONFIG;
+	set = &cx->cf->rs[rs];
+	if (cx->depth >= MAX_RW_DEPTH) {
+		rw_error(cx, "554 5.3.0 rewrite: excessive recursion (max %s), ruleset %d", "50", rs);
+		return EX_CONFIG;
+	}
+	cx->depth++;
+	rw_trace(cx, rs, "input", w);
+	for (ri = 0; ri < set->n;) {
+		binding_t b[MAXMATCH];
+		applied_t how;
+		int nb = rule_match(cx, &set->rules[ri].lhs, w, b), st;
+
+		if (nb < 0) {
+			ri++;
+			loops = 0;
+			continue;
+		}
+		st = apply(cx, &set->rules[ri], b, nb, w, &how, rs);
+		if (st != EX_OK) {
+			status = st;
+			if (st == EX_CONFIG || st == EX_DATAERR)
+				break;
+		}
+		if (how.ret)
+			break;
+		if (how.once) {
+			ri++;
+			loops = 0;
+			continue;
+		}
+		if (++loops > MAX_RULE_LOOPS) {
+			fflush(stdout);
+			fprintf(stderr, "554 5.3.5 Infinite loop in ruleset %s, rule %zu\n",
+				cf_ruleset_name(cx->cf, rs, nb_, sizeof nb_), ri + 1);
+			status = EX_CONFIG;
+			break;
+		}
+	}
+	rw_trace(cx, rs, "returns", w);
+	cx->depth--;
+	if (status != EX_OK && cx->status == EX_OK)
+		cx->status = status;
+	return status;
+}

@@ -1,0 +1,108 @@
+/* rule.c - R line sides to token vectors (see rule.h). */
+#include "rewrite/rule.h"
+#include "rewrite/scan.h"
+#include <string.h>
+
+/* flush plain text collected so far through the address tokenizer */
+static void flush_text(cf_t *cf, buf_t *text, tokvec_t *out)
+{
+	scanner_t sc;
+
+	if (text->len == 0)
+		return;
+	memset(&sc, 0, sizeof sc);
+	sc.mode = SCAN_RULE;
+	sc.max_token = 4096;
+	scan_address(&sc, buf_str(text), out, &cf->ar);
+	buf_reset(text);
+}
+
+/* handle "$?x": returns whether the condition holds */
+static int cond_true(cf_t *cf, int id)
+{
+	const char *v = mac_get(&cf->mac, id);
+	return v != NULL && *v != '\0';
+}
+
+static void push_value(cf_t *cf, int id, buf_t *text)
+{
+	const char *v = mac_get(&cf->mac, id);
+	if (v != NULL)
+		cf_expand(cf, v, text);
+}
+
+int rule_parse_side(cf_t *cf, const char *p, int lhs, tokvec_t *out)
+{
+	buf_t text = BUF_INIT(64 * 1024);
+	int level = 0, skip = 0, skiplevel = 0;
+
+	(void)lhs;
+	while (*p) {
+		int c, op, id;
+
+		if (*p != '$' || p[1] == '\0') {
+			if (!skip)
+				buf_addc(&text, *p);
+			p++;
+			continue;
+		}
+		c = (unsigned char)p[1];
+		p += 2;
+		if (c == '?') {
+			id = macid_parse(&p);
+			level++;
+			if (!skip && !cond_true(cf, id)) {
+				skip = 1;
+				skiplevel = level;
+			}
+			continue;
+		}
+		if (level > 0 && (c == '|' || c == '.')) {
+			if (c == '|') {
+				if (skip && skiplevel == level)
+					skip = 0;
+				else if (!skip) {
+					skip = 1;
+					skiplevel = level;
+				}
+			} else {
+				if (skip && skiplevel == level)
+					skip = 0;
+				level--;
+			}
+			continue;
+		}
+		if (skip)
+			continue;
+		op = tok_op_from_char(c);
+		if (op == OP_REPL) {
+			flush_text(cf, &text, out);
+			tv_push(out, tok_op(OP_REPL, c - '0'));
+			continue;
+		}
+		if (op == OP_CLASS || op == OP_NCLASS || op == OP_DEFER) {
+			flush_text(cf, &text, out);
+			id = macid_parse(&p);
+			if (id < 0) {
+				cf_err(cf, "Name required for macro/class");
+				buf_free(&text);
+				return -1;
+			}
+			tv_push(out, tok_op(op, id));
+			continue;
+		}
+		if (op != 0 && op != OP_CONDIF && op != OP_QUOTE8) {
+			flush_text(cf, &text, out);
+			tv_push(out, tok_op(op, 0));
+			continue;
+		}
+		/* a macro: expand its value into the text */
+		p--;
+		id = macid_parse(&p);
+		if (id >= 0)
+			push_value(cf, id, &text);
+	}
+	flush_text(cf, &text, out);
+	buf_free(&text);
+	return 0;
+}

@@ -1,0 +1,196 @@
+/* scan.c - address tokenizer (see scan.h). */
+#include "rewrite/scan.h"
+#include "lib/buf.h"
+#include <string.h>
+
+static unsigned char opertab[256];
+static int opers_set;
+
+void scan_set_operators(const char *ops)
+{
+	memset(opertab, 0, sizeof opertab);
+	for (; *ops; ops++)
+		if (*ops != ' ' && *ops != '\t')
+			opertab[(unsigned char)*ops] = 1;
+	opers_set = 1;
+}
+
+static void init_default(void)
+{
+	if (!opers_set)
+		scan_set_operators(".:@[]");
+}
+
+int scan_is_operator(int c)
+{
+	init_default();
+	c &= 0xff;
+	return opertab[c] || strchr("()<>,;", c) != NULL;
+}
+
+enum ctype { C_ATM, C_SPC, C_ONE, C_QUOTE };
+
+static enum ctype ctype_of(const scanner_t *sc, int c)
+{
+	c &= 0xff;
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+		return C_SPC;
+	if (c == '"')
+		return C_QUOTE;
+	if (opertab[c] || (c != 0 && strchr("<>,;", c) != NULL))
+		return C_ONE;
+	if ((c == '(' || c == ')') && sc->mode != SCAN_EXT)
+		return C_ONE;
+	return C_ATM;
+}
+
+typedef struct scanstate {
+	scanner_t *sc;
+	const char *addr;
+	tokvec_t *out;
+	arena_t *ar;
+	buf_t tok;
+	int in_tok;        /* 0 none, 1 atom, 2 quoted */
+	int failed;
+} scanstate_t;
+
+static void report(scanstate_t *st, const char *msg)
+{
+	if (st->sc->err)
+		st->sc->err(st->addr, msg, st->sc->errarg);
+}
+
+static void flush(scanstate_t *st)
+{
+	if (st->in_tok) {
+		tv_push(st->out, tok_word(arena_dup(st->ar, st->tok.p, st->tok.len)));
+		buf_reset(&st->tok);
+		st->in_tok = 0;
+	}
+}
+
+static int put(scanstate_t *st, int c, int kind)
+{
+	size_t max = st->sc->max_token ? st->sc->max_token : MAXNAME;
+	if (st->in_tok != kind)
+		flush(st);
+	st->in_tok = kind;
+	if (st->tok.len + 1 >= max) {
+		report(st, "prescan: token too long");
+		st->failed = 1;
+		return -1;
+	}
+	buf_addc(&st->tok, c);
+	return 0;
+}
+
+static void one(scanstate_t *st, int c)
+{
+	char ch = (char)c;
+	flush(st);
+	tv_push(st->out, tok_word(arena_dup(st->ar, &ch, 1)));
+}
+
+int scan_address(scanner_t *sc, const char *addr, tokvec_t *out, arena_t *ar)
+{
+	scanstate_t st = { sc, addr, out, ar, BUF_INIT(0), 0, 0 };
+	const char *p = addr;
+	int bslash = 0, inq = 0, cmnt = 0, angle = 0;
+	size_t start_n = out->n;
+
+	init_default();
+	for (; *p != '\0' && !st.failed; p++) {
+		int c = (unsigned char)*p;
+
+		if (bslash) {
+			bslash = 0;
+			put(&st, c, inq ? 2 : (st.in_tok ? st.in_tok : 1));
+			continue;
+		}
+		if (cmnt > 0) {
+			if (c == '\\')
+				bslash = 1;
+			else if (c == '(')
+				cmnt++;
+			else if (c == ')')
+				cmnt--;
+			continue;
+		}
+		if (inq) {
+			put(&st, c, 2);
+			if (c == '\\')
+				bslash = 1;
+			else if (c == '"') {
+				inq = 0;
+				flush(&st);
+			}
+			continue;
+		}
+		if (c == sc->delim && angle == 0)
+			break;
+		if (c == '\\') {
+			bslash = 1;
+			put(&st, c, st.in_tok ? st.in_tok : 1);
+			continue;
+		}
+		if (sc->mode == SCAN_EXT && c == '(') {
+			flush(&st);
+			cmnt = 1;
+			continue;
+		}
+		if (sc->mode == SCAN_EXT && c == ')') {
+			report(&st, "Unbalanced ')'");
+			continue;
+		}
+		if (sc->mode == SCAN_RULE)
+			;
+		else if (c == '<')
+			angle++;
+		else if (c == '>') {
+			if (angle == 0) {
+				report(&st, "Unbalanced '>'");
+				continue;
+			}
+			angle--;
+		}
+		switch (ctype_of(sc, c)) {
+		case C_SPC:
+			flush(&st);
+			break;
+		case C_QUOTE:
+			flush(&st);
+			put(&st, c, 2);
+			inq = 1;
+			break;
+		case C_ONE:
+			one(&st, c);
+			break;
+		case C_ATM:
+			put(&st, c, 1);
+			break;
+		}
+	}
+	sc->stop = p;
+	if (st.failed) {
+		buf_free(&st.tok);
+		out->n = start_n;
+		return -1;
+	}
+	if (inq) {
+		report(&st, "Unbalanced '\"'");
+		put(&st, '"', 2);
+	}
+	flush(&st);
+	buf_free(&st.tok);
+	if (cmnt > 0) {
+		report(&st, "Unbalanced '('");
+		out->n = start_n;
+		return -1;
+	}
+	if (angle > 0) {
+		report(&st, "Unbalanced '<'");
+		while (angle-- > 0)
+			tv_push(out, tok_word(">"));
+	}
+	return 0;
+}

@@ -1,0 +1,98 @@
+/* token.c - token vectors and the string arena behind them. */
+#include "rewrite/token.h"
+#include "lib/xalloc.h"
+#include <string.h>
+
+void tv_init(tokvec_t *tv)
+{
+	tv->v = NULL;
+	tv->n = tv->cap = 0;
+}
+
+void tv_free(tokvec_t *tv)
+{
+	free(tv->v);
+	tv_init(tv);
+}
+
+void tv_clear(tokvec_t *tv)
+{
+	tv->n = 0;
+}
+
+void tv_push(tokvec_t *tv, tok_t t)
+{
+	tv->v = xgrow(tv->v, &tv->cap, tv->n + 1, sizeof(tok_t));
+	tv->v[tv->n++] = t;
+}
+
+tok_t tok_word(const char *s)
+{
+	tok_t t = { s, OP_WORD, 0 };
+	return t;
+}
+
+tok_t tok_op(int op, int arg)
+{
+	tok_t t = { NULL, (unsigned short)op, (short)arg };
+	return t;
+}
+
+static const char opchars[] = {
+	[OP_ZANY] = '*', [OP_ANY] = '+', [OP_ONE] = '-', [OP_CLASS] = '=',
+	[OP_NCLASS] = '~', [OP_REPL] = '0', [OP_NET] = '#', [OP_HOST] = '@',
+	[OP_USER] = ':', [OP_CALL] = '>', [OP_HBEGIN] = '[', [OP_HEND] = ']',
+	[OP_LBEGIN] = '(', [OP_LEND] = ')', [OP_DEFER] = '&', [OP_CONDIF] = '?',
+	[OP_CONDELSE] = '|', [OP_CONDFI] = '.', [OP_QUOTE8] = '"',
+};
+
+int tok_op_char(int op)
+{
+	if (op <= 0 || op > OP_QUOTE8)
+		return 0;
+	return opchars[op];
+}
+
+int tok_op_from_char(int c)
+{
+	int i;
+	if (c >= '1' && c <= '9')
+		return OP_REPL;
+	for (i = 1; i <= OP_QUOTE8; i++)
+		if (opchars[i] == c && i != OP_REPL)
+			return i;
+	return 0;
+}
+
+#define ARENA_CHUNK 8192
+
+void arena_init(arena_t *a)
+{
+	memset(a, 0, sizeof *a);
+}
+
+void arena_free(arena_t *a)
+{
+	size_t i;
+	for (i = 0; i < a->nchunks; i++)
+		free(a->chunks[i]);
+	free(a->chunks);
+	arena_init(a);
+}
+
+const char *arena_dup(arena_t *a, const char *s, size_t n)
+{
+	char *p;
+	if (n + 1 > a->left) {
+		size_t sz = n + 1 > ARENA_CHUNK ? n + 1 : ARENA_CHUNK;
+		a->chunks = xgrow(a->chunks, &a->cap, a->nchunks + 1, sizeof(char *));
+		a->chunks[a->nchunks++] = a->cur = xmalloc(sz);
+		a->left = sz;
+	}
+	p = a->cur;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	a->cur += n + 1;
+	a->left -= n + 1;
+	return p;
+}

@@ -1,0 +1,75 @@
+/* token.h - address tokens and token vectors.
+ *
+ * An address (or one side of a rewriting rule) is a vector of tokens.
+ * A token is either a word (op == OP_WORD, text in s) or one of the
+ * rewriting operators written "$x" in sendmail.cf.  Operators that name
+ * a macro or class ($=x $~x $&x) keep its id in arg; $1..$9 keep the
+ * digit.  Words typed by a user never become operators, even "$|". */
+#ifndef SM_TOKEN_H
+#define SM_TOKEN_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "lib/buf.h"
+
+enum tok_op {
+	OP_WORD = 0,
+	OP_ZANY,     /* $*  */
+	OP_ANY,      /* $+  */
+	OP_ONE,      /* $-  */
+	OP_CLASS,    /* $=x */
+	OP_NCLASS,   /* $~x */
+	OP_REPL,     /* $1..$9 */
+	OP_NET,      /* $#  */
+	OP_HOST,     /* $@  */
+	OP_USER,     /* $:  */
+	OP_CALL,     /* $>  */
+	OP_HBEGIN,   /* $[  */
+	OP_HEND,     /* $]  */
+	OP_LBEGIN,   /* $(  */
+	OP_LEND,     /* $)  */
+	OP_DEFER,    /* $&x */
+	OP_CONDIF,   /* $?  */
+	OP_CONDELSE, /* $|  */
+	OP_CONDFI,   /* $.  */
+	OP_QUOTE8,   /* $"  (unused marker) */
+};
+
+typedef struct tok {
+	const char *s;      /* word text; NULL for operators */
+	unsigned short op;
+	short arg;          /* macro/class id, digit, cached ruleset number */
+} tok_t;
+
+/* A growable vector of tokens; words point into an arena owned by
+ * whoever built the vector (rules: the cf; addresses: a tokbuf). */
+typedef struct tokvec {
+	tok_t *v;
+	size_t n, cap;
+} tokvec_t;
+
+#define MAXATOM 1000        /* tokens in an address, as the reference */
+#define MAXNAME 256         /* bytes in an address token buffer */
+
+void tv_init(tokvec_t *tv);
+void tv_free(tokvec_t *tv);
+void tv_push(tokvec_t *tv, tok_t t);
+void tv_clear(tokvec_t *tv);
+tok_t tok_word(const char *s);
+tok_t tok_op(int op, int arg);
+
+/* the character after '$' for an operator, or 0 */
+int tok_op_char(int op);
+int tok_op_from_char(int c);
+
+/* string arena: interns token text for the lifetime of a parse */
+typedef struct arena {
+	char **chunks;
+	size_t nchunks, cap;
+	char *cur;
+	size_t left;
+} arena_t;
+void arena_init(arena_t *a);
+void arena_free(arena_t *a);
+const char *arena_dup(arena_t *a, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,57 @@
+/* args.c - the sendmail command line (the subset each mode needs). */
+#include "sendmail/init.h"
+#include <string.h>
+
+static const char *optarg_of(int argc, char **argv, int *i, const char *rest)
+{
+	if (*rest)
+		return rest;
+	if (*i + 1 < argc)
+		return argv[++*i];
+	return NULL;
+}
+
+int sm_parse_args(int argc, char **argv, sm_args_t *a)
+{
+	int i;
+
+	memset(a, 0, sizeof *a);
+	a->mode = 'm';
+	a->cffile = "/etc/mail/sendmail.cf";
+	for (i = 1; i < argc; i++) {
+		const char *p = argv[i];
+		if (p[0] != '-' || p[1] == '\0')
+			break;
+		if (strcmp(p, "--") == 0) {
+			i++;
+			break;
+		}
+		switch (p[1]) {
+		case 'b':
+			a->mode = p[2] ? p[2] : 'm';
+			break;
+		case 'C':
+			a->cffile = optarg_of(argc, argv, &i, p + 2);
+			if (a->cffile == NULL)
+				return -1;
+			break;
+		case 'O':
+		case 'o': {
+			const char *v = optarg_of(argc, argv, &i, p + 2);
+			if (v == NULL || a->nopts >= MAX_CLI_OPTS)
+				return -1;
+			a->opts[a->nopts++] = v;
+			break;
+		}
+		case 'd':
+			a->debug = p + 2;
+			break;
+		default:
+			/* other flags belong to modes not built yet; accept them */
+			break;
+		}
+	}
+	a->rcpts = argv + i;
+	a->nrcpts = argc - i;
+	return 0;
+}

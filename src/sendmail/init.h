@@ -1,0 +1,24 @@
+/* init.h - startup shared by every mode: arguments, built-in macros,
+ * host identity, reading the cf, and maps. */
+#ifndef SM_INIT_H
+#define SM_INIT_H
+#include "conf/cf.h"
+
+#define SM_VERSION "8.17.1.9"
+#define MAX_CLI_OPTS 64
+
+typedef struct sm_args {
+	int mode;               /* 't' -bt, 'v' -bv, 'm' deliver, ... */
+	const char *cffile;
+	const char *opts[MAX_CLI_OPTS];   /* -O / -o values in order */
+	int nopts;
+	const char *debug;      /* -d flags */
+	char **rcpts;
+	int nrcpts;
+} sm_args_t;
+
+int sm_parse_args(int argc, char **argv, sm_args_t *a);
+cf_t *sm_startup(const sm_args_t *a);
+int sm_verify(cf_t *cf, const sm_args_t *a);
+
+#endif

@@ -1,0 +1,43 @@
+/* main.c - the sendmail command: argument parsing and mode dispatch. */
+#include "sendmail/init.h"
+#include "testmode/testmode.h"
+#include "conf/cf.h"
+#include "lib/str.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: sendmail [-bt|-bv] [-C file] [-O option=value] [-d flags] [address ...]\n");
+}
+
+int main(int argc, char **argv)
+{
+	sm_args_t args;
+	cf_t *cf;
+	int rc;
+
+	if (sm_parse_args(argc, argv, &args) < 0) {
+		usage();
+		return EX_USAGE;
+	}
+	cf = sm_startup(&args);
+	if (cf == NULL)
+		return EX_OSFILE;
+	switch (args.mode) {
+	case 't':
+		rc = testmode_run(cf, stdin, stdout);
+		break;
+	case 'v':
+		rc = sm_verify(cf, &args);
+		break;
+	default:
+		fprintf(stderr, "sendmail: mode -b%c is not implemented yet\n", args.mode);
+		rc = EX_UNAVAILABLE;
+	}
+	fflush(stdout);
+	return rc;
+}

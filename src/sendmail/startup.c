@@ -1,0 +1,111 @@
+/* startup.c - what every mode does before its work: define the
+ * built-in macros and host identity, read the cf, apply -O options,
+ * and make sure the maps the reference always has exist. */
+#include "sendmail/init.h"
+#include "conf/class.h"
+#include "conf/mailer_parse.h"
+#include "dns/dns.h"
+#include "maps/map.h"
+#include "rewrite/scan.h"
+#include "lib/buf.h"
+#include "lib/str.h"
+#include <pwd.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static cf_t the_cf;
+
+static void define(cf_t *cf, const char *name, const char *val)
+{
+	mac_define(&cf->mac, macid(name), val);
+}
+
+/* RFC 5322 date; zero offset is written "GMT" like the reference */
+void sm_arpadate(time_t t, char *buf, size_t sz)
+{
+	struct tm tm;
+	char zone[48];
+	long off;
+
+	localtime_r(&t, &tm);
+	off = tm.tm_gmtoff / 60;
+	if (off == 0)
+		sm_strlcpy(zone, "GMT", sizeof zone);
+	else
+		snprintf(zone, sizeof zone, "%c%02ld%02ld", off < 0 ? '-' : '+',
+			 (off < 0 ? -off : off) / 60, (off < 0 ? -off : off) % 60);
+	strftime(buf, sz, "%a, %d %b %Y %H:%M:%S ", &tm);
+	sm_strlcat(buf, zone, sz);
+}
+
+static void define_identity(cf_t *cf)
+{
+	sm_self_t self;
+	size_t i;
+
+	dns_self_identity(&self, true);
+	define(cf, "w", self.w);
+	define(cf, "j", self.j);
+	if (self.m[0])
+		define(cf, "m", self.m);
+	define(cf, "k", self.k);
+	for (i = 0; i < self.nclassw; i++)
+		class_add('w', self.classw[i]);
+	if (self.unqualified)
+		printf("WARNING: local host name (%s) is not qualified; see cf/README: WHO AM I?\n", self.w);
+	dns_self_free(&self);
+}
+
+static void define_builtins(cf_t *cf)
+{
+	char date[64], user[300];
+	struct passwd *pw = getpwuid(getuid());
+
+	sm_arpadate(time(NULL), date, sizeof date);
+	define(cf, "b", date);
+	define(cf, "v", SM_VERSION);
+	define(cf, "Z", SM_VERSION);
+	define(cf, "n", "MAILER-DAEMON");
+	snprintf(user, sizeof user, "%s@localhost", pw ? pw->pw_name : "root");
+	define(cf, "_", user);
+}
+
+static void cli_opt_err(const char *msg, void *arg)
+{
+	(void)arg;
+	fprintf(stderr, "%s\n", msg);
+}
+
+cf_t *sm_startup(const sm_args_t *a)
+{
+	cf_t *cf = &the_cf;
+	int i;
+
+	cf_init(cf);
+	CF = cf;
+	map_register_builtin_classes();
+	define_builtins(cf);
+	define(cf, "opMode", a->mode == 't' ? "t" : a->mode == 'v' ? "v" : "m");
+	define_identity(cf);
+	cf_setup_default_mailers(cf);
+	if (cf_read(cf, a->cffile, true) < 0)
+		return NULL;
+	for (i = 0; i < a->nopts; i++) {
+		buf_t b = BUF_INIT(0);
+		buf_printf(&b, " %s", a->opts[i]);
+		if (opt_set_line(&cf->opt, b.p, cli_opt_err, NULL) == 0) {
+			const char *ops = opt_str(&cf->opt, OPT_OperatorChars);
+			if (ops)
+				scan_set_operators(ops);
+		}
+		buf_free(&b);
+	}
+	if (map_find("host") == NULL)
+		map_declare("host host", NULL, NULL);
+	map_open_all();
+	if (cf_mailer(cf, "local") == NULL)
+		printf("No local mailer defined\n");
+	return cf;
+}
