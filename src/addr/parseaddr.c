@@ -7,6 +7,7 @@
 #include "lib/str.h"
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 #include <sysexits.h>
 
 static bool atom_tok(const tok_t *t)
@@ -143,29 +144,64 @@ static void error_text(const tokvec_t *tv, size_t u0, size_t un, buf_t *msg)
 }
 
 static int user_rewrite(cf_t *cf, FILE *out, arena_t *ar, mailer_t *m, unsigned flags,
-			const tok_t *v, size_t n, buf_t *user)
+			tokvec_t *tvp, int spacesub, buf_t *user)
 {
 	rwctx_t cx;
-	tokvec_t tv;
-	size_t i;
+	tokvec_t tv = *tvp;
 	int rs, st;
 
-	tv_init(&tv);
-	for (i = 0; i < n; i++)
-		tv_push(&tv, v[i]);
+	/* the reference resolves the user part as an envelope recipient
+	 * whatever the address's role: ruleset 2, then the mailer's R= */
+	(void)flags;
 	rwinit(&cx, cf, out, ar);
-	st = rewrite(&cx, (flags & RF_SENDERADDR) ? 1 : 2, &tv);
-	if (flags & RF_SENDERADDR)
-		rs = (flags & RF_HEADERADDR) ? m->sh : m->se;
-	else
-		rs = (flags & RF_HEADERADDR) ? m->rh : m->re;
+	st = rewrite(&cx, 2, &tv);
+	rs = m->re;
 	if (st == EX_OK && rs > 0)
 		st = rewrite(&cx, rs, &tv);
 	if (st == EX_OK)
 		st = rewrite(&cx, 4, &tv);
-	cataddr(tv.v, tv.n, 0, user);
-	tv_free(&tv);
+	cataddr(tv.v, tv.n, spacesub, user);
+	*tvp = tv;
 	return st;
+}
+
+static int blanksub(const cf_t *cf)
+{
+	const char *b = opt_str(&cf->opt, OPT_BlankSub);
+	return b && *b ? (unsigned char)*b : ' ';
+}
+
+/* the user part: :include: lists, rewriting for the mailer, then
+ * programs and files for the local mailer */
+static void build_user(cf_t *cf, FILE *out, arena_t *ar, addr_t *a, unsigned flags,
+		       const tok_t *v, size_t n)
+{
+	buf_t u = BUF_INIT(0), raw = BUF_INIT(0);
+	bool local = strcmp(a->mailer->name, "local") == 0;
+	tokvec_t tv;
+	size_t i;
+
+	cataddr(v, n, 0, &raw);
+	if (local && !(flags & RF_SENDERADDR) && strncasecmp(buf_str(&raw), ":include:", 9) == 0) {
+		a->mailer = cf_mailer(cf, "*include*");
+		a->mailer_name = xstrdup("*include*");
+		a->user = xstrdup(buf_str(&raw) + 9);
+		buf_free(&raw);
+		return;
+	}
+	buf_free(&raw);
+	tv_init(&tv);
+	for (i = 0; i < n; i++)
+		tv_push(&tv, v[i]);
+	user_rewrite(cf, out, ar, a->mailer, flags, &tv, blanksub(cf), &u);
+	tv_free(&tv);
+	if (local && !(flags & RF_SENDERADDR) && (u.len > 0 && (u.p[0] == '|' || u.p[0] == '/'))) {
+		a->mailer = cf_mailer(cf, u.p[0] == '|' ? "prog" : "*file*");
+	}
+	if (a->mailer && !a->mailer->flags['u'])
+		sm_lower(u.p ? u.p : (char *)"");
+	a->mailer_name = xstrdup(a->mailer ? a->mailer->name : "?");
+	a->user = buf_steal(&u);
 }
 
 int parseaddr(cf_t *cf, FILE *out, const char *addr, unsigned flags, addr_t *a)
@@ -196,6 +232,7 @@ int parseaddr(cf_t *cf, FILE *out, const char *addr, unsigned flags, addr_t *a)
 	{
 		buf_t h = BUF_INIT(0), u = BUF_INIT(0);
 		cataddr(&tv.v[h0], hn, 0, &h);
+		sm_lower(h.p ? h.p : (char *)"");
 		a->host = buf_steal(&h);
 		if (strcasecmp(tv.v[1].s, "error") == 0) {
 			buf_t msg = BUF_INIT(0);
@@ -215,17 +252,12 @@ int parseaddr(cf_t *cf, FILE *out, const char *addr, unsigned flags, addr_t *a)
 			a->exitstat = dsn_to_exitstat(a->host);
 		} else {
 			a->mailer = cf_mailer(cf, tv.v[1].s);
-			a->mailer_name = xstrdup(tv.v[1].s);
 			if (a->mailer == NULL) {
 				if (out)
 					fprintf(out, "%s... 553 5.3.5 unknown mailer %s\n", addr, tv.v[1].s);
 				rc = -1;
-			} else {
-				user_rewrite(cf, out, &ar, a->mailer, flags, &tv.v[u0], un, &u);
-				if (!a->mailer->flags['u'])
-					sm_lower(u.p ? u.p : (char *)"");
-				a->user = buf_steal(&u);
-			}
+			} else
+				build_user(cf, out, &ar, a, flags, &tv.v[u0], un);
 		}
 		buf_free(&h);
 	}
@@ -273,6 +305,34 @@ int remotename(cf_t *cf, FILE *out, const char *addr, mailer_t *m, unsigned flag
 done:
 	buf_free(&fancy);
 	buf_free(&name);
+	tv_free(&tv);
+	arena_free(&ar);
+	return st;
+}
+
+/* the envelope sender as -bt "/sender" shows it: rulesets 3, 1, 4 */
+int sender_name(cf_t *cf, FILE *out, const char *addr, buf_t *res)
+{
+	tokvec_t tv;
+	arena_t ar;
+	rwctx_t cx;
+	int st;
+
+	tv_init(&tv);
+	arena_init(&ar);
+	if (addr_scan(NULL, addr, &tv, &ar) < 0) {
+		buf_adds(res, addr);
+		tv_free(&tv);
+		arena_free(&ar);
+		return EX_USAGE;
+	}
+	rwinit(&cx, cf, out, &ar);
+	st = rewrite(&cx, 3, &tv);
+	if (st == EX_OK)
+		st = rewrite(&cx, 1, &tv);
+	if (st == EX_OK)
+		st = rewrite(&cx, 4, &tv);
+	cataddr(tv.v, tv.n, 0, res);
 	tv_free(&tv);
 	arena_free(&ar);
 	return st;

@@ -26,6 +26,10 @@ void addr_free(addr_t *a);
 /* rewrite addr for mailer m (ruleset 3, 1 or 2, the mailer's, 4) */
 int remotename(cf_t *cf, FILE *out, const char *addr, mailer_t *m, unsigned flags, buf_t *res);
 
+int sender_name(cf_t *cf, FILE *out, const char *addr, buf_t *res);
+/* tokenize a header or envelope address, reporting errors on out */
+int addr_scan(FILE *out, const char *addr, tokvec_t *tv, arena_t *ar);
+
 /* join tokens the way the reference does: a blank only between two
  * atoms (or spacesub when nonzero) */
 void cataddr(const tok_t *v, size_t n, int spacesub, buf_t *out);

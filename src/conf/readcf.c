@@ -139,9 +139,13 @@ static void line_S(cf_t *cf, char *p)
 static void bind_calls(cf_t *cf, tokvec_t *tv)
 {
 	size_t i;
-	for (i = 0; i + 1 < tv->n; i++) {
-		if (tv->v[i].op != OP_CALL || tv->v[i + 1].op != OP_WORD)
+	for (i = 0; i < tv->n; i++) {
+		if (tv->v[i].op != OP_CALL)
 			continue;
+		if (i + 1 >= tv->n || tv->v[i + 1].op != OP_WORD) {
+			tv->v[i].arg = -2;    /* computed at run time */
+			continue;
+		}
 		const char *nm = tv->v[i + 1].s;
 		char tmp[256];
 		size_t l = strlen(nm);

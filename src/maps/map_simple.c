@@ -8,13 +8,14 @@
 #include <string.h>
 #include <sysexits.h>
 
-/* dequote: strip quotes and backslashes; no match if nothing changed */
+/* dequote: remove the quotes of a quoted string; no match when the
+ * key had no quotes, holds blanks, or is unbalanced */
 static int dequote_lookup(map_t *m, const char *key, const char **args, int nargs,
 			  buf_t *out, int *stat)
 {
 	buf_t b = BUF_INIT(0);
 	const char *p;
-	int bslash = 0, inq = 0, changed = 0, cmnt = 0, angle = 0;
+	int bslash = 0, quotes = 0, cmnt = 0, angle = 0, spaces = 0;
 
 	*stat = EX_OK;
 	for (p = key; *p; p++) {
@@ -26,35 +27,30 @@ static int dequote_lookup(map_t *m, const char *key, const char **args, int narg
 		}
 		if (c == ' ' && m->spacesub)
 			c = (char)m->spacesub;
-		switch (c) {
-		case '\\':
+		if (c == '\\')
 			bslash = 1;
-			changed = 1;
-			continue;
-		case '"':
-			inq = !inq;
-			changed = 1;
-			continue;
-		case '(':
-			if (!inq)
-				cmnt++;
-			break;
-		case ')':
-			if (!inq && cmnt-- <= 0)
+		else if (c == '(')
+			cmnt++;
+		else if (c == ')') {
+			if (cmnt-- <= 0)
 				goto fail;
-			break;
-		case '<':
-			if (!inq)
-				angle++;
-			break;
-		case '>':
-			if (!inq && angle-- <= 0)
-				goto fail;
-			break;
+		} else if (c == ' ' || c == '\t')
+			spaces++;
+		if (cmnt > 0) {
+			buf_addc(&b, c);
+			continue;
 		}
+		if (c == '"') {
+			quotes++;
+			continue;
+		}
+		if (c == '<')
+			angle++;
+		else if (c == '>' && angle-- <= 0)
+			goto fail;
 		buf_addc(&b, c);
 	}
-	if (!changed || inq || bslash || cmnt || angle || key[0] == '\0')
+	if (angle || cmnt || bslash || quotes == 0 || spaces)
 		goto fail;
 	map_rewrite(m, buf_str(&b), b.len, key, args, nargs, out);
 	buf_free(&b);

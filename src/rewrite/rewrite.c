@@ -60,6 +60,19 @@ static int build_rhs(rwctx_t *cx, const tokvec_t *rhs, size_t from, const tokvec
 	return EX_OK;
 }
 
+/* ruleset number of a (possibly quoted) name computed at run time */
+static int rs_by_name(cf_t *cf, const char *nm)
+{
+	char tmp[256];
+	size_t l = strlen(nm);
+	if (l >= 2 && nm[0] == '"' && nm[l - 1] == '"' && l - 2 < sizeof tmp) {
+		memcpy(tmp, nm + 1, l - 2);
+		tmp[l - 2] = '\0';
+		nm = tmp;
+	}
+	return cf_ruleset_lookup(cf, nm);
+}
+
 /* run $> calls, rightmost first, each over everything to its right */
 static int do_calls(rwctx_t *cx, tokvec_t *w)
 {
@@ -74,6 +87,8 @@ static int do_calls(rwctx_t *cx, tokvec_t *w)
 		if (w->v[i].op != OP_CALL)
 			continue;
 		target = w->v[i].arg;
+		if (target == -2 && i + 1 < w->n && w->v[i + 1].op == OP_WORD)
+			target = rs_by_name(cx->cf, w->v[i + 1].s);
 		k = i + 1;
 		if (k < w->n && w->v[k].op == OP_WORD)
 			k++;   /* the ruleset name token */
@@ -84,7 +99,8 @@ static int do_calls(rwctx_t *cx, tokvec_t *w)
 			tv_free(&sub);
 			return EX_CONFIG;
 		}
-		r = rewrite(cx, target, &sub);
+		/* an empty ruleset is not entered (and not traced) */
+		r = cx->cf->rs[target].n > 0 ? rewrite(cx, target, &sub) : EX_OK;
 		if (r != EX_OK && st == EX_OK)
 			st = r;
 		w->n = i;

@@ -108,8 +108,8 @@ int scan_address(scanner_t *sc, const char *addr, tokvec_t *out, arena_t *ar)
 			continue;
 		}
 		if (cmnt > 0) {
-			if (c == '\\')
-				bslash = 1;
+			if (c == '\\' && p[1] != '\0')
+				p++;
 			else if (c == '(')
 				cmnt++;
 			else if (c == ')')
@@ -184,8 +184,8 @@ int scan_address(scanner_t *sc, const char *addr, tokvec_t *out, arena_t *ar)
 	buf_free(&st.tok);
 	if (cmnt > 0) {
 		report(&st, "Unbalanced '('");
-		out->n = start_n;
-		return -1;
+		if (out->n == start_n)
+			return -1;
 	}
 	if (angle > 0) {
 		report(&st, "Unbalanced '<'");

@@ -48,8 +48,10 @@ static void define_identity(cf_t *cf)
 	dns_self_identity(&self, true);
 	define(cf, "w", self.w);
 	define(cf, "j", self.j);
-	if (self.m[0])
+	if (self.m[0]) {
 		define(cf, "m", self.m);
+		class_add('m', self.m);
+	}
 	define(cf, "k", self.k);
 	for (i = 0; i < self.nclassw; i++)
 		class_add('w', self.classw[i]);

@@ -105,7 +105,7 @@ static void cmd_parse(tm_t *tm, char *arg, int sender)
 		return;
 	}
 	if (sender)
-		f = RF_SENDERADDR;
+		f = RF_RECIPADDR;
 	if (!sender) {
 		crackaddr(arg, &cracked);
 		fprintf(tm->out, "Cracked address = ");
@@ -123,9 +123,18 @@ static void cmd_parse(tm_t *tm, char *arg, int sender)
 	}
 	if (a.exitstat)
 		tm->exitstat = a.exitstat;
-	if (!sender)
-		fprintf(tm->out, "mailer %s, host %s, user %s\n", a.mailer ? a.mailer->name : "?",
-			a.host ? a.host : "", a.user ? a.user : "");
+	if (sender) {
+		buf_t res = BUF_INIT(0);
+		sender_name(tm->cf, tm->out, arg, &res);
+		fprintf(tm->out, "addr=%s\n", a.user ? a.user : "");
+		buf_free(&res);
+	}
+	if (!sender) {
+		fprintf(tm->out, "mailer %s, ", a.mailer_name ? a.mailer_name : "?");
+		if (a.host && *a.host)
+			fprintf(tm->out, "host %s, ", a.host);
+		fprintf(tm->out, "user %s\n", a.user ? a.user : "");
+	}
 	addr_free(&a);
 }
 
