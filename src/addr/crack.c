@@ -24,7 +24,7 @@ static bool has_specials(const char *s, size_t n)
 		if (c == ')') { if (cm) cm--; continue; }
 		if (cm)
 			continue;
-		if (strchr("<>@,;:.[]", c))
+		if (strchr("<>@,;.[]", c))
 			return true;
 	}
 	return false;

@@ -10,31 +10,9 @@
 #include <strings.h>
 #include <sysexits.h>
 
-static bool atom_tok(const tok_t *t)
-{
-	unsigned char c;
-	if (t->op != OP_WORD)
-		return false;
-	c = (unsigned char)t->s[0];
-	if (c == '"' || c == '(' || c == ')' || c == ' ' || c == '\t')
-		return false;
-	return !scan_is_operator(c);
-}
-
 void cataddr(const tok_t *v, size_t n, int spacesub, buf_t *out)
 {
-	size_t i;
-	bool prev = false;
-	for (i = 0; i < n; i++) {
-		bool cur = atom_tok(&v[i]);
-		if (prev && cur)
-			buf_addc(out, spacesub ? spacesub : ' ');
-		if (v[i].op == OP_WORD)
-			buf_adds(out, v[i].s);
-		else
-			tok_render(out, &v[i]);
-		prev = cur;
-	}
+	tok_cataddr(v, n, spacesub, out);
 }
 
 int dsn_to_exitstat(const char *dsn)
@@ -86,7 +64,7 @@ static void scan_err(const char *addr, const char *msg, void *arg)
 }
 
 /* tokenize an envelope/header address; -1 when it cannot be parsed */
-int addr_scan(FILE *out, const char *addr, tokvec_t *tv, arena_t *ar)
+int addr_scan(FILE *out, const char *addr, tokvec_t *tv, arena_t *ar, bool checklen)
 {
 	scanner_t sc;
 	struct scanctx sx = { out };
@@ -98,7 +76,7 @@ int addr_scan(FILE *out, const char *addr, tokvec_t *tv, arena_t *ar)
 	sc.max_token = MAXNAME;
 	if (scan_address(&sc, addr, tv, ar) < 0)
 		return -1;
-	if (strlen(addr) > MAXNAME - 1) {
+	if (checklen && strlen(addr) > MAXNAME - 1) {
 		if (out)
 			fprintf(out, "Address \"%.*s\" too long (%d bytes max)\n", MAXNAME - 1, addr, MAXNAME - 1);
 		return -1;
@@ -215,7 +193,7 @@ int parseaddr(cf_t *cf, FILE *out, const char *addr, unsigned flags, addr_t *a)
 	memset(a, 0, sizeof *a);
 	tv_init(&tv);
 	arena_init(&ar);
-	if (addr_scan(out, addr, &tv, &ar) < 0) {
+	if (addr_scan(out, addr, &tv, &ar, true) < 0) {
 		rc = -1;
 		goto done;
 	}
@@ -277,11 +255,8 @@ int remotename(cf_t *cf, FILE *out, const char *addr, mailer_t *m, unsigned flag
 
 	tv_init(&tv);
 	arena_init(&ar);
-	if (flags & RF_HEADERADDR)
-		crackaddr(addr, &fancy);
-	else
-		buf_adds(&fancy, "$g");
-	if (addr_scan(NULL, addr, &tv, &ar) < 0) {
+	crackaddr(addr, &fancy);
+	if (addr_scan(out, addr, &tv, &ar, false) < 0) {
 		buf_adds(res, addr);
 		st = EX_OK;
 		goto done;
@@ -298,10 +273,8 @@ int remotename(cf_t *cf, FILE *out, const char *addr, mailer_t *m, unsigned flag
 		st = rewrite(&cx, rs, &tv);
 	if (st == EX_OK)
 		st = rewrite(&cx, 4, &tv);
-	cataddr(tv.v, tv.n, 0, &name);
+	cataddr(tv.v, tv.n, blanksub(cf), &name);
 	crack_fill(buf_str(&fancy), buf_str(&name), res);
-	if (res->len == 0 && !(flags & RF_HEADERADDR))
-		buf_adds(res, "<>");
 done:
 	buf_free(&fancy);
 	buf_free(&name);
@@ -320,7 +293,7 @@ int sender_name(cf_t *cf, FILE *out, const char *addr, buf_t *res)
 
 	tv_init(&tv);
 	arena_init(&ar);
-	if (addr_scan(NULL, addr, &tv, &ar) < 0) {
+	if (addr_scan(NULL, addr, &tv, &ar, false) < 0) {
 		buf_adds(res, addr);
 		tv_free(&tv);
 		arena_free(&ar);

@@ -28,7 +28,7 @@ int remotename(cf_t *cf, FILE *out, const char *addr, mailer_t *m, unsigned flag
 
 int sender_name(cf_t *cf, FILE *out, const char *addr, buf_t *res);
 /* tokenize a header or envelope address, reporting errors on out */
-int addr_scan(FILE *out, const char *addr, tokvec_t *tv, arena_t *ar);
+int addr_scan(FILE *out, const char *addr, tokvec_t *tv, arena_t *ar, bool checklen);
 
 /* join tokens the way the reference does: a blank only between two
  * atoms (or spacesub when nonzero) */

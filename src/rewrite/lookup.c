@@ -71,10 +71,10 @@ static int one_lookup(rwctx_t *cx, const tokvec_t *w, size_t b, size_t e,
 	size_t j;
 
 	split(w, b, e, &l);
-	tok_cat(&w->v[l.key0], l.keyn, &key);
+	tok_cataddr(&w->v[l.key0], l.keyn, 0, &key);
 	for (i = 0; i < l.nargs; i++) {
 		buf_init(&argb[i], 0);
-		tok_cat(&w->v[l.arg0[i]], l.argn[i], &argb[i]);
+		tok_cataddr(&w->v[l.arg0[i]], l.argn[i], 0, &argb[i]);
 		args[i] = buf_str(&argb[i]);
 	}
 	m = map_find(mapname);

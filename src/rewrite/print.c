@@ -3,6 +3,8 @@
  * M-x (cat -v style); operators as "$x" with their macro name. */
 #include "rewrite/rewrite.h"
 #include "conf/macro.h"
+#include "rewrite/scan.h"
+#include <stdbool.h>
 #include <string.h>
 
 static void render_char(buf_t *b, unsigned char c)
@@ -82,4 +84,42 @@ void rw_trace(rwctx_t *cx, int rs, const char *what, const tokvec_t *tv)
 		fprintf(cx->trace, "%-16s returns:", name);
 	tok_print(cx->trace, tv);
 	fputc('\n', cx->trace);
+}
+
+static bool atom_tok(const tok_t *t)
+{
+	unsigned char c;
+	if (t->op != OP_WORD)
+		return false;
+	c = (unsigned char)t->s[0];
+	if (c == '"' || c == '(' || c == ')' || c == ' ' || c == '\t')
+		return false;
+	return !scan_is_operator(c);
+}
+
+/* The reference builds names in a MAXNAME buffer: a token that would
+ * pass CATADDR_MAX bytes is dropped with everything after it. */
+#define CATADDR_MAX (MAXNAME - 2)
+
+void tok_cataddr(const tok_t *v, size_t n, int spacesub, buf_t *out)
+{
+	size_t i, start = out->len;
+	bool prev = false;
+	buf_t t = BUF_INIT(0);
+
+	for (i = 0; i < n; i++) {
+		bool cur = atom_tok(&v[i]);
+		buf_reset(&t);
+		if (prev && cur)
+			buf_addc(&t, spacesub ? spacesub : ' ');
+		if (v[i].op == OP_WORD)
+			buf_adds(&t, v[i].s);
+		else
+			tok_render(&t, &v[i]);
+		if (out->len - start + t.len > CATADDR_MAX)
+			break;
+		buf_add(out, t.p, t.len);
+		prev = cur;
+	}
+	buf_free(&t);
 }

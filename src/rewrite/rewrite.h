@@ -31,8 +31,11 @@ void tok_print(FILE *f, const tokvec_t *tv);
 void tok_print_one(FILE *f, const tok_t *t);
 /* render one token into a buffer (same visible form as tok_print) */
 void tok_render(buf_t *b, const tok_t *t);
-/* concatenate word texts without separators (map keys) */
+/* concatenate word texts without separators */
 void tok_cat(const tok_t *v, size_t n, buf_t *out);
+/* join tokens as the reference's cataddr: a blank (or spacesub) only
+ * between two atoms, bounded like the reference's name buffer */
+void tok_cataddr(const tok_t *v, size_t n, int spacesub, buf_t *out);
 
 /* print "NAME input:" style header lines */
 void rw_trace(rwctx_t *cx, int rs, const char *what, const tokvec_t *tv);
