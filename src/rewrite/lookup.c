@@ -5,6 +5,8 @@
  * -T text appended when it has one, and is reported to the caller. */
 #include "rewrite/lookup.h"
 #include "maps/map.h"
+#include "lib/xalloc.h"
+#include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 
@@ -18,8 +20,42 @@ typedef struct lk {
 	bool has_def;
 } lk_t;
 
+void lkmark_init(lkmark_t *m)
+{
+	m->bits = NULL;
+	m->cap = 0;
+}
+
+void lkmark_set(lkmark_t *m, size_t i)
+{
+	size_t need = i / 8 + 1;
+	if (need > m->cap) {
+		size_t old = m->cap;
+		m->bits = xgrow(m->bits, &m->cap, need, 1);
+		memset(m->bits + old, 0, m->cap - old);
+	}
+	m->bits[i / 8] |= (unsigned char)(1u << (i % 8));
+}
+
+bool lkmark_get(const lkmark_t *m, size_t i)
+{
+	return i / 8 < m->cap && (m->bits[i / 8] & (1u << (i % 8)));
+}
+
+void lkmark_free(lkmark_t *m)
+{
+	free(m->bits);
+	lkmark_init(m);
+}
+
+/* a structural operator: one the rule wrote, not substituted data */
+static bool is_op(const tokvec_t *w, const lkmark_t *mk, size_t i, int op)
+{
+	return w->v[i].op == op && lkmark_get(mk, i);
+}
+
 /* split tokens between begin (exclusive) and end into key, $@ args, $: default */
-static void split(const tokvec_t *w, size_t b, size_t e, lk_t *l)
+static void split(const tokvec_t *w, const lkmark_t *mk, size_t b, size_t e, lk_t *l)
 {
 	size_t i;
 	int part = 0;   /* 0 key, 1 arg, 2 default */
@@ -27,8 +63,7 @@ static void split(const tokvec_t *w, size_t b, size_t e, lk_t *l)
 	memset(l, 0, sizeof *l);
 	l->key0 = b;
 	for (i = b; i < e; i++) {
-		const tok_t *t = &w->v[i];
-		if (t->op == OP_HOST && part != 2) {
+		if (is_op(w, mk, i, OP_HOST) && part != 2) {
 			if (l->nargs < MAX_MAP_ARGS) {
 				l->arg0[l->nargs] = i + 1;
 				l->nargs++;
@@ -36,7 +71,7 @@ static void split(const tokvec_t *w, size_t b, size_t e, lk_t *l)
 			part = 1;
 			continue;
 		}
-		if (t->op == OP_USER) {
+		if (is_op(w, mk, i, OP_USER)) {
 			part = 2;
 			l->has_def = true;
 			l->def0 = i + 1;
@@ -51,16 +86,16 @@ static void split(const tokvec_t *w, size_t b, size_t e, lk_t *l)
 	}
 }
 
-static size_t find_end(const tokvec_t *w, size_t from, int endop)
+static size_t find_end(const tokvec_t *w, const lkmark_t *mk, size_t from, int endop)
 {
 	size_t i;
 	for (i = from; i < w->n; i++)
-		if (w->v[i].op == endop)
+		if (is_op(w, mk, i, endop))
 			return i;
 	return w->n;
 }
 
-static int one_lookup(rwctx_t *cx, const tokvec_t *w, size_t b, size_t e,
+static int one_lookup(rwctx_t *cx, const tokvec_t *w, const lkmark_t *mk, size_t b, size_t e,
 		      const char *mapname, tokvec_t *out)
 {
 	lk_t l;
@@ -70,7 +105,7 @@ static int one_lookup(rwctx_t *cx, const tokvec_t *w, size_t b, size_t e,
 	int i, st = MAP_OK, found = 0;
 	size_t j;
 
-	split(w, b, e, &l);
+	split(w, mk, b, e, &l);
 	tok_cataddr(&w->v[l.key0], l.keyn, 0, &key);
 	for (i = 0; i < l.nargs; i++) {
 		buf_init(&argb[i], 0);
@@ -103,14 +138,14 @@ static int one_lookup(rwctx_t *cx, const tokvec_t *w, size_t b, size_t e,
 	return st == MAP_TEMPFAIL ? EX_TEMPFAIL : EX_OK;
 }
 
-int rw_lookups(rwctx_t *cx, tokvec_t *w)
+int rw_lookups(rwctx_t *cx, tokvec_t *w, const lkmark_t *mk)
 {
 	tokvec_t out;
 	size_t i;
 	int st = EX_OK;
 
 	for (i = 0; i < w->n; i++)
-		if (w->v[i].op == OP_HBEGIN || w->v[i].op == OP_LBEGIN)
+		if (is_op(w, mk, i, OP_HBEGIN) || is_op(w, mk, i, OP_LBEGIN))
 			break;
 	if (i == w->n)
 		return EX_OK;
@@ -120,12 +155,12 @@ int rw_lookups(rwctx_t *cx, tokvec_t *w)
 		size_t e;
 		int r;
 
-		if (t->op == OP_HBEGIN) {
-			e = find_end(w, i + 1, OP_HEND);
-			r = one_lookup(cx, w, i + 1, e, "host", &out);
-		} else if (t->op == OP_LBEGIN && i + 1 < w->n && w->v[i + 1].op == OP_WORD) {
-			e = find_end(w, i + 2, OP_LEND);
-			r = one_lookup(cx, w, i + 2, e, w->v[i + 1].s, &out);
+		if (is_op(w, mk, i, OP_HBEGIN)) {
+			e = find_end(w, mk, i + 1, OP_HEND);
+			r = one_lookup(cx, w, mk, i + 1, e, "host", &out);
+		} else if (is_op(w, mk, i, OP_LBEGIN) && i + 1 < w->n && w->v[i + 1].op == OP_WORD) {
+			e = find_end(w, mk, i + 2, OP_LEND);
+			r = one_lookup(cx, w, mk, i + 2, e, w->v[i + 1].s, &out);
 		} else {
 			tv_push(&out, *t);
 			continue;

@@ -3,8 +3,19 @@
 #define SM_LOOKUP_H
 #include "rewrite/rewrite.h"
 
+/* which operator tokens of a freshly built RHS came from the rule
+ * itself (and so delimit lookups), as opposed to $n substitutions */
+typedef struct lkmark {
+	unsigned char *bits;
+	size_t cap;
+} lkmark_t;
+void lkmark_init(lkmark_t *m);
+void lkmark_set(lkmark_t *m, size_t i);
+bool lkmark_get(const lkmark_t *m, size_t i);
+void lkmark_free(lkmark_t *m);
+
 /* replace every lookup in w by its result; returns EX_OK or EX_TEMPFAIL */
-int rw_lookups(rwctx_t *cx, tokvec_t *w);
+int rw_lookups(rwctx_t *cx, tokvec_t *w, const lkmark_t *mk);
 void rw_tokenize(rwctx_t *cx, const char *text, tokvec_t *out);
 
 #endif

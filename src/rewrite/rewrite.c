@@ -27,7 +27,7 @@ static void rw_error(rwctx_t *cx, const char *fmt, const char *a, int b)
 
 /* substitute $n and $&x into out */
 static int build_rhs(rwctx_t *cx, const tokvec_t *rhs, size_t from, const tokvec_t *in,
-		     const binding_t *b, int nb, tokvec_t *out, int rs)
+		     const binding_t *b, int nb, tokvec_t *out, int rs, lkmark_t *mk)
 {
 	size_t i, j;
 	char nbuf[16];
@@ -50,8 +50,11 @@ static int build_rhs(rwctx_t *cx, const tokvec_t *rhs, size_t from, const tokvec
 				rw_tokenize(cx, buf_str(&e), out);
 				buf_free(&e);
 			}
-		} else
+		} else {
+			if (t->op != OP_WORD)
+				lkmark_set(mk, out->n);
 			tv_push(out, *t);
+		}
 		if (out->n > MAXATOM) {
 			rw_error(cx, "554 5.3.0 rewrite: expansion too long%s", "", 0);
 			return EX_DATAERR;
@@ -122,6 +125,7 @@ static int apply(rwctx_t *cx, const rule_t *r, const binding_t *b, int nb, tokve
 		 applied_t *how, int rs)
 {
 	tokvec_t out;
+	lkmark_t mk;
 	size_t from = 0;
 	int st, st2;
 
@@ -134,12 +138,15 @@ static int apply(rwctx_t *cx, const rule_t *r, const binding_t *b, int nb, tokve
 		from = 1;
 	}
 	tv_init(&out);
-	st = build_rhs(cx, &r->rhs, from, w, b, nb, &out, rs);
+	lkmark_init(&mk);
+	st = build_rhs(cx, &r->rhs, from, w, b, nb, &out, rs, &mk);
 	if (st != EX_OK) {
 		tv_free(&out);
+		lkmark_free(&mk);
 		return st;
 	}
-	st = rw_lookups(cx, &out);
+	st = rw_lookups(cx, &out, &mk);
+	lkmark_free(&mk);
 	st2 = do_calls(cx, &out);
 	if (st == EX_OK)
 		st = st2;

@@ -171,38 +171,18 @@ void tm_scan_err(const char *addr, const char *msg, void *arg)
 	fprintf(tm->out, "%s... %s\n", addr, msg);
 }
 
-/* "3,0 address": run the listed rulesets in turn */
-static void cmd_rulesets(tm_t *tm, const char *line)
+/* run the ruleset list starting at spec over one address */
+static void run_list(tm_t *tm, const char *spec, tokvec_t *tv, arena_t *ar)
 {
-	const char *p = line, *addr;
-	tokvec_t tv;
-	arena_t ar;
-	scanner_t sc;
+	const char *p = spec;
 	rwctx_t cx;
 
-	addr = p;
-	while (*addr && !isspace((unsigned char)*addr))
-		addr++;
-	while (isspace((unsigned char)*addr))
-		addr++;
-	if (strlen(addr) > MAXNAME - 1) {
-		fprintf(tm->out, "Address \"%.*s\" too long (%d bytes max)\n", MAXNAME - 1, addr, MAXNAME - 1);
-		return;
-	}
-	tv_init(&tv);
-	arena_init(&ar);
-	memset(&sc, 0, sizeof sc);
-	sc.mode = SCAN_NOC;
-	sc.err = tm_scan_err;
-	sc.errarg = tm;
-	if (scan_address(&sc, addr, &tv, &ar) < 0)
-		goto done;
-	tm_rwctx(tm, &cx, &ar);
+	tm_rwctx(tm, &cx, ar);
 	for (;;) {
 		int rs = parse_rs(tm, &p), st;
 		if (rs < 0)
 			break;
-		st = rewrite(&cx, rs, &tv);
+		st = rewrite(&cx, rs, tv);
 		if (st != EX_OK) {
 			char nb[16];
 			fprintf(tm->out, "== Ruleset %s (%d) status %d\n",
@@ -212,9 +192,43 @@ static void cmd_rulesets(tm_t *tm, const char *line)
 			break;
 		p++;
 	}
-done:
-	tv_free(&tv);
-	arena_free(&ar);
+}
+
+/* "3,0 address[, address...]": run the listed rulesets over each address */
+static void cmd_rulesets(tm_t *tm, const char *line)
+{
+	const char *addr = line;
+
+	while (*addr && !isspace((unsigned char)*addr))
+		addr++;
+	while (isspace((unsigned char)*addr))
+		addr++;
+	if (strlen(addr) > MAXNAME - 1) {
+		fprintf(tm->out, "Address \"%.*s\" too long (%d bytes max)\n", MAXNAME - 1, addr, MAXNAME - 1);
+		return;
+	}
+	for (;;) {
+		tokvec_t tv;
+		arena_t ar;
+		scanner_t sc;
+		int r;
+
+		tv_init(&tv);
+		arena_init(&ar);
+		memset(&sc, 0, sizeof sc);
+		sc.mode = SCAN_NOC;
+		sc.delim = ',';
+		sc.err = tm_scan_err;
+		sc.errarg = tm;
+		r = scan_address(&sc, addr, &tv, &ar);
+		if (r == 0 && tv.n > 0)
+			run_list(tm, line, &tv, &ar);
+		tv_free(&tv);
+		arena_free(&ar);
+		if (r < 0 || sc.stop == NULL || *sc.stop != ',')
+			break;
+		addr = sc.stop + 1;
+	}
 }
 
 void tm_rwctx(tm_t *tm, rwctx_t *cx, arena_t *ar)
