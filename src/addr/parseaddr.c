@@ -155,7 +155,8 @@ static void build_user(cf_t *cf, FILE *out, arena_t *ar, addr_t *a, unsigned fla
 		       const tok_t *v, size_t n)
 {
 	buf_t u = BUF_INIT(0), raw = BUF_INIT(0);
-	bool local = strcmp(a->mailer->name, "local") == 0;
+	bool local = strcmp(a->mailer->name, "local") == 0 &&
+		     (a->mailer->path == NULL || strcmp(a->mailer->path, "[IPC]") != 0);
 	tokvec_t tv;
 	size_t i;
 

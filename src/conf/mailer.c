@@ -156,6 +156,7 @@ void mailer_parse_line(cf_t *cf, char *line)
 {
 	char *p = line, *name;
 	mailer_t *m;
+	int eol_given = 0;
 
 	while (*p && *p != ',' && *p != ' ' && *p != '\t')
 		p++;
@@ -193,6 +194,8 @@ void mailer_parse_line(cf_t *cf, char *line)
 				v[l - 1] = '\0';
 				v++;
 			}
+			if (key == 'E')
+				eol_given = 1;
 			set_field(cf, m, key, v);
 		}
 		free(val);
@@ -201,6 +204,13 @@ void mailer_parse_line(cf_t *cf, char *line)
 		cf_err(cf, "M%s: P= must be specified", m->name);
 		mailer_free(m);
 		return;
+	}
+	/* the program mailer takes one recipient per delivery */
+	if (strcmp(m->name, "prog") == 0)
+		m->flags['m'] = 0;
+	if (strcmp(m->path, "[IPC]") == 0 && !eol_given) {
+		free(m->eol);
+		m->eol = xstrdup("\r\n");
 	}
 	mailer_install(cf, m);
 }
