@@ -49,17 +49,23 @@ void addr_free(addr_t *a)
 
 struct scanctx { FILE *out; };
 
+/* the reference's shortenstring: long texts as first 100 ... last 100 */
+static void shorten(const char *addr, char *buf, size_t sz)
+{
+	size_t l = strlen(addr);
+	if (l > 203)
+		snprintf(buf, sz, "%.100s...%s", addr, addr + l - 100);
+	else
+		sm_strlcpy(buf, addr, sz);
+}
+
 static void scan_err(const char *addr, const char *msg, void *arg)
 {
 	struct scanctx *sx = arg;
 	char shortaddr[256];
-	size_t l = strlen(addr);
 	if (sx->out == NULL)
 		return;
-	if (l > 203)
-		snprintf(shortaddr, sizeof shortaddr, "%.100s...%s", addr, addr + l - 100);
-	else
-		sm_strlcpy(shortaddr, addr, sizeof shortaddr);
+	shorten(addr, shortaddr, sizeof shortaddr);
 	fprintf(sx->out, "%s... %s\n", shortaddr, msg);
 }
 
@@ -77,8 +83,13 @@ int addr_scan(FILE *out, const char *addr, tokvec_t *tv, arena_t *ar, bool check
 	if (scan_address(&sc, addr, tv, ar) < 0)
 		return -1;
 	if (checklen && strlen(addr) > MAXNAME - 1) {
-		if (out)
-			fprintf(out, "Address \"%.*s\" too long (%d bytes max)\n", MAXNAME - 1, addr, MAXNAME - 1);
+		if (out) {
+			char shortaddr[256], trunc[MAXNAME];
+			sm_strlcpy(trunc, addr, sizeof trunc);
+			shorten(trunc, shortaddr, sizeof shortaddr);
+			fprintf(out, "%s... Address \"%.*s\" too long (%d bytes max)\n", shortaddr,
+				MAXNAME - 1, addr, MAXNAME - 1);
+		}
 		return -1;
 	}
 	return 0;
