@@ -46,6 +46,9 @@ const char *dns_services(void);
 /* hosts-file lookup (the "files" service) */
 bool dns_canon_files(char *host, size_t hbsize, int *statp);
 
+/* HostsFile (default /etc/hosts) */
+const char *dns_hosts_file(void);
+
 /* class-w test used for MX lists */
 bool dns_is_local(const char *name);
 const char *dns_myhostname(void);

@@ -51,7 +51,6 @@ void dns_set_hosts_file(const char *path)
 	set_str(&g_hosts_file, path);
 }
 
-const char *dns_hosts_file(void);
 const char *dns_hosts_file(void)
 {
 	return g_hosts_file != NULL ? g_hosts_file : "/etc/hosts";

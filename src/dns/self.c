@@ -1,0 +1,318 @@
+/* self.c - the host's own identity as the reference computes it at
+ * startup: $j from the host name (looked up IPv6 first, then IPv4), $w,
+ * $m, $k, the words it puts in classes w/k/m before reading the cf, and
+ * the interface addresses (IPv4, interfaces up) and their names that it
+ * adds afterwards unless DontProbeInterfaces is set.  Never sleeps. */
+#include "dns/dns.h"
+#include "dns/dns_int.h"
+#include "lib/str.h"
+#include "lib/xalloc.h"
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <errno.h>
+#include <ifaddrs.h>
+#include <net/if.h>
+#include <netdb.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/utsname.h>
+#include <syslog.h>
+#include <unistd.h>
+
+struct hostinfo {
+	char *name;
+	char **aliases; size_t n_aliases;
+	char **addrs;   size_t n_addrs;    /* "[...]" forms */
+};
+
+static void push(char ***v, size_t *n, const char *s)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	(*v)[(*n)++] = xstrdup(s);
+}
+
+static void free_vec(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void add_log(struct sm_self *self, int pri, const char *text)
+{
+	self->logs = xrealloc(self->logs, (self->n_logs + 1) * sizeof *self->logs);
+	self->logs[self->n_logs].priority = pri;
+	self->logs[self->n_logs].text = xstrdup(text);
+	self->n_logs++;
+}
+
+static void add_probe(struct sm_self *self, const char *word, bool br)
+{
+	self->probe = xrealloc(self->probe, (self->n_probe + 1) * sizeof *self->probe);
+	self->probe[self->n_probe].word = xstrdup(word);
+	self->probe[self->n_probe].with_bracket = br;
+	self->n_probe++;
+}
+
+/* copy only characters that are legal in a host name word */
+static void clean_copy(char *dst, const char *src, size_t size)
+{
+	static const char ok[] = "!#$%&'*+-./^_`{|}~";
+	size_t n = 0;
+
+	for (; *src != '\0' && n + 1 < size; src++) {
+		unsigned char c = (unsigned char)*src;
+
+		if (c < 0x80 && (isalnum(c) || strchr(ok, c) != NULL))
+			dst[n++] = (char)c;
+	}
+	dst[n] = '\0';
+}
+
+static void bracket_addr(int fam, const void *a, char *out, size_t sz)
+{
+	char tmp[64];
+
+	dns_format_addr(fam, a, tmp, sizeof tmp);
+	(void)snprintf(out, sz, "[%s]", tmp);
+}
+
+static void copy_hostent(const struct hostent *hp, struct hostinfo *hi)
+{
+	char **p, buf[80];
+
+	hi->name = xstrdup(hp->h_name);
+	for (p = hp->h_aliases; p != NULL && *p != NULL; p++)
+		push(&hi->aliases, &hi->n_aliases, *p);
+	for (p = hp->h_addr_list; p != NULL && *p != NULL; p++) {
+		bracket_addr(hp->h_addrtype, *p, buf, sizeof buf);
+		push(&hi->addrs, &hi->n_addrs, buf);
+	}
+}
+
+/* gethostbyname2_r with a growing buffer; true and hi filled if found */
+static bool lookup_host(const char *name, int fam, struct hostinfo *hi)
+{
+	struct hostent he, *hp = NULL;
+	size_t cap = 2048;
+	char *tmp = NULL;
+	int herr = 0, rc;
+
+	for (;;) {
+		tmp = xrealloc(tmp, cap);
+		rc = gethostbyname2_r(name, fam, &he, tmp, cap, &hp, &herr);
+		if (rc != ERANGE || cap >= 1024 * 1024)
+			break;
+		cap *= 4;
+	}
+	dns_set_last_herrno(rc == 0 && hp != NULL ? 0 : herr);
+	if (rc == 0 && hp != NULL)
+		copy_hostent(hp, hi);
+	free(tmp);
+	return rc == 0 && hp != NULL;
+}
+
+static void free_hostinfo(struct hostinfo *hi)
+{
+	free(hi->name);
+	free_vec(hi->aliases, hi->n_aliases);
+	free_vec(hi->addrs, hi->n_addrs);
+	memset(hi, 0, sizeof *hi);
+}
+
+/* still unqualified after the host lookup: ask the canonifier (with no
+ * $m yet); the reference sleeps and retries here, we only log */
+static void try_qualify(struct sm_self *self, char *host, size_t size)
+{
+	char line[DNS_MAXNAME + 80];
+	int st;
+
+	if (dns_getcanonname(host, size, true, &st))
+		return;
+	(void)snprintf(line, sizeof line,
+		       "My unqualified host name (%s) unknown; sleeping for retry",
+		       host);
+	add_log(self, LOG_CRIT, line);
+	(void)snprintf(line, sizeof line,
+		       "unable to qualify my own domain name (%s) -- using short name",
+		       host);
+	add_log(self, LOG_ALERT, line);
+}
+
+/* the reference's choice of $j from the host lookup */
+static void choose_canon(struct sm_self *self, const struct hostinfo *hi,
+			 char *host, size_t size)
+{
+	size_t i;
+
+	if (strchr(hi->name, '.') != NULL || strchr(host, '.') == NULL)
+		clean_copy(host, hi->name, size);
+	for (i = 0; strchr(host, '.') == NULL && i < hi->n_aliases; i++)
+		if (strchr(hi->aliases[i], '.') != NULL)
+			clean_copy(host, hi->aliases[i], size);
+	if (strchr(host, '.') == NULL)
+		try_qualify(self, host, size);
+}
+
+static void set_names(struct sm_self *self, const char *canon)
+{
+	const char *dot = strchr(canon, '.');
+
+	self->canon = xstrdup(canon);
+	self->shortname = dot != NULL ? xstrndup(canon, (size_t)(dot - canon))
+				      : xstrdup(canon);
+	self->domain = dot != NULL && dot[1] != '\0' ? xstrdup(dot + 1) : NULL;
+	self->unqualified = dot == NULL;
+	dns_set_domain(self->domain);
+	dns_set_myhostname(self->canon);
+}
+
+/* one probed IPv4 address: "[a.b.c.d]", then its names */
+static void probe_addr(struct sm_self *self, const struct in_addr *a)
+{
+	char ip[INET_ADDRSTRLEN], word[INET_ADDRSTRLEN + 2], line[128];
+	struct hostent he, *hp = NULL;
+	char tmp[8192], **p;
+	int herr = 0;
+
+	if (a->s_addr == INADDR_ANY || a->s_addr == INADDR_NONE)
+		return;
+	(void)inet_ntop(AF_INET, a, ip, sizeof ip);
+	(void)snprintf(word, sizeof word, "[%s]", ip);
+	add_probe(self, word, false);
+	if (gethostbyaddr_r(a, sizeof *a, AF_INET, &he, tmp, sizeof tmp, &hp,
+			    &herr) != 0 || hp == NULL) {
+		dns_set_last_herrno(herr);
+		(void)snprintf(line, sizeof line, "gethostbyaddr(%s) failed: %d",
+			       ip, herr);
+		add_log(self, LOG_WARNING, line);
+		return;
+	}
+	dns_set_last_herrno(0);
+	add_probe(self, hp->h_name, true);
+	for (p = hp->h_aliases; p != NULL && *p != NULL; p++)
+		add_probe(self, *p, true);
+}
+
+static void probe_interfaces(struct sm_self *self)
+{
+	struct ifaddrs *ifs = NULL, *i;
+
+	if (getifaddrs(&ifs) != 0)
+		return;
+	for (i = ifs; i != NULL; i = i->ifa_next) {
+		if (i->ifa_addr == NULL || i->ifa_addr->sa_family != AF_INET)
+			continue;
+		if (!(i->ifa_flags & IFF_UP))
+			continue;
+		probe_addr(self,
+			   &((const struct sockaddr_in *)(const void *)i->ifa_addr)->sin_addr);
+	}
+	freeifaddrs(ifs);
+}
+
+static void fill_classes(struct sm_self *self, const struct hostinfo *hi)
+{
+	size_t i;
+
+	push(&self->class_w, &self->n_class_w, self->canon);
+	push(&self->class_w, &self->n_class_w, self->nodename);
+	push(&self->class_k, &self->n_class_k, self->nodename);
+	if (self->domain != NULL)
+		push(&self->class_m, &self->n_class_m, self->domain);
+	for (i = 0; i < hi->n_aliases; i++)
+		push(&self->class_w, &self->n_class_w, hi->aliases[i]);
+	for (i = 0; i < hi->n_addrs; i++)
+		push(&self->class_w, &self->n_class_w, hi->addrs[i]);
+}
+
+void dns_self_identity(struct sm_self *self, bool probe)
+{
+	char host[DNS_MAXNAME];
+	struct hostinfo hi;
+	struct utsname u;
+	bool found;
+
+	memset(self, 0, sizeof *self);
+	memset(&hi, 0, sizeof hi);
+	if (gethostname(host, sizeof host) != 0 || host[0] == '\0')
+		sm_strlcpy(host, "localhost", sizeof host);
+	host[sizeof host - 1] = '\0';
+	self->hostname = xstrdup(host);
+	self->nodename = xstrdup(uname(&u) == 0 ? u.nodename : host);
+	dns_set_domain(NULL);
+	found = lookup_host(host, AF_INET6, &hi) ||
+		lookup_host(host, AF_INET, &hi);
+	if (found)
+		choose_canon(self, &hi, host, sizeof host);
+	set_names(self, host);
+	fill_classes(self, &hi);
+	free_hostinfo(&hi);
+	if (probe)
+		probe_interfaces(self);
+}
+
+void dns_self_free(struct sm_self *self)
+{
+	size_t i;
+
+	free(self->hostname);
+	free(self->canon);
+	free(self->shortname);
+	free(self->domain);
+	free(self->nodename);
+	free_vec(self->class_w, self->n_class_w);
+	free_vec(self->class_k, self->n_class_k);
+	free_vec(self->class_m, self->n_class_m);
+	for (i = 0; i < self->n_probe; i++)
+		free(self->probe[i].word);
+	free(self->probe);
+	for (i = 0; i < self->n_logs; i++)
+		free(self->logs[i].text);
+	free(self->logs);
+	memset(self, 0, sizeof *self);
+}
+
+void dns_self_add_classes(const struct sm_self *self, dns_class_add2_fn add,
+			  void *arg)
+{
+	size_t i;
+
+	for (i = 0; i < self->n_class_w; i++)
+		add('w', self->class_w[i], arg);
+	for (i = 0; i < self->n_class_k; i++)
+		add('k', self->class_k[i], arg);
+	for (i = 0; i < self->n_class_m; i++)
+		add('m', self->class_m[i], arg);
+}
+
+void dns_self_add_probed(const struct sm_self *self, dns_class_has_fn has,
+			 dns_class_add_fn add, void *arg)
+{
+	char br[DNS_MAXNAME + 4];
+	size_t i;
+
+	for (i = 0; i < self->n_probe; i++) {
+		const struct dns_probe_word *p = &self->probe[i];
+
+		if (!p->with_bracket) {
+			add(p->word, arg);
+			continue;
+		}
+		if (has(p->word, arg))
+			continue;
+		add(p->word, arg);
+		(void)snprintf(br, sizeof br, "[%s]", p->word);
+		add(br, arg);
+	}
+}
+
+void dns_unqualified_warning(const char *name, buf_t *out)
+{
+	(void)buf_printf(out,
+			 "WARNING: local host name (%s) is not qualified; see cf/README: WHO AM I?",
+			 name);
+}
