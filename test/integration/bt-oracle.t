@@ -12,11 +12,12 @@
 # Skips (1..0 # SKIP) only where root/namespaces/overlayfs are unavailable or
 # the reference cannot be unpacked.  Details: test/oracle/README.md.
 #
-# Env: SENDMAIL_BIN (binary under test, absolute), TOP (repo root),
+# Env: SENDMAIL_BIN (binary under test, absolute), TOP (repo root), BUILD
+#      (build dir: the failure report goes to $BUILD/bt-oracle/failures.txt),
 #      SENDMAIL_REF (unpacked reference, default /opt/sendmail-ref).
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 SENDMAIL_BIN=${SENDMAIL_BIN:-$TOP/build/sendmail}
 export SENDMAIL_BIN
 command -v python3 >/dev/null 2>&1 || { echo "1..0 # SKIP python3 not found"; exit 0; }
 exec python3 "$TOP/test/oracle/run_bt.py" --tap --bin "$SENDMAIL_BIN" \
-	--report "$TOP/build/bt-oracle/failures.txt"
+	--report "${BUILD:-$TOP/build}/bt-oracle/failures.txt"

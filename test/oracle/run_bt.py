@@ -47,6 +47,17 @@ CASE_ENV = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "HOME": "/root",
             "LOGNAME": "root", "USER": "root", "TZ": "UTC",
             "LANG": "C", "LC_ALL": "C"}
 SKIP = 77
+# sanitizer settings (make check SANITIZE=1 exports them) pass through
+SANITIZER_ENV = ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "MSAN_OPTIONS",
+                 "TSAN_OPTIONS")
+
+
+def case_env():
+    env = dict(CASE_ENV)
+    for k in SANITIZER_ENV:
+        if k in os.environ:
+            env[k] = os.environ[k]
+    return env
 
 
 def enc(s):
@@ -113,7 +124,7 @@ def run_one(argv, stdin_bytes, timeout):
         os.lseek(fd, 0, os.SEEK_SET)
         try:
             p = subprocess.Popen(argv, stdin=fd, stdout=subprocess.PIPE,
-                                 stderr=subprocess.STDOUT, env=CASE_ENV,
+                                 stderr=subprocess.STDOUT, env=case_env(),
                                  cwd="/", start_new_session=True,
                                  close_fds=True)
         except OSError as e:
