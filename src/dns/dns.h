@@ -101,15 +101,20 @@ bool dns_getcanonname(char *host, size_t hbsize, bool trymx, int *statp);
 
 /* ----------------------------------------------------------- host map */
 
-/* The lookup behind $[ $] and "K... host": returns 1 when found (the
- * canonical name WITH a trailing dot appended to out, *status 0) and 0
- * when not: *status is 68 (not found), 75 (temporary failure), 69 (bad
- * literal before any resolver failure) or 0 (unbalanced '[' key: no match
- * but status OK, as the reference).  Lines the reference prints while
- * looking up ("KEY: Name server timeout", "DNS failure: CNAME loop for
- * X") are appended to msg (may be NULL), each ending in '\n'.  Results
- * are cached per process keyed by the exact key; a cached temporary
- * failure repeats its message. */
+/* The lookup behind $[ $] and "K name host": returns 1 when found (the
+ * canonical name, WITHOUT a trailing dot, appended to out; *status 0)
+ * and 0 when not: *status is 68 (not found), 75 (temporary failure), 69
+ * (bad literal before any resolver failure) or 0 (unbalanced '[' key: no
+ * match but status OK, as the reference).  The dot seen in "/map host"
+ * and $[ $] results comes from the map's append string: the reference's
+ * implicit map named "host" is declared with "-a." (a plain
+ * "Kfoo host" returns "mail.example.com", "Kresolve host -a<OKR>"
+ * returns "mail.example.com<OKR>"; a cf line "Khost host" replaces the
+ * implicit one, dot included).  Lines the reference prints while looking
+ * up ("KEY: Name server timeout", "DNS failure: CNAME loop for X") are
+ * appended to msg (may be NULL), each ending in '\n'.  Results are cached
+ * per process keyed by the exact key; a cached temporary failure repeats
+ * its message. */
 int dns_host_map_lookup(const char *key, buf_t *out, int *status, buf_t *msg);
 void dns_host_cache_clear(void);
 

@@ -1,6 +1,8 @@
-/* hostmap.c - the lookup behind $[ $] and "K name host": canonical name
- * with a trailing dot, reverse lookup for "[address]" keys, the statuses
- * and messages the reference gives, and its per-process result cache. */
+/* hostmap.c - the lookup behind $[ $] and "K name host": the canonical
+ * name (the trailing dot seen in "/map host" output is the implicit host
+ * map's "-a." append, not ours), reverse lookup for "[address]" keys, the
+ * statuses and messages the reference gives, and its per-process result
+ * cache. */
 #include "dns/dns.h"
 #include "dns/dns_int.h"
 #include "lib/str.h"
@@ -18,7 +20,7 @@
 
 struct nc_entry {
 	char *key;
-	char *canon;         /* with trailing dot; NULL when not found */
+	char *canon;         /* NULL when not found */
 	int status;
 	int herrno;
 	time_t exp;
@@ -94,6 +96,8 @@ static int herrno_status(int h)
 	case HOST_NOT_FOUND:
 	case NO_DATA:
 		return DNS_EX_NOHOST;
+	case NO_RECOVERY:
+		return DNS_EX_SOFTWARE;
 	default:
 		return DNS_EX_UNAVAILABLE;
 	}
@@ -142,35 +146,32 @@ static int lookup_literal(const char *key, char *canon, size_t csz,
 {
 	const char *end = strchr(key, ']');
 	unsigned char addr[16];
-	char inner[DNS_MAXNAME];
-	size_t len;
+	char *inner;
 	int fam;
 
 	if (end == NULL) {
 		*cacheable = false;
 		return DNS_EX_OK;
 	}
-	len = (size_t)(end - key - 1);
-	if (len >= sizeof inner)
-		return herrno_status(dns_last_herrno());
-	memcpy(inner, key + 1, len);
-	inner[len] = '\0';
+	inner = xstrndup(key + 1, (size_t)(end - key - 1));
 	fam = dns_parse_literal(inner, addr);
+	free(inner);
 	if (fam == 0 || !reverse_name(fam, addr, canon, csz))
 		return herrno_status(dns_last_herrno());
 	return DNS_EX_OK;
 }
 
-/* name key: canonify (MX records count) */
-static int lookup_name(const char *key, char *canon, size_t csz,
-		       unsigned *ttl, buf_t *msg)
+/* name key: canonify (MX records count); the result goes to canon */
+static int lookup_name(const char *key, char **canon, unsigned *ttl,
+		       buf_t *msg)
 {
+	size_t size = strlen(key) + DNS_MAXNAME;
 	int st;
 	bool ok;
 
-	if (sm_strlcpy(canon, key, csz) >= csz - 1)
-		return DNS_EX_NOHOST;
-	ok = dns_canon(canon, csz - 1, true, &st, ttl);
+	*canon = xmalloc(size);
+	sm_strlcpy(*canon, key, size);
+	ok = dns_canon(*canon, size - 1, true, &st, ttl);
 	dns_take_messages(msg);
 	if (ok)
 		return DNS_EX_OK;
@@ -194,28 +195,28 @@ static int from_cache(const struct nc_entry *e, buf_t *out, int *status,
 int dns_host_map_lookup(const char *key, buf_t *out, int *status, buf_t *msg)
 {
 	struct nc_entry *e = cache_find(key);
-	char canon[DNS_MAXNAME + 2];
+	char rev[DNS_MAXNAME], *canon = NULL;
+	const char *name = rev;
 	unsigned ttl = 0;
 	bool cacheable = true;
 	int st;
 
 	if (e != NULL && e->exp >= time(NULL))
 		return from_cache(e, out, status, msg);
-	canon[0] = '\0';
-	if (key[0] == '[')
-		st = lookup_literal(key, canon, DNS_MAXNAME, &cacheable);
-	else
-		st = lookup_name(key, canon, DNS_MAXNAME, &ttl, msg);
+	rev[0] = '\0';
+	if (key[0] == '[') {
+		st = lookup_literal(key, rev, sizeof rev, &cacheable);
+	} else {
+		st = lookup_name(key, &canon, &ttl, msg);
+		name = canon;
+	}
 	*status = st;
-	if (!cacheable)
-		return 0;
-	if (st == DNS_EX_OK)
-		sm_strlcat(canon, ".", sizeof canon);
-	cache_store(key, st == DNS_EX_OK ? canon : NULL, st, ttl);
+	if (cacheable)
+		cache_store(key, st == DNS_EX_OK ? name : NULL, st, ttl);
 	if (st == DNS_EX_TEMPFAIL)
 		timeout_msg(key, msg);
-	if (st != DNS_EX_OK)
-		return 0;
-	(void)buf_adds(out, canon);
-	return 1;
+	if (cacheable && st == DNS_EX_OK)
+		(void)buf_adds(out, name);
+	free(canon);
+	return cacheable && st == DNS_EX_OK;
 }

@@ -120,16 +120,19 @@ static void set_pref(unsigned short *prefs, int i, unsigned v)
 static int punt(const char *host, char **mx, unsigned short *prefs,
 		int *rcode)
 {
-	char buf[DNS_MAXNAME];
+	size_t size = strlen(host) + DNS_MAXNAME;
+	char *buf = xmalloc(size);
 	int st;
 
-	sm_strlcpy(buf, host, sizeof buf);
-	if (!dns_getcanonname(buf, sizeof buf, false, &st)) {
+	sm_strlcpy(buf, host, size);
+	if (!dns_getcanonname(buf, size, false, &st)) {
 		*rcode = st == DNS_EX_TEMPFAIL ? DNS_EX_TEMPFAIL : DNS_EX_NOHOST;
+		free(buf);
 		return 0;
 	}
 	mx[0] = with_dot(buf);
 	set_pref(prefs, 0, 0);
+	free(buf);
 	return 1;
 }
 
@@ -139,26 +142,23 @@ static int mx_literal(const char *host, char **mx, unsigned short *prefs,
 {
 	const char *end = strchr(host, ']');
 	unsigned char addr[16];
-	char inner[DNS_MAXNAME];
-	size_t len;
+	char *inner;
+	int r;
 
 	if (end == NULL) {
 		*rcode = DNS_EX_NOHOST;
 		return 0;
 	}
-	len = (size_t)(end - host - 1);
-	if (len >= sizeof inner) {
-		*rcode = DNS_EX_NOHOST;
-		return 0;
-	}
-	memcpy(inner, host + 1, len);
-	inner[len] = '\0';
+	inner = xstrndup(host + 1, (size_t)(end - host - 1));
 	if (dns_parse_literal(inner, addr) != 0) {
 		mx[0] = xstrdup(host);
 		set_pref(prefs, 0, 0);
-		return 1;
+		r = 1;
+	} else {
+		r = punt(inner, mx, prefs, rcode);
 	}
-	return punt(inner, mx, prefs, rcode);
+	free(inner);
+	return r;
 }
 
 /* MX query failed: decide between fall back and temporary failure */
@@ -167,8 +167,10 @@ static int mx_failed(const char *host, char **mx, unsigned short *prefs,
 {
 	switch (dns_last_herrno()) {
 	case NO_DATA:
-	case NO_RECOVERY:
 		return punt(host, mx, prefs, rcode);
+	case NO_RECOVERY:    /* e.g. an empty label: no fall back */
+		*rcode = DNS_EX_NOHOST;
+		return 0;
 	case HOST_NOT_FOUND:
 		*rcode = DNS_EX_NOHOST;
 		return punt(host, mx, prefs, rcode);

@@ -3,7 +3,7 @@
  * name server), plus a small demo driver for comparing with the reference
  * inside the oracle sandbox:
  *
- *     test_dns --bt     < lines   # "/mx H", "/canon H", "/map host K"
+ *     test_dns --bt < lines   # "/mx H", "/canon H", "/map host|resolve K"
  *     test_dns --self [--probe]   # the identity computed at startup
  *
  * --bt prints what the reference's address test mode prints for those
@@ -78,7 +78,7 @@ static void demo_canon(const char *host)
 	printf("getcanonname(%s) returns %s\n", host, buf);
 }
 
-static void demo_map(const char *key)
+static void demo_map(const char *name, const char *app, const char *key)
 {
 	buf_t out = BUF_INIT(0), msg = BUF_INIT(0);
 	int st, found;
@@ -87,11 +87,11 @@ static void demo_map(const char *key)
 		printf("No key specified\n");
 		return;
 	}
-	printf("map_lookup: host (%s) ", key);
+	printf("map_lookup: %s (%s) ", name, key);
 	found = dns_host_map_lookup(key, &out, &st, &msg);
 	fputs(buf_str(&msg), stdout);
 	if (found)
-		printf("returns %s (%d)\n", buf_str(&out), st);
+		printf("returns %s%s (%d)\n", buf_str(&out), app, st);
 	else
 		printf("no match (%d)\n", st);
 	buf_free(&out);
@@ -117,9 +117,11 @@ static int demo_bt(void)
 		else if (strncmp(line, "/canon ", 7) == 0)
 			demo_canon(line + 7);
 		else if (strncmp(line, "/map host ", 10) == 0)
-			demo_map(line + 10);
+			demo_map("host", ".", line + 10);
+		else if (strncmp(line, "/map resolve ", 13) == 0)
+			demo_map("resolve", "<OKR>", line + 13);
 		else if (strcmp(line, "/map host") == 0)
-			demo_map("");
+			demo_map("host", ".", "");
 		else
 			printf("?\n");
 		fflush(stdout);
