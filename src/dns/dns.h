@@ -81,8 +81,12 @@ void dns_set_last_herrno(int h);
  * failure or when droplocalhost removed every entry, DNS_NULLMX for a
  * null MX.  A bracketed address literal is returned as given; a name
  * without MX records returns its canonical name.  prefs may be NULL.
- * *rcode gets DNS_EX_OK, DNS_EX_NOHOST, DNS_EX_TEMPFAIL or
- * DNS_EX_CONFIG.  Strings in mx[] are xmalloc'd: dns_free_mx(). */
+ * *rcode (may be NULL) gets DNS_EX_OK, DNS_EX_NOHOST (0 returned),
+ * DNS_EX_TEMPFAIL (-1), DNS_EX_CONFIG (-1: every MX points back here;
+ * the syserr text "MX list for HOST points back to $j" is queued, see
+ * dns_take_messages) or DNS_EX_UNAVAILABLE (null MX).  The fallback MX
+ * host option is the caller's business.  Strings in mx[] are xmalloc'd:
+ * dns_free_mx(). */
 int dns_getmxrr(const char *host, char **mx, unsigned short *prefs,
 		int maxmx, bool droplocalhost, int *rcode);
 void dns_free_mx(char **mx, int n);
