@@ -154,34 +154,35 @@ struct dns_syslog_line {
 	char *text;
 };
 
-struct sm_self {
+typedef struct sm_self {
 	char *hostname;      /* gethostname() as found (or "localhost") */
-	char *canon;         /* $j */
-	char *shortname;     /* $w: $j up to the first dot */
-	char *domain;        /* $m: after the first dot of $j, or NULL */
-	char *nodename;      /* $k: uname nodename */
-
-	/* class k: the node name; class m: $m when defined */
-	char **class_k;  size_t n_class_k;
-	char **class_m;  size_t n_class_m;
+	char *j;             /* $j, canonical name */
+	char *w;             /* $w: $j up to the first dot */
+	char *m;             /* $m: after the first dot of $j; "" = undefined */
+	char *k;             /* $k: uname nodename */
 
 	/* class w words the reference adds before reading the cf, in order:
 	 * $j, $k, host aliases, "[addr]" of each host address */
-	char **class_w;  size_t n_class_w;
+	char **classw;  size_t nclassw;
+	/* class k: the node name; class m: $m when defined */
+	char **classk;  size_t nclassk;
+	char **classm;  size_t nclassm;
 
-	/* words from interface probing (to be applied after the cf has been
-	 * read, see dns_self_add_probed); empty when probing is off */
-	struct dns_probe_word *probe; size_t n_probe;
+	/* words from interface probing, to be applied AFTER the cf has been
+	 * read and only if DontProbeInterfaces is false: see
+	 * dns_self_add_probed(); empty when probing was not asked for */
+	struct dns_probe_word *probe; size_t nprobe;
 
-	/* true if $j has no dot: the caller prints, once and after reading
-	 * the cf (only if its final $j is still unqualified):
+	/* true if $j has no dot.  The caller prints, once, after reading the
+	 * cf and only if its final $j is still unqualified:
 	 * "WARNING: local host name (%s) is not qualified; see cf/README: WHO AM I?"
-	 * (the reference also sleeps 60 s in one case; we never sleep) */
+	 * with $j (dns_unqualified_warning).  The reference also sleeps 60 s
+	 * in one case; we never sleep. */
 	bool unqualified;
 
 	/* syslog lines the reference writes during this step, in order */
-	struct dns_syslog_line *logs; size_t n_logs;
-};
+	struct dns_syslog_line *logs; size_t nlogs;
+} sm_self_t;
 
 /* Compute the host's identity (see struct).  Never sleeps. */
 void dns_self_identity(struct sm_self *self, bool probe_interfaces);

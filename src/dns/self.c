@@ -43,18 +43,18 @@ static void free_vec(char **v, size_t n)
 
 static void add_log(struct sm_self *self, int pri, const char *text)
 {
-	self->logs = xrealloc(self->logs, (self->n_logs + 1) * sizeof *self->logs);
-	self->logs[self->n_logs].priority = pri;
-	self->logs[self->n_logs].text = xstrdup(text);
-	self->n_logs++;
+	self->logs = xrealloc(self->logs, (self->nlogs + 1) * sizeof *self->logs);
+	self->logs[self->nlogs].priority = pri;
+	self->logs[self->nlogs].text = xstrdup(text);
+	self->nlogs++;
 }
 
 static void add_probe(struct sm_self *self, const char *word, bool br)
 {
-	self->probe = xrealloc(self->probe, (self->n_probe + 1) * sizeof *self->probe);
-	self->probe[self->n_probe].word = xstrdup(word);
-	self->probe[self->n_probe].with_bracket = br;
-	self->n_probe++;
+	self->probe = xrealloc(self->probe, (self->nprobe + 1) * sizeof *self->probe);
+	self->probe[self->nprobe].word = xstrdup(word);
+	self->probe[self->nprobe].with_bracket = br;
+	self->nprobe++;
 }
 
 /* copy only characters that are legal in a host name word */
@@ -161,13 +161,13 @@ static void set_names(struct sm_self *self, const char *canon)
 {
 	const char *dot = strchr(canon, '.');
 
-	self->canon = xstrdup(canon);
-	self->shortname = dot != NULL ? xstrndup(canon, (size_t)(dot - canon))
+	self->j = xstrdup(canon);
+	self->w = dot != NULL ? xstrndup(canon, (size_t)(dot - canon))
 				      : xstrdup(canon);
-	self->domain = dot != NULL && dot[1] != '\0' ? xstrdup(dot + 1) : NULL;
+	self->m = xstrdup(dot != NULL && dot[1] != '\0' ? dot + 1 : "");
 	self->unqualified = dot == NULL;
-	dns_set_domain(self->domain);
-	dns_set_myhostname(self->canon);
+	dns_set_domain(self->m[0] != '\0' ? self->m : NULL);
+	dns_set_myhostname(self->j);
 }
 
 /* one probed IPv4 address: "[a.b.c.d]", then its names */
@@ -218,15 +218,15 @@ static void fill_classes(struct sm_self *self, const struct hostinfo *hi)
 {
 	size_t i;
 
-	push(&self->class_w, &self->n_class_w, self->canon);
-	push(&self->class_w, &self->n_class_w, self->nodename);
-	push(&self->class_k, &self->n_class_k, self->nodename);
-	if (self->domain != NULL)
-		push(&self->class_m, &self->n_class_m, self->domain);
+	push(&self->classw, &self->nclassw, self->j);
+	push(&self->classw, &self->nclassw, self->k);
+	push(&self->classk, &self->nclassk, self->k);
+	if (self->m[0] != '\0')
+		push(&self->classm, &self->nclassm, self->m);
 	for (i = 0; i < hi->n_aliases; i++)
-		push(&self->class_w, &self->n_class_w, hi->aliases[i]);
+		push(&self->classw, &self->nclassw, hi->aliases[i]);
 	for (i = 0; i < hi->n_addrs; i++)
-		push(&self->class_w, &self->n_class_w, hi->addrs[i]);
+		push(&self->classw, &self->nclassw, hi->addrs[i]);
 }
 
 void dns_self_identity(struct sm_self *self, bool probe)
@@ -242,7 +242,7 @@ void dns_self_identity(struct sm_self *self, bool probe)
 		sm_strlcpy(host, "localhost", sizeof host);
 	host[sizeof host - 1] = '\0';
 	self->hostname = xstrdup(host);
-	self->nodename = xstrdup(uname(&u) == 0 ? u.nodename : host);
+	self->k = xstrdup(uname(&u) == 0 ? u.nodename : host);
 	dns_set_domain(NULL);
 	found = lookup_host(host, AF_INET6, &hi) ||
 		lookup_host(host, AF_INET, &hi);
@@ -260,17 +260,17 @@ void dns_self_free(struct sm_self *self)
 	size_t i;
 
 	free(self->hostname);
-	free(self->canon);
-	free(self->shortname);
-	free(self->domain);
-	free(self->nodename);
-	free_vec(self->class_w, self->n_class_w);
-	free_vec(self->class_k, self->n_class_k);
-	free_vec(self->class_m, self->n_class_m);
-	for (i = 0; i < self->n_probe; i++)
+	free(self->j);
+	free(self->w);
+	free(self->m);
+	free(self->k);
+	free_vec(self->classw, self->nclassw);
+	free_vec(self->classk, self->nclassk);
+	free_vec(self->classm, self->nclassm);
+	for (i = 0; i < self->nprobe; i++)
 		free(self->probe[i].word);
 	free(self->probe);
-	for (i = 0; i < self->n_logs; i++)
+	for (i = 0; i < self->nlogs; i++)
 		free(self->logs[i].text);
 	free(self->logs);
 	memset(self, 0, sizeof *self);
@@ -281,12 +281,12 @@ void dns_self_add_classes(const struct sm_self *self, dns_class_add2_fn add,
 {
 	size_t i;
 
-	for (i = 0; i < self->n_class_w; i++)
-		add('w', self->class_w[i], arg);
-	for (i = 0; i < self->n_class_k; i++)
-		add('k', self->class_k[i], arg);
-	for (i = 0; i < self->n_class_m; i++)
-		add('m', self->class_m[i], arg);
+	for (i = 0; i < self->nclassw; i++)
+		add('w', self->classw[i], arg);
+	for (i = 0; i < self->nclassk; i++)
+		add('k', self->classk[i], arg);
+	for (i = 0; i < self->nclassm; i++)
+		add('m', self->classm[i], arg);
 }
 
 void dns_self_add_probed(const struct sm_self *self, dns_class_has_fn has,
@@ -295,7 +295,7 @@ void dns_self_add_probed(const struct sm_self *self, dns_class_has_fn has,
 	char br[DNS_MAXNAME + 4];
 	size_t i;
 
-	for (i = 0; i < self->n_probe; i++) {
+	for (i = 0; i < self->nprobe; i++) {
 		const struct dns_probe_word *p = &self->probe[i];
 
 		if (!p->with_bracket) {

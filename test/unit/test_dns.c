@@ -34,8 +34,8 @@ static bool self_has(const char *word, void *arg)
 	size_t i;
 
 	(void)arg;
-	for (i = 0; i < g_self.n_class_w; i++)
-		if (strcasecmp(g_self.class_w[i], word) == 0)
+	for (i = 0; i < g_self.nclassw; i++)
+		if (strcasecmp(g_self.classw[i], word) == 0)
 			return true;
 	return false;
 }
@@ -146,22 +146,22 @@ static int demo_self(bool probe)
 	size_t i;
 
 	dns_self_identity(&g_self, probe);
-	printf("Canonical name: %s\n UUCP nodename: %s\n", g_self.canon,
-	       g_self.nodename);
-	printf("$w = %s\n$j = %s\n$m = %s\n$k = %s\n", g_self.shortname,
-	       g_self.canon, g_self.domain ? g_self.domain : "<null>",
-	       g_self.nodename);
-	print_list("class w:", g_self.class_w, g_self.n_class_w);
-	print_list("class k:", g_self.class_k, g_self.n_class_k);
-	print_list("class m:", g_self.class_m, g_self.n_class_m);
-	for (i = 0; i < g_self.n_probe; i++)
+	printf("Canonical name: %s\n UUCP nodename: %s\n", g_self.j,
+	       g_self.k);
+	printf("$w = %s\n$j = %s\n$m = %s\n$k = %s\n", g_self.w,
+	       g_self.j, g_self.m[0] ? g_self.m : "<null>",
+	       g_self.k);
+	print_list("class w:", g_self.classw, g_self.nclassw);
+	print_list("class k:", g_self.classk, g_self.nclassk);
+	print_list("class m:", g_self.classm, g_self.nclassm);
+	for (i = 0; i < g_self.nprobe; i++)
 		printf("probe: %s%s\n", g_self.probe[i].word,
 		       g_self.probe[i].with_bracket ? " (+[name])" : "");
-	for (i = 0; i < g_self.n_logs; i++)
+	for (i = 0; i < g_self.nlogs; i++)
 		printf("syslog %d: %s\n", g_self.logs[i].priority,
 		       g_self.logs[i].text);
 	if (g_self.unqualified) {
-		dns_unqualified_warning(g_self.canon, &w);
+		dns_unqualified_warning(g_self.j, &w);
 		printf("%s\n", buf_str(&w));
 	}
 	buf_free(&w);
