@@ -352,6 +352,7 @@ def main():
 
     tap = a.tap
     t0 = time.time()
+    planned = []     # non-empty once the TAP plan is printed
 
     def log(msg):
         if tap:
@@ -367,8 +368,13 @@ def main():
         return SKIP
 
     def bail(reason):
-        if tap:
-            print("1..1\nnot ok 1 - bt oracle harness\n# %s" % reason, flush=True)
+        if tap and planned:
+            print("Bail out! bt oracle harness: %s" % reason.splitlines()[0], flush=True)
+            for line in reason.splitlines()[1:]:
+                print("# " + line)
+        elif tap:
+            print("1..1\nnot ok 1 - bt oracle harness\n# %s"
+                  % reason.replace("\n", "\n# "), flush=True)
         else:
             print("error: %s" % reason, file=sys.stderr)
         return 1
@@ -397,7 +403,7 @@ def main():
         if a.check_prereqs:
             print("ok: namespaces, overlayfs and the reference in %s are usable" % ref)
             return 0
-        return run(a, tap, log, bail, configs, groups, ref, work, t0)
+        return run(a, tap, log, bail, configs, groups, ref, work, t0, planned)
     finally:
         if a.keep:
             log("scratch dir kept: %s" % work)
@@ -405,7 +411,7 @@ def main():
             shutil.rmtree(work, ignore_errors=True)
 
 
-def run(a, tap, log, bail, configs, groups, ref, work, t0):
+def run(a, tap, log, bail, configs, groups, ref, work, t0, planned):
     binpath = os.path.abspath(a.bin)
     if not os.path.isfile(binpath) or not os.access(binpath, os.X_OK):
         return bail("binary under test %s does not exist or is not executable "
@@ -431,6 +437,7 @@ def run(a, tap, log, bail, configs, groups, ref, work, t0):
     keys = list(loaded)
     if tap:
         print("1..%d" % len(keys), flush=True)
+        planned.append(True)
     log("binary under test: %s" % binpath)
     log("reference: %s; %d cases in %d files; scratch %s" % (ref, ntotal, len(keys), work))
 
@@ -557,12 +564,11 @@ def run(a, tap, log, bail, configs, groups, ref, work, t0):
               "%d unexpected; %.0fs)" % (npass, ntotal, len(expected), len(unexpected), elapsed))
         return 1 if unexpected else 0
 
-    if not a.diff or True:
-        w = max(len(k) for k in keys)
-        for k in keys:
-            p = sum(results[i]["ok"] for i in selected[k])
-            print("%-*s %5d/%-5d%s" % (w, k, p, len(selected[k]),
-                                       "" if p == len(selected[k]) else "  FAIL"))
+    w = max(len(k) for k in keys)
+    for k in keys:
+        p = sum(results[i]["ok"] for i in selected[k])
+        print("%-*s %5d/%-5d%s" % (w, k, p, len(selected[k]),
+                                   "" if p == len(selected[k]) else "  FAIL"))
     print("-" * 40)
     for c in configs:
         if c in per_config:
