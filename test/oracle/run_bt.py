@@ -163,11 +163,25 @@ def inner_main(jobfile):
             if want is None or c["id"] in want:
                 work.append((ent["key"], meta, argv, c))
 
+    import threading
+    lock = threading.Lock()
+    ntimeouts = [0]
+
     def doit(item):
         key, meta, argv, c = item
+        if time.time() > job["deadline"]:
+            return {"id": c["id"], "file": key, "ok": False, "secs": 0, "got": "",
+                    "got_status": None, "out_ok": False, "status_ok": False,
+                    "error": "not run: time budget (--budget) exhausted"}
+        # a binary that hangs everywhere must not take hours: after 10
+        # timeouts the per-case limit drops to 2 s
+        timeout = job["timeout"] if ntimeouts[0] < 10 else min(job["timeout"], 2)
         t = time.monotonic()
-        out, rc, err = run_one(argv, case_stdin(meta, c), job["timeout"])
+        out, rc, err = run_one(argv, case_stdin(meta, c), timeout)
         t = time.monotonic() - t
+        if err and err.startswith("timed out"):
+            with lock:
+                ntimeouts[0] += 1
         exp = case_expected(meta, c)
         out_ok = out == exp
         st_ok = rc == c["exit_status"]
@@ -326,6 +340,8 @@ def main():
                     help="case id(s) or glob(s), e.g. 'seed/misc/shared/0042'")
     ap.add_argument("-j", "--jobs", type=int, default=2, help="parallel cases (2)")
     ap.add_argument("--timeout", type=float, default=10, help="per-case timeout, s (10)")
+    ap.add_argument("--budget", type=float, default=1200,
+                    help="overall time limit, s (1200): cases not started by then fail")
     ap.add_argument("--diff", action="store_true", help="print failures with diffs")
     ap.add_argument("--max-diff", type=int, default=20,
                     help="with --diff, print at most this many failures (20; 0 = all)")
@@ -461,7 +477,7 @@ def run(a, tap, log, bail, configs, groups, ref, work, t0, planned):
         r = sh(["bash", os.path.join(LIB, "mksbx.sh"), sbx, s, cfdir], env=env, timeout=300)
         if r.returncode != 0:
             return bail("building sandbox %s failed:\n%s" % (s, r.stdout))
-        job = {"timeout": a.timeout, "jobs": max(1, a.jobs),
+        job = {"timeout": a.timeout, "jobs": max(1, a.jobs), "deadline": t0 + a.budget,
                "results": os.path.join(work, "results-%s.jsonl" % s),
                "files": [{"key": k, "path": loaded[k][2],
                           "ids": selected[k] if a.case else None} for k in skeys]}
@@ -554,14 +570,17 @@ def run(a, tap, log, bail, configs, groups, ref, work, t0, planned):
         sys.stdout.flush()
 
     if tap:
+        # diag (stderr, shown by prove without -v): what a developer must act on
+        sys.stdout.flush()
         for cid in fixed:
             xf = os.path.abspath(a.expected_failures)
             if xf.startswith(REPO + "/"):
                 xf = os.path.relpath(xf, REPO)
-            print("# now passes, remove from %s: %s" % (xf, cid))
-        print("# failure report: %s" % report)
-        print("# bt oracle: %d/%d cases byte-identical (%d expected failures, "
-              "%d unexpected; %.0fs)" % (npass, ntotal, len(expected), len(unexpected), elapsed))
+            diag("now passes, remove from %s: %s" % (xf, cid))
+        if npass != ntotal:
+            diag("failure report: %s" % report)
+        diag("bt oracle: %d/%d cases byte-identical (%d expected failures, "
+             "%d unexpected; %.0fs)" % (npass, ntotal, len(expected), len(unexpected), elapsed))
         return 1 if unexpected else 0
 
     w = max(len(k) for k in keys)
@@ -583,7 +602,15 @@ def run(a, tap, log, bail, configs, groups, ref, work, t0, planned):
     return 1 if unexpected else 0
 
 
+def diag(msg):
+    """TAP diagnostic on stderr (like Test::More's diag), shown by prove."""
+    sys.stderr.write("# %s\n" % msg)
+    sys.stderr.flush()
+
+
 def tap_file(n, key, ids, results, xfail, xfail_name):
+    """One TAP test for a corpus file.  The pass count goes to stdout as a
+    comment (seen with prove -v), and to stderr as well when some case fails."""
     p = sum(results[i]["ok"] for i in ids)
     fails = [i for i in ids if not results[i]["ok"]]
     unexp = [i for i in fails if i not in xfail]
@@ -595,12 +622,16 @@ def tap_file(n, key, ids, results, xfail, xfail_name):
               % (n, desc, len(fails), os.path.basename(xfail_name)))
     else:
         print("not ok %d - %s" % (n, desc))
-        for i in unexp[:5]:
-            print("#   failed: %s%s" % (i, "  (%s)" % results[i]["error"]
-                                       if results[i].get("error") else ""))
-        if len(unexp) > 5:
-            print("#   ... and %d more" % (len(unexp) - 5))
     print("# %s: %d/%d pass" % (key, p, len(ids)), flush=True)
+    if unexp:
+        diag("%s: %d/%d pass, %d unexpected failures, e.g.:" % (key, p, len(ids), len(unexp)))
+        for i in unexp[:5]:
+            diag("  %s%s" % (i, "  (%s)" % results[i]["error"]
+                             if results[i].get("error") else ""))
+        if len(unexp) > 5:
+            diag("  ... and %d more" % (len(unexp) - 5))
+    elif fails:
+        diag("%s: %d/%d pass (%d expected failures)" % (key, p, len(ids), len(fails)))
 
 
 def write_xfail(path, old, selected, results, keys):
