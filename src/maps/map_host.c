@@ -13,7 +13,7 @@ static int host_lookup(map_t *m, const char *key, const char **args, int nargs,
 
 	found = dns_host_map_lookup(key, &name, stat, &msg);
 	if (msg.len > 0)
-		fprintf(stdout, "%s\n", buf_str(&msg));
+		fputs(buf_str(&msg), stdout);
 	if (found)
 		map_rewrite(m, buf_str(&name), name.len, key, args, nargs, out);
 	buf_free(&name);

@@ -40,24 +40,54 @@ void sm_arpadate(time_t t, char *buf, size_t sz)
 	sm_strlcat(buf, zone, sz);
 }
 
-static void define_identity(cf_t *cf)
+static void add_class_word(int cls, const char *word, void *arg)
 {
-	sm_self_t self;
-	size_t i;
+	(void)arg;
+	class_add(cls, word);
+}
 
-	dns_self_identity(&self, true);
-	define(cf, "w", self.w);
-	define(cf, "j", self.j);
-	if (self.m[0]) {
-		define(cf, "m", self.m);
-		class_add('m', self.m);
+static bool class_w_has(const char *word, void *arg)
+{
+	(void)arg;
+	return class_has('w', word);
+}
+
+static void class_w_add(const char *word, void *arg)
+{
+	(void)arg;
+	class_add('w', word);
+}
+
+/* $w $j $m $k and the words of classes w, k, m, before the cf is read */
+static void define_identity(cf_t *cf, sm_self_t *self)
+{
+	dns_self_identity(self, true);
+	define(cf, "w", self->w);
+	define(cf, "j", self->j);
+	if (self->m[0])
+		define(cf, "m", self->m);
+	define(cf, "k", self->k);
+	dns_self_add_classes(self, add_class_word, NULL);
+}
+
+/* after the cf: interface names, the resolver's view of $j and $m, and
+ * the unqualified-name warning (printed once; we never sleep) */
+static void finish_identity(cf_t *cf, sm_self_t *self)
+{
+	const char *j = mac_get(&cf->mac, macid("j"));
+	const char *m = mac_get(&cf->mac, macid("m"));
+
+	if (!opt_bool(&cf->opt, OPT_DontProbeInterfaces))
+		dns_self_add_probed(self, class_w_has, class_w_add, NULL);
+	dns_set_domain(m);
+	dns_set_myhostname(j);
+	dns_set_local_check(class_w_has, NULL);
+	if (j != NULL && strchr(j, '.') == NULL) {
+		buf_t w = BUF_INIT(0);
+		dns_unqualified_warning(j, &w);
+		printf("%s\n", buf_str(&w));
+		buf_free(&w);
 	}
-	define(cf, "k", self.k);
-	for (i = 0; i < self.nclassw; i++)
-		class_add('w', self.classw[i]);
-	if (self.unqualified)
-		printf("WARNING: local host name (%s) is not qualified; see cf/README: WHO AM I?\n", self.w);
-	dns_self_free(&self);
 }
 
 static void define_builtins(cf_t *cf)
@@ -83,6 +113,7 @@ static void cli_opt_err(const char *msg, void *arg)
 cf_t *sm_startup(const sm_args_t *a)
 {
 	cf_t *cf = &the_cf;
+	sm_self_t self;
 	int i;
 
 	cf_init(cf);
@@ -90,10 +121,12 @@ cf_t *sm_startup(const sm_args_t *a)
 	map_register_builtin_classes();
 	define_builtins(cf);
 	define(cf, "opMode", a->mode == 't' ? "t" : a->mode == 'v' ? "v" : "m");
-	define_identity(cf);
+	define_identity(cf, &self);
 	cf_setup_default_mailers(cf);
-	if (cf_read(cf, a->cffile, true) < 0)
+	if (cf_read(cf, a->cffile, true) < 0) {
+		dns_self_free(&self);
 		return NULL;
+	}
 	for (i = 0; i < a->nopts; i++) {
 		buf_t b = BUF_INIT(0);
 		buf_printf(&b, " %s", a->opts[i]);
@@ -105,7 +138,9 @@ cf_t *sm_startup(const sm_args_t *a)
 		buf_free(&b);
 	}
 	if (map_find("host") == NULL)
-		map_declare("host host", NULL, NULL);
+		map_declare("host host -a.", NULL, NULL);
+	finish_identity(cf, &self);
+	dns_self_free(&self);
 	map_open_all();
 	if (cf_mailer(cf, "local") == NULL)
 		printf("No local mailer defined\n");

@@ -164,33 +164,53 @@ static void cmd_map(tm_t *tm, char *arg)
 	buf_free(&out);
 }
 
+static void print_dns_messages(tm_t *tm)
+{
+	buf_t m = BUF_INIT(0);
+	dns_take_messages(&m);
+	if (m.len)
+		fputs(buf_str(&m), tm->out);
+	buf_free(&m);
+}
+
 static void cmd_mx(tm_t *tm, char *arg)
 {
-	dns_mxlist_t mx;
-	int n, i;
+	char *mx[DNS_MAXMXHOSTS];
+	int n, i, rc;
 
 	if (*arg == '\0') {
 		fprintf(tm->out, "Usage: /mx address\n");
 		return;
 	}
-	n = dns_getmxrr(arg, &mx, true);
+	n = dns_getmxrr(arg, mx, NULL, DNS_MAXMXHOSTS, false, &rc);
+	print_dns_messages(tm);
+	if (n == DNS_NULLMX) {
+		fprintf(tm->out, "getmxrr(%s) returns null MX (See RFC7505)\n", arg);
+		return;
+	}
 	fprintf(tm->out, "getmxrr(%s) returns %d value(s):\n", arg, n);
 	for (i = 0; i < n; i++)
-		fprintf(tm->out, "\t%s\n", mx.host[i]);
-	dns_mxlist_free(&mx);
+		fprintf(tm->out, "\t%s\n", mx[i]);
+	if (n > 0)
+		dns_free_mx(mx, n);
 }
 
 static void cmd_canon(tm_t *tm, char *arg)
 {
-	char host[MAXNAME * 4];
+	char host[DNS_MAXNAME];
 	int st;
 
 	if (*arg == '\0') {
 		fprintf(tm->out, "Usage: /canon address\n");
 		return;
 	}
+	if (strlen(arg) >= sizeof host) {
+		fprintf(tm->out, "Name too long\n");
+		return;
+	}
 	sm_strlcpy(host, arg, sizeof host);
 	dns_getcanonname(host, sizeof host, true, &st);
+	print_dns_messages(tm);
 	fprintf(tm->out, "getcanonname(%s) returns %s\n", arg, host);
 }
 
