@@ -125,11 +125,29 @@ static void error_text(const tokvec_t *tv, size_t u0, size_t un, buf_t *msg)
 {
 	buf_t raw = BUF_INIT(0);
 	const char *p;
-	cataddr(&tv->v[u0], un, 0, &raw);
+	cataddr(&tv->v[u0], un, ' ', &raw);
 	for (p = buf_str(&raw); *p; p++)
 		if (*p != '"')
 			buf_addc(msg, *p);
 	buf_free(&raw);
+}
+
+/* rulesets first, then the mailer's (if any), then 4; a temporary
+ * failure is remembered but rewriting goes on, as the reference does */
+static int run_chain(rwctx_t *cx, tokvec_t *tv, int first, int mailer_rs)
+{
+	int st = rewrite(cx, first, tv), r;
+	if (st == EX_CONFIG || st == EX_DATAERR)
+		return st;
+	if (mailer_rs > 0) {
+		r = rewrite(cx, mailer_rs, tv);
+		if (r == EX_CONFIG || r == EX_DATAERR)
+			return r;
+		if (st == EX_OK)
+			st = r;
+	}
+	r = rewrite(cx, 4, tv);
+	return st == EX_OK ? r : st;
 }
 
 static int user_rewrite(cf_t *cf, FILE *out, arena_t *ar, mailer_t *m, unsigned flags,
@@ -137,18 +155,13 @@ static int user_rewrite(cf_t *cf, FILE *out, arena_t *ar, mailer_t *m, unsigned 
 {
 	rwctx_t cx;
 	tokvec_t tv = *tvp;
-	int rs, st;
+	int st;
 
 	/* the reference resolves the user part as an envelope recipient
 	 * whatever the address's role: ruleset 2, then the mailer's R= */
 	(void)flags;
 	rwinit(&cx, cf, out, ar);
-	st = rewrite(&cx, 2, &tv);
-	rs = m->re;
-	if (st == EX_OK && rs > 0)
-		st = rewrite(&cx, rs, &tv);
-	if (st == EX_OK)
-		st = rewrite(&cx, 4, &tv);
+	st = run_chain(&cx, &tv, 2, m->re);
 	cataddr(tv.v, tv.n, spacesub, user);
 	*tvp = tv;
 	return st;
@@ -162,9 +175,10 @@ static int blanksub(const cf_t *cf)
 
 /* the user part: :include: lists, rewriting for the mailer, then
  * programs and files for the local mailer */
-static void build_user(cf_t *cf, FILE *out, arena_t *ar, addr_t *a, unsigned flags,
-		       const tok_t *v, size_t n)
+static int build_user(cf_t *cf, FILE *out, arena_t *ar, addr_t *a, unsigned flags,
+		      const tok_t *v, size_t n)
 {
+	int st;
 	buf_t u = BUF_INIT(0), raw = BUF_INIT(0);
 	bool local = strcmp(a->mailer->name, "local") == 0 &&
 		     (a->mailer->path == NULL || strcmp(a->mailer->path, "[IPC]") != 0);
@@ -177,13 +191,13 @@ static void build_user(cf_t *cf, FILE *out, arena_t *ar, addr_t *a, unsigned fla
 		a->mailer_name = xstrdup("*include*");
 		a->user = xstrdup(buf_str(&raw) + 9);
 		buf_free(&raw);
-		return;
+		return EX_OK;
 	}
 	buf_free(&raw);
 	tv_init(&tv);
 	for (i = 0; i < n; i++)
 		tv_push(&tv, v[i]);
-	user_rewrite(cf, out, ar, a->mailer, flags, &tv, blanksub(cf), &u);
+	st = user_rewrite(cf, out, ar, a->mailer, flags, &tv, blanksub(cf), &u);
 	tv_free(&tv);
 	if (local && !(flags & RF_SENDERADDR) && (u.len > 0 && (u.p[0] == '|' || u.p[0] == '/'))) {
 		a->mailer = cf_mailer(cf, u.p[0] == '|' ? "prog" : "*file*");
@@ -192,6 +206,7 @@ static void build_user(cf_t *cf, FILE *out, arena_t *ar, addr_t *a, unsigned fla
 		sm_lower(u.p ? u.p : (char *)"");
 	a->mailer_name = xstrdup(a->mailer ? a->mailer->name : "?");
 	a->user = buf_steal(&u);
+	return st;
 }
 
 int parseaddr(cf_t *cf, FILE *out, const char *addr, unsigned flags, addr_t *a)
@@ -200,7 +215,7 @@ int parseaddr(cf_t *cf, FILE *out, const char *addr, unsigned flags, addr_t *a)
 	arena_t ar;
 	rwctx_t cx;
 	size_t m0, h0, hn, u0, un;
-	int rc = 0;
+	int rc = 0, st, st2 = EX_OK;
 
 	memset(a, 0, sizeof *a);
 	tv_init(&tv);
@@ -210,8 +225,11 @@ int parseaddr(cf_t *cf, FILE *out, const char *addr, unsigned flags, addr_t *a)
 		goto done;
 	}
 	rwinit(&cx, cf, out, &ar);
-	if (rewrite(&cx, 3, &tv) == EX_OK)
-		rewrite(&cx, 0, &tv);
+	st = rewrite(&cx, 3, &tv);
+	if (st != EX_CONFIG && st != EX_DATAERR)
+		st2 = rewrite(&cx, 0, &tv);
+	if (st == EX_OK)
+		st = st2;
 	if (tv.n < 2 || tv.v[0].op != OP_NET || tv.v[1].op != OP_WORD) {
 		if (out)
 			fprintf(out, "%s... 553 5.3.5 ruleset 0 did not resolve to a mailer\n", addr);
@@ -237,7 +255,7 @@ int parseaddr(cf_t *cf, FILE *out, const char *addr, unsigned flags, addr_t *a)
 			}
 			buf_free(&msg);
 			a->mailer_name = xstrdup("*error*");
-			cataddr(&tv.v[u0], un, 0, &u);
+			cataddr(&tv.v[u0], un, ' ', &u);
 			a->user = buf_steal(&u);
 			a->exitstat = dsn_to_exitstat(a->host);
 		} else {
@@ -246,8 +264,12 @@ int parseaddr(cf_t *cf, FILE *out, const char *addr, unsigned flags, addr_t *a)
 				if (out)
 					fprintf(out, "%s... 553 5.3.5 unknown mailer %s\n", addr, tv.v[1].s);
 				rc = -1;
-			} else
-				build_user(cf, out, &ar, a, flags, &tv.v[u0], un);
+			} else {
+				if (build_user(cf, out, &ar, a, flags, &tv.v[u0], un) == EX_TEMPFAIL)
+					st = EX_TEMPFAIL;
+				if (st == EX_TEMPFAIL && out)
+					fprintf(out, "%s... Transient parse error -- message queued for future delivery\n", addr);
+			}
 		}
 		buf_free(&h);
 	}
@@ -274,17 +296,16 @@ int remotename(cf_t *cf, FILE *out, const char *addr, mailer_t *m, unsigned flag
 		goto done;
 	}
 	rwinit(&cx, cf, out, &ar);
-	st = rewrite(&cx, 3, &tv);
-	if (st == EX_OK)
-		st = rewrite(&cx, (flags & RF_SENDERADDR) ? 1 : 2, &tv);
 	if (flags & RF_SENDERADDR)
 		rs = (flags & RF_HEADERADDR) ? m->sh : m->se;
 	else
 		rs = (flags & RF_HEADERADDR) ? m->rh : m->re;
-	if (st == EX_OK && rs > 0)
-		st = rewrite(&cx, rs, &tv);
-	if (st == EX_OK)
-		st = rewrite(&cx, 4, &tv);
+	st = rewrite(&cx, 3, &tv);
+	if (st != EX_CONFIG && st != EX_DATAERR) {
+		int st2 = run_chain(&cx, &tv, (flags & RF_SENDERADDR) ? 1 : 2, rs);
+		if (st == EX_OK)
+			st = st2;
+	}
 	cataddr(tv.v, tv.n, blanksub(cf), &name);
 	crack_fill(buf_str(&fancy), buf_str(&name), res);
 done:

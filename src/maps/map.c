@@ -248,6 +248,18 @@ static int raw_lookup(map_t *m, const char *key, buf_t *val)
 	return st;
 }
 
+/* keys lose their quotes (and backslash escapes) unless -q */
+static void stripquotes(const char *s, buf_t *out)
+{
+	for (; *s; s++) {
+		if (*s == '"')
+			continue;
+		if (*s == '\\' && s[1])
+			s++;
+		buf_addc(out, *s);
+	}
+}
+
 int map_lookup(map_t *m, const char *key, const char **args, int nargs, buf_t *out, int *stat)
 {
 	buf_t k = BUF_INIT(0), val = BUF_INIT(0);
@@ -260,11 +272,19 @@ int map_lookup(map_t *m, const char *key, const char **args, int nargs, buf_t *o
 			*stat = st;
 		return 0;
 	}
-	if (m->cls->lookup_full)
-		return m->cls->lookup_full(m, key, args, nargs, out, stat);
-	if (m->cls->lookup == NULL)
+	if (!(m->flags & MF_KEEPQUOTES))
+		stripquotes(key, &k);
+	else
+		buf_adds(&k, key);
+	if (m->cls->lookup_full) {
+		int f = m->cls->lookup_full(m, buf_str(&k), args, nargs, out, stat);
+		buf_free(&k);
+		return f;
+	}
+	if (m->cls->lookup == NULL) {
+		buf_free(&k);
 		return 0;
-	buf_adds(&k, key);
+	}
 	if (!(m->flags & MF_NOFOLDCASE) && k.p)
 		sm_lower(k.p);
 	st = raw_lookup(m, buf_str(&k), &val);

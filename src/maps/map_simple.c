@@ -123,7 +123,7 @@ static int null_lookup(map_t *m, const char *key, const char **args, int nargs,
 	return 0;
 }
 
-const map_class_t map_class_dequote = { "dequote", NULL, NULL, NULL, NULL, dequote_lookup, NULL, 0 };
+const map_class_t map_class_dequote = { "dequote", NULL, NULL, NULL, NULL, dequote_lookup, NULL, MF_KEEPQUOTES };
 const map_class_t map_class_arith = { "arith", NULL, NULL, NULL, NULL, arith_lookup, NULL, 0 };
 const map_class_t map_class_macro = { "macro", NULL, NULL, NULL, NULL, macro_lookup, NULL, 0 };
 const map_class_t map_class_null = { "null", NULL, NULL, NULL, NULL, null_lookup, NULL, 0 };

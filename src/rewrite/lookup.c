@@ -5,6 +5,7 @@
  * -T text appended when it has one, and is reported to the caller. */
 #include "rewrite/lookup.h"
 #include "maps/map.h"
+#include "rewrite/scan.h"
 #include "lib/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,35 @@ static void split(const tokvec_t *w, const lkmark_t *mk, size_t b, size_t e, lk_
 	}
 }
 
+static void rescan_err(const char *addr, const char *msg, void *arg)
+{
+	rwctx_t *cx = arg;
+	FILE *f = cx->trace ? cx->trace : stdout;
+	fprintf(f, "%s... %s\n", addr, msg);
+}
+
+/* a lookup result or default is text again: tokenize it as an address
+ * (comments dropped); a value that cannot be scanned yields nothing */
+static void rescan(rwctx_t *cx, const char *text, tokvec_t *out)
+{
+	scanner_t sc;
+	tokvec_t tmp;
+	size_t i;
+
+	if (*text == '\0')
+		return;
+	memset(&sc, 0, sizeof sc);
+	sc.mode = SCAN_EXT;
+	sc.max_token = 64 * 1024;
+	sc.err = rescan_err;
+	sc.errarg = cx;
+	tv_init(&tmp);
+	if (scan_address(&sc, text, &tmp, cx->ar) == 0)
+		for (i = 0; i < tmp.n; i++)
+			tv_push(out, tmp.v[i]);
+	tv_free(&tmp);
+}
+
 static size_t find_end(const tokvec_t *w, const lkmark_t *mk, size_t from, int endop)
 {
 	size_t i;
@@ -118,15 +148,16 @@ static int one_lookup(rwctx_t *cx, const tokvec_t *w, const lkmark_t *mk, size_t
 		fprintf(stderr, "rewrite: map %s not found\n", mapname);
 	} else
 		found = map_lookup(m, buf_str(&key), args, l.nargs, &res, &st);
-	if (found) {
-		if (res.len > 0)
-			rw_tokenize(cx, buf_str(&res), out);
-	} else if (st == MAP_TEMPFAIL && m && m->tapp) {
+	if (!found && st == MAP_TEMPFAIL && m && m->tapp) {
 		buf_adds(&key, m->tapp);
-		rw_tokenize(cx, buf_str(&key), out);
-	} else if (l.has_def) {
-		for (j = 0; j < l.defn; j++)
-			tv_push(out, w->v[l.def0 + j]);
+		rescan(cx, buf_str(&key), out);
+	} else if (found)
+		rescan(cx, buf_str(&res), out);
+	else if (l.has_def) {
+		buf_t d = BUF_INIT(0);
+		tok_cataddr(&w->v[l.def0], l.defn, 0, &d);
+		rescan(cx, buf_str(&d), out);
+		buf_free(&d);
 	} else {
 		for (j = 0; j < l.keyn; j++)
 			tv_push(out, w->v[l.key0 + j]);

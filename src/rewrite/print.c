@@ -101,6 +101,13 @@ static bool atom_tok(const tok_t *t)
  * pass CATADDR_MAX bytes is dropped with everything after it. */
 #define CATADDR_MAX (MAXNAME - 2)
 
+static int default_spacesub = ' ';
+
+void tok_set_spacesub(int c)
+{
+	default_spacesub = c ? c : ' ';
+}
+
 void tok_cataddr(const tok_t *v, size_t n, int spacesub, buf_t *out)
 {
 	size_t i, start = out->len;
@@ -111,7 +118,7 @@ void tok_cataddr(const tok_t *v, size_t n, int spacesub, buf_t *out)
 		bool cur = atom_tok(&v[i]);
 		buf_reset(&t);
 		if (prev && cur)
-			buf_addc(&t, spacesub ? spacesub : ' ');
+			buf_addc(&t, spacesub ? spacesub : default_spacesub);
 		if (v[i].op == OP_WORD)
 			buf_adds(&t, v[i].s);
 		else

@@ -36,6 +36,8 @@ void tok_cat(const tok_t *v, size_t n, buf_t *out);
 /* join tokens as the reference's cataddr: a blank (or spacesub) only
  * between two atoms, bounded like the reference's name buffer */
 void tok_cataddr(const tok_t *v, size_t n, int spacesub, buf_t *out);
+/* the blank substitute used when spacesub is 0 (the BlankSub option) */
+void tok_set_spacesub(int c);
 
 /* print "NAME input:" style header lines */
 void rw_trace(rwctx_t *cx, int rs, const char *what, const tokvec_t *tv);

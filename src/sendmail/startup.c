@@ -7,6 +7,7 @@
 #include "dns/dns.h"
 #include "maps/map.h"
 #include "rewrite/scan.h"
+#include "rewrite/rewrite.h"
 #include "lib/buf.h"
 #include "lib/str.h"
 #include <pwd.h>
@@ -136,6 +137,10 @@ cf_t *sm_startup(const sm_args_t *a)
 				scan_set_operators(ops);
 		}
 		buf_free(&b);
+	}
+	{
+		const char *bs = opt_str(&cf->opt, OPT_BlankSub);
+		tok_set_spacesub(bs && *bs ? (unsigned char)*bs : ' ');
 	}
 	if (map_find("host") == NULL)
 		map_declare("host host -a.", NULL, NULL);

@@ -179,14 +179,17 @@ static void run_list(tm_t *tm, const char *spec, tokvec_t *tv, arena_t *ar)
 
 	tm_rwctx(tm, &cx, ar);
 	for (;;) {
+		const char *name = p;
 		int rs = parse_rs(tm, &p), st;
 		if (rs < 0)
 			break;
 		st = rewrite(&cx, rs, tv);
 		if (st != EX_OK) {
-			char nb[16];
-			fprintf(tm->out, "== Ruleset %s (%d) status %d\n",
-				cf_ruleset_name(tm->cf, rs, nb, sizeof nb), rs, st);
+			/* the reference names the rest of the list here */
+			int n = 0;
+			while (name[n] && !isspace((unsigned char)name[n]))
+				n++;
+			fprintf(tm->out, "== Ruleset %.*s (%d) status %d\n", n, name, rs, st);
 		}
 		if (*p != ',')
 			break;
