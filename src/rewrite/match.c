@@ -29,23 +29,22 @@ static bool tok_eq(const tok_t *a, const tok_t *b)
 	return a->arg == b->arg;
 }
 
-/* does the concatenation of in[i..i+k) form a member of class id? */
+/* do in[0..k), joined as the reference joins them, form a member of class id? */
 static bool class_span(int id, const tok_t *in, size_t k)
 {
-	char buf[MAXNAME * 4];
-	size_t len = 0, j;
+	buf_t b = BUF_INIT(MAXNAME * 4);
+	bool r;
+	size_t j;
 
-	for (j = 0; j < k; j++) {
-		size_t l;
+	for (j = 0; j < k; j++)
 		if (in[j].op != OP_WORD)
 			return false;
-		l = strlen(in[j].s);
-		if (len + l >= sizeof buf)
-			return false;
-		memcpy(buf + len, in[j].s, l);
-		len += l;
-	}
-	return class_has_n(id, buf, len);
+	if (k == 1)
+		return class_has(id, in[0].s);
+	tok_cataddr(in, k, 0, &b);
+	r = class_has_n(id, buf_str(&b), b.len);
+	buf_free(&b);
+	return r;
 }
 
 /* match a run-time macro value against tokens starting at ii; returns

@@ -97,8 +97,8 @@ static bool atom_tok(const tok_t *t)
 	return !scan_is_operator(c);
 }
 
-/* The reference builds names in a MAXNAME buffer: a token that would
- * pass CATADDR_MAX bytes is dropped with everything after it. */
+/* The reference builds names in a fixed buffer: the text is cut at
+ * CATADDR_MAX bytes, in the middle of a token if need be. */
 #define CATADDR_MAX (MAXNAME - 2)
 
 static int default_spacesub = ' ';
@@ -123,8 +123,11 @@ void tok_cataddr(const tok_t *v, size_t n, int spacesub, buf_t *out)
 			buf_adds(&t, v[i].s);
 		else
 			tok_render(&t, &v[i]);
-		if (out->len - start + t.len > CATADDR_MAX)
+		if (out->len - start + t.len > CATADDR_MAX) {
+			/* the reference fills its buffer, cutting the token */
+			buf_add(out, t.p, CATADDR_MAX - (out->len - start));
 			break;
+		}
 		buf_add(out, t.p, t.len);
 		prev = cur;
 	}
