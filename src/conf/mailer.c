@@ -200,8 +200,13 @@ void mailer_parse_line(cf_t *cf, char *line)
 		}
 		free(val);
 	}
+	if (m->argv == NULL) {
+		cf_err(cf, "M%s: A= argument required", m->name);
+		mailer_free(m);
+		return;
+	}
 	if (m->path == NULL) {
-		cf_err(cf, "M%s: P= must be specified", m->name);
+		cf_err(cf, "M%s: P= argument required", m->name);
 		mailer_free(m);
 		return;
 	}

@@ -20,16 +20,16 @@ static int cur_ruleset = -1;
 void cf_err(cf_t *cf, const char *fmt, ...)
 {
 	va_list ap;
-	fflush(stdout);
+	/* the reference reports configuration errors as system errors on
+	 * the standard output, and they make the exit status 70 */
 	if (cf->file && cf_lineno > 0)
-		fprintf(stderr, "%s: line %d: ", cf->file, cf_lineno);
+		fprintf(stdout, "%s: line %d: ", cf->file, cf_lineno);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stdout, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fputc('\n', stdout);
 	cf->errors++;
-	if (cf->exitstat == 0)
-		cf->exitstat = EX_CONFIG;
+	cf->exitstat = EX_SOFTWARE;
 }
 
 void cf_init(cf_t *cf)
@@ -80,8 +80,8 @@ static int ruleset_enter(cf_t *cf, const char *spec, bool create)
 
 	if (all_digits(spec)) {
 		n = atoi(spec);
-		if (n >= MAXRWSETS) {
-			cf_err(cf, "bad ruleset %d (%d max)", n, MAXRWSETS - 1);
+		if (n >= MAXRWSETS / 2) {
+			cf_err(cf, "bad ruleset %d (%d max)", n, MAXRWSETS / 2);
 			return -1;
 		}
 		return n;
@@ -94,8 +94,8 @@ static int ruleset_enter(cf_t *cf, const char *spec, bool create)
 	n = find_named(cf, name);
 	if (eq != NULL) {
 		int want = atoi(eq + 1);
-		if (want < 0 || want >= MAXRWSETS) {
-			cf_err(cf, "bad ruleset %d (%d max)", want, MAXRWSETS - 1);
+		if (want < 0 || want >= MAXRWSETS / 2) {
+			cf_err(cf, "bad ruleset number %d in \"%s\" (%d max)", want, spec, MAXRWSETS / 2);
 			return -1;
 		}
 		if (n >= 0 && n != want) {
@@ -128,7 +128,16 @@ const char *cf_ruleset_name(const cf_t *cf, int n, char *buf, size_t bufsz)
 static void line_S(cf_t *cf, char *p)
 {
 	char *s = sm_trim(p);
-	int n = ruleset_enter(cf, s, true);
+	int n;
+	char *sp = strpbrk(s, " \t");
+	if (sp)
+		*sp = '\0';   /* "Sname comment": the name is the first word */
+	if (*s == '\0') {
+		cf_err(cf, "invalid ruleset name: \"\"");
+		cur_ruleset = -1;
+		return;
+	}
+	n = ruleset_enter(cf, s, true);
 	cur_ruleset = n;
 	if (n >= 0)
 		cf->rs[n].used = true;
@@ -167,6 +176,39 @@ void cf_bind_all_calls(cf_t *cf)
 			bind_calls(cf, &cf->rs[i].rules[j].rhs);
 }
 
+/* the checks the reference makes on a rule when reading it */
+static int rule_check(cf_t *cf, const rule_t *r)
+{
+	size_t i;
+	int wild = 0, lk = 0;
+
+	for (i = 0; i < r->lhs.n; i++)
+		switch (r->lhs.v[i].op) {
+		case OP_ZANY: case OP_ANY: case OP_ONE: case OP_CLASS: case OP_NCLASS:
+			wild++;
+		}
+	if (wild > 9) {
+		cf_err(cf, "R line: too many wildcards");
+		return -1;
+	}
+	for (i = 0; i < r->rhs.n; i++) {
+		const tok_t *t = &r->rhs.v[i];
+		if (t->op == OP_REPL && t->arg > wild) {
+			cf_err(cf, "replacement $%d out of bounds", t->arg);
+			return -1;
+		}
+		if (t->op == OP_HBEGIN || t->op == OP_LBEGIN)
+			lk++;
+		else if ((t->op == OP_HEND || t->op == OP_LEND) && lk > 0)
+			lk--;
+	}
+	if (lk > 0) {
+		cf_err(cf, "missing map closing token");
+		return -1;
+	}
+	return 0;
+}
+
 static void line_R(cf_t *cf, char *p)
 {
 	char *lhs = p, *rhs, *end;
@@ -179,6 +221,11 @@ static void line_R(cf_t *cf, char *p)
 	}
 	rhs = strchr(lhs, '\t');
 	if (rhs == NULL) {
+		/* shown as the reference shows it, '$' already translated */
+		char *q;
+		for (q = p; *q; q++)
+			if (*q == '$')
+				*q = '\001';
 		cf_err(cf, "invalid rewrite line \"R%s\" (tab expected)", p);
 		return;
 	}
@@ -194,7 +241,7 @@ static void line_R(cf_t *cf, char *p)
 	memset(r, 0, sizeof *r);
 	r->line = cf_lineno;
 	if (rule_parse_side(cf, lhs, 1, &r->lhs) < 0 ||
-	    rule_parse_side(cf, rhs, 0, &r->rhs) < 0) {
+	    rule_parse_side(cf, rhs, 0, &r->rhs) < 0 || rule_check(cf, r) < 0) {
 		tv_free(&r->lhs);
 		tv_free(&r->rhs);
 		return;
@@ -377,6 +424,10 @@ static void line_T(cf_t *cf, char *p)
 
 static void line_H(cf_t *cf, char *p)
 {
+	if (*p == '\0' || strchr(p, ':') == NULL) {
+		cf_err(cf, "header syntax error, line \"%s\"", p);
+		return;
+	}
 	cf->headers = xrealloc(cf->headers, (cf->nheaders + 1) * sizeof(char *));
 	cf->headers[cf->nheaders++] = xstrdup(p);
 }
@@ -385,6 +436,11 @@ static void line_V(cf_t *cf, char *p)
 {
 	char *slash = strchr(p, '/');
 	cf->version = atoi(p);
+	if (cf->version > 10) {
+		printf("Warning: .cf version level (%d) exceeds sendmail version %s functionality (%d)\n",
+		       cf->version, "8.17.1.9", 10);
+		cf->exitstat = EX_SOFTWARE;
+	}
 	if (slash) {
 		free(cf->vendor);
 		cf->vendor = xstrdup(slash + 1);
@@ -410,7 +466,19 @@ void cf_line(cf_t *cf, char *line, int lineno)
 	case 'T': line_T(cf, line + 1); return;
 	case 'H': line_H(cf, line + 1); return;
 	case 'V': line_V(cf, line + 1); return;
-	case 'P': case 'E': case 'X': case 'Q': case 'L':
+	case 'X':
+		if (line[1] == '\0' || isspace((unsigned char)line[1]))
+			cf_err(cf, "name required for mail filter");
+		return;
+	case 'Q':
+		if (line[1] == '\0' || isspace((unsigned char)line[1]))
+			cf_err(cf, "name required for queue");
+		return;
+	case 'P':
+		if (line[1] == '\0' || strchr(line, '=') == NULL)
+			cf_err(cf, "unknown configuration line \"%s\"", line);
+		return;
+	case 'E': case 'L':
 		return;  /* recorded by later subsystems */
 	default:
 		if (isspace((unsigned char)line[0]))

@@ -145,9 +145,15 @@ map_t *map_declare(const char *line, map_errfn err, void *errarg)
 	while (*p && *p != ' ' && *p != '\t')
 		p++;
 	sm_strlcpy(cls, s, (size_t)(p - s) + 1 < sizeof cls ? (size_t)(p - s) + 1 : sizeof cls);
-	if (name[0] == '\0' || cls[0] == '\0') {
+	if (name[0] == '\0') {
 		if (err)
 			err("readcf: config K line: no map name", errarg);
+		return NULL;
+	}
+	if (cls[0] == '\0') {
+		snprintf(msg, sizeof msg, "readcf: config K line, map %s: no map class", name);
+		if (err)
+			err(msg, errarg);
 		return NULL;
 	}
 	c = map_find_class(cls);

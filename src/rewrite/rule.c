@@ -83,11 +83,8 @@ int rule_parse_side(cf_t *cf, const char *p, int lhs, tokvec_t *out)
 		if (op == OP_CLASS || op == OP_NCLASS || op == OP_DEFER) {
 			flush_text(cf, &text, out);
 			id = macid_parse(&p);
-			if (id < 0) {
-				cf_err(cf, "Name required for macro/class");
-				buf_free(&text);
-				return -1;
-			}
+			if (id < 0)
+				id = 0;   /* the reference accepts a bare "$=" (it matches nothing) */
 			tv_push(out, tok_op(op, id));
 			continue;
 		}

@@ -270,6 +270,7 @@ int testmode_run(cf_t *cf, FILE *in, FILE *out)
 	tm.out = out;
 	tm.in = in;
 	tm.tryflags = "ER";
+	tm.exitstat = cf->exitstat;
 	fprintf(out, "ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n");
 	fprintf(out, "Enter <ruleset> <address>\n");
 	for (;;) {
