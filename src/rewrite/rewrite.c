@@ -4,6 +4,8 @@
 #include "rewrite/lookup.h"
 #include "rewrite/scan.h"
 #include <string.h>
+#include "lib/exitstat.h"
+#include <stdarg.h>
 #include <sysexits.h>
 
 /* tokenize text produced at run time ($&x values, map results) */
@@ -16,13 +18,18 @@ void rw_tokenize(rwctx_t *cx, const char *text, tokvec_t *out)
 	scan_address(&sc, text, out, cx->ar);
 }
 
-static void rw_error(rwctx_t *cx, const char *fmt, const char *a, int b)
+/* a system error during rewriting: printed where the trace goes (the
+ * reference's test mode shows it on the terminal) and exit status 70 */
+static void rw_error(rwctx_t *cx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void rw_error(rwctx_t *cx, const char *fmt, ...)
 {
-	fflush(stdout);
-	if (cx->trace)
-		fflush(cx->trace);
-	fprintf(stderr, fmt, a, b);
-	fputc('\n', stderr);
+	FILE *f = cx->trace ? cx->trace : stderr;
+	va_list ap;
+	va_start(ap, fmt);
+	vfprintf(f, fmt, ap);
+	va_end(ap);
+	fputc('\n', f);
+	sm_set_exitstat(EX_SOFTWARE);
 }
 
 /* substitute $n and $&x into out */
@@ -36,7 +43,7 @@ static int build_rhs(rwctx_t *cx, const tokvec_t *rhs, size_t from, const tokvec
 		const tok_t *t = &rhs->v[i];
 		if (t->op == OP_REPL) {
 			if (t->arg < 1 || t->arg > nb) {
-				rw_error(cx, "554 5.3.5 rewrite: ruleset %s: replacement $%d out of bounds",
+				rw_error(cx, "rewrite: ruleset %s: replacement $%d out of bounds",
 					 cf_ruleset_name(cx->cf, rs, nbuf, sizeof nbuf), t->arg);
 				return EX_CONFIG;
 			}
@@ -56,7 +63,7 @@ static int build_rhs(rwctx_t *cx, const tokvec_t *rhs, size_t from, const tokvec
 			tv_push(out, *t);
 		}
 		if (out->n > MAXATOM) {
-			rw_error(cx, "554 5.3.0 rewrite: expansion too long%s", "", 0);
+			rw_error(cx, "rewrite: expansion too long");
 			return EX_DATAERR;
 		}
 	}
@@ -167,12 +174,13 @@ int rewrite(rwctx_t *cx, int rs, tokvec_t *w)
 	if (rs < 0 || rs >= MAXRWSETS)
 		return EX_CONFIG;
 	set = &cx->cf->rs[rs];
-	if (cx->depth >= MAX_RW_DEPTH) {
-		rw_error(cx, "554 5.3.0 rewrite: excessive recursion (max %s), ruleset %d", "50", rs);
+	rw_trace(cx, rs, "input", w);
+	if (cx->depth > MAX_RW_DEPTH) {
+		rw_error(cx, "rewrite: excessive recursion (max %d), ruleset %s", MAX_RW_DEPTH,
+			 cf_ruleset_name(cx->cf, rs, nb_, sizeof nb_));
 		return EX_CONFIG;
 	}
 	cx->depth++;
-	rw_trace(cx, rs, "input", w);
 	for (ri = 0; ri < set->n;) {
 		binding_t b[MAXMATCH];
 		applied_t how;
@@ -186,7 +194,14 @@ int rewrite(rwctx_t *cx, int rs, tokvec_t *w)
 		st = apply(cx, &set->rules[ri], b, nb, w, &how, rs);
 		if (st != EX_OK) {
 			status = st;
-			if (st == EX_CONFIG || st == EX_DATAERR)
+			if (st == EX_DATAERR) {
+				/* the workspace is unusable: no "returns" line */
+				cx->depth--;
+				if (cx->status == EX_OK)
+					cx->status = status;
+				return status;
+			}
+			if (st == EX_CONFIG)
 				break;
 		}
 		if (how.ret)
@@ -196,11 +211,9 @@ int rewrite(rwctx_t *cx, int rs, tokvec_t *w)
 			loops = 0;
 			continue;
 		}
-		if (++loops > MAX_RULE_LOOPS) {
-			fflush(stdout);
-			fprintf(stderr, "554 5.3.5 Infinite loop in ruleset %s, rule %zu\n",
-				cf_ruleset_name(cx->cf, rs, nb_, sizeof nb_), ri + 1);
-			status = EX_CONFIG;
+		if (++loops >= MAX_RULE_LOOPS) {
+			rw_error(cx, "Infinite loop in ruleset %s, rule %zu",
+				 cf_ruleset_name(cx->cf, rs, nb_, sizeof nb_), ri + 1);
 			break;
 		}
 	}

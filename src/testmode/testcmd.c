@@ -8,6 +8,7 @@
 #include "maps/map.h"
 #include "rewrite/rewrite.h"
 #include "lib/str.h"
+#include "lib/exitstat.h"
 #include <ctype.h>
 #include <string.h>
 #include <sysexits.h>
@@ -122,7 +123,7 @@ static void cmd_parse(tm_t *tm, char *arg, int sender)
 		return;
 	}
 	if (a.exitstat)
-		tm->exitstat = a.exitstat;
+		sm_set_exitstat(a.exitstat);
 	if (sender) {
 		buf_t res = BUF_INIT(0);
 		sender_name(tm->cf, tm->out, arg, &res);

@@ -8,6 +8,7 @@
 #include "rewrite/rewrite.h"
 #include "rewrite/scan.h"
 #include "lib/str.h"
+#include "lib/exitstat.h"
 #include <stdlib.h>
 #include <ctype.h>
 #include <string.h>
@@ -15,7 +16,8 @@
 
 static void set_exit(tm_t *tm, int st)
 {
-	tm->exitstat = st;
+	(void)tm;
+	sm_set_exitstat(st);
 }
 
 void tm_syserr(tm_t *tm, const char *msg)
@@ -270,7 +272,8 @@ int testmode_run(cf_t *cf, FILE *in, FILE *out)
 	tm.out = out;
 	tm.in = in;
 	tm.tryflags = "ER";
-	tm.exitstat = cf->exitstat;
+	if (cf->exitstat)
+		sm_set_exitstat(cf->exitstat);
 	fprintf(out, "ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n");
 	fprintf(out, "Enter <ruleset> <address>\n");
 	for (;;) {
@@ -292,5 +295,5 @@ int testmode_run(cf_t *cf, FILE *in, FILE *out)
 			break;
 	}
 	fflush(out);
-	return tm.exitstat;
+	return sm_exitstat;
 }
