@@ -1,5 +1,6 @@
 /* args.c - the sendmail command line (the subset each mode needs). */
 #include "sendmail/init.h"
+#include <stdlib.h>
 #include <string.h>
 
 static const char *optarg_of(int argc, char **argv, int *i, const char *rest)
@@ -54,4 +55,35 @@ int sm_parse_args(int argc, char **argv, sm_args_t *a)
 	a->rcpts = argv + i;
 	a->nrcpts = argc - i;
 	return 0;
+}
+
+/* "-d0.1,21.2" style specs: category[-category][.level], comma separated */
+bool sm_debug(const sm_args_t *a, int cat, int lvl)
+{
+	const char *p = a->debug;
+	if (p == NULL)
+		return false;
+	while (*p) {
+		long c0, c1, l = 1;
+		char *e;
+		c0 = strtol(p, &e, 10);
+		if (e == p)
+			return false;
+		c1 = c0;
+		p = e;
+		if (*p == '-') {
+			c1 = strtol(p + 1, &e, 10);
+			p = e;
+		}
+		if (*p == '.') {
+			l = strtol(p + 1, &e, 10);
+			p = e;
+		}
+		if (cat >= c0 && cat <= c1 && l >= lvl)
+			return true;
+		if (*p != ',')
+			break;
+		p++;
+	}
+	return false;
 }

@@ -3,6 +3,8 @@
 #ifndef SM_INIT_H
 #define SM_INIT_H
 #include "conf/cf.h"
+#include <stdbool.h>
+#include <stdio.h>
 
 #define SM_VERSION "8.17.1.9"
 #define MAX_CLI_OPTS 64
@@ -20,5 +22,9 @@ typedef struct sm_args {
 int sm_parse_args(int argc, char **argv, sm_args_t *a);
 cf_t *sm_startup(const sm_args_t *a);
 int sm_verify(cf_t *cf, const sm_args_t *a);
+/* -d0.1: version, options and system identity */
+void sm_banner(cf_t *cf, FILE *f);
+/* does the debug spec ask for category cat at level lvl or more? */
+bool sm_debug(const sm_args_t *a, int cat, int lvl);
 
 #endif

@@ -27,6 +27,8 @@ int main(int argc, char **argv)
 	cf = sm_startup(&args);
 	if (cf == NULL)
 		return EX_OSFILE;
+	if (sm_debug(&args, 0, 1))
+		sm_banner(cf, stdout);
 	switch (args.mode) {
 	case 't':
 		rc = testmode_run(cf, stdin, stdout);
