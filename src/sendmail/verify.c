@@ -53,8 +53,24 @@ static void first_error(int st)
 		sm_set_exitstat(st);
 }
 
+/* the text of an error mailer's user part: quotes and the leading
+ * reply code removed */
+static const char *error_message(const char *u, char *buf, size_t sz)
+{
+	size_t n = 0;
+	const char *p = u ? u : "";
+	for (; *p && n + 1 < sz; p++)
+		if (*p != '"')
+			buf[n++] = *p;
+	buf[n] = '\0';
+	if (n > 4 && buf[0] >= '0' && buf[0] <= '9' && buf[3] == ' ')
+		return buf + 4;
+	return buf;
+}
+
 int sm_verify(cf_t *cf, const sm_args_t *a)
 {
+	char msgbuf[1024];
 	vrcpt_t *ok = xcalloc((size_t)a->nrcpts + 1, sizeof *ok);
 	size_t nok = 0, i;
 	int k;
@@ -73,10 +89,7 @@ int sm_verify(cf_t *cf, const sm_args_t *a)
 			continue;
 		}
 		if (v->a.mailer == NULL) {
-			const char *msg = v->a.user ? v->a.user : "";
-			if (msg[0] >= '0' && msg[0] <= '9' && strlen(msg) > 4 && msg[3] == ' ')
-				msg += 4;
-			printf("%s... %s\n", v->input, msg);
+			printf("%s... %s\n", v->input, error_message(v->a.user, msgbuf, sizeof msgbuf));
 			first_error(v->a.exitstat ? v->a.exitstat : EX_UNAVAILABLE);
 			addr_free(&v->a);
 			continue;
