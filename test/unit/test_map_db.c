@@ -5,9 +5,9 @@
  * installed (/opt/sendmail-ref, or $SENDMAIL_REF), else those cases are
  * skipped; some maps are also written directly with Berkeley DB.  The
  * files live in a fresh directory whose whole path passes the map
- * classes' safety checks: $MAP_DB_TESTDIR, the current directory, /run
- * or $HOME, whichever is safe first.  Expected diagnostics are the
- * reference's, recorded by running it. */
+ * classes' safety checks: $MAP_DB_TESTDIR, /run, the current directory
+ * or $HOME, whichever is safe and writable first.  Expected diagnostics
+ * are the reference's, recorded by running it. */
 #include "maps/map.h"
 #include "lib/buf.h"
 #include "tap.h"
@@ -97,8 +97,8 @@ static bool make_testdir(void)
 	int i;
 
 	cands[0] = getenv("MAP_DB_TESTDIR");
-	cands[1] = getcwd(cwd, sizeof cwd);
-	cands[2] = "/run";
+	cands[1] = "/run";
+	cands[2] = getcwd(cwd, sizeof cwd);
 	cands[3] = getenv("HOME");
 	for (i = 0; i < 4; i++) {
 		if (!safe_base(cands[i]))
