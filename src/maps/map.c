@@ -111,7 +111,13 @@ static int parse_flags(map_t *m, const char **pp)
 		case 'T': free(m->tapp); m->tapp = flag_arg(&p); break;
 		case 'k': free(m->keycol); m->keycol = flag_arg(&p); break;
 		case 'v': free(m->valcol); m->valcol = flag_arg(&p); break;
-		case 'z': free(m->coldelim); m->coldelim = flag_arg(&p); break;
+		case 'z':
+			free(m->coldelim);
+			if (*p == ' ' || *p == '\t')   /* "-z " makes the blank the delimiter */
+				m->coldelim = xstrndup(p++, 1);
+			else
+				m->coldelim = flag_arg(&p);
+			break;
 		case 'S': m->spacesub = (unsigned char)*p; if (*p) p++; break;
 		default:
 			if (m->cls->parse_flag == NULL || m->cls->parse_flag(m, f, &p) < 0) {
@@ -201,6 +207,18 @@ static int ensure_open(map_t *m)
 	return m->open_status;
 }
 
+int map_usable(map_t *m)
+{
+	int st = ensure_open(m);
+	if (st == MAP_OK)
+		st = m->open_status;   /* a failed reopen closes the map */
+	if (st == MAP_OK)
+		return MAP_OK;
+	if (st == MAP_UNAVAIL || (m->flags & MF_OPTIONAL))
+		return MAP_UNAVAIL;
+	return MAP_TEMPFAIL;
+}
+
 void map_open_all(void)
 {
 	map_t *m;
@@ -272,9 +290,9 @@ int map_lookup(map_t *m, const char *key, const char **args, int nargs, buf_t *o
 	int st;
 
 	*stat = MAP_OK;
-	st = ensure_open(m);
+	st = map_usable(m);
 	if (st != MAP_OK) {
-		if (!(m->flags & MF_OPTIONAL))
+		if (st == MAP_TEMPFAIL)
 			*stat = st;
 		return 0;
 	}

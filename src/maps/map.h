@@ -97,6 +97,16 @@ void map_rewrite(map_t *m, const char *val, size_t vlen, const char *key,
 
 /* open all non-optional maps at startup, as the reference does */
 void map_open_all(void);
+/* open m if not yet tried: MAP_OK, MAP_TEMPFAIL (a required map that
+ * cannot be used: lookups fail temporarily) or MAP_UNAVAIL (an optional
+ * map that did not open, or a map closed for good: "not open") */
+int map_usable(map_t *m);
+/* the reference's safety checks on a map file (directories on the path,
+ * owner, mode): 0 safe, 1 missing, 2 unsafe (*why says why) */
+#define SF_OK      0
+#define SF_MISSING 1
+#define SF_UNSAFE  2
+int map_safefile(const char *path, const char **why);
 
 /* messages: maps print diagnostics through this hook (set by the mode) */
 extern void (*map_message)(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

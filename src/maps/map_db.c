@@ -27,11 +27,6 @@
 
 extern const map_class_t map_class_hash, map_class_btree, map_class_implicit;
 
-/* path safety verdicts of map_safefile() */
-#define SF_OK      0
-#define SF_MISSING 1
-#define SF_UNSAFE  2
-int map_safefile(const char *path, const char **why);
 
 #define SF_MAXLINKS 16
 

@@ -23,7 +23,6 @@
 extern const map_class_t map_class_text;
 
 /* from map_db.c: 0 when the path passes the reference's safety checks */
-int map_safefile(const char *path, const char **why);
 
 #define TEXT_LINE   2048   /* read buffer: 2047 bytes and the NUL */
 #define TEXT_VALMAX 256    /* longest value returned */

@@ -156,6 +156,10 @@ static void cmd_map(tm_t *tm, char *arg)
 		fprintf(tm->out, "Map named \"%s\" not found\n", arg);
 		return;
 	}
+	if (map_usable(m) == MAP_UNAVAIL) {
+		fprintf(tm->out, "Map named \"%s\" not open\n", arg);
+		return;
+	}
 	fprintf(tm->out, "map_lookup: %s (%s) ", arg, key);
 	found = map_lookup(m, key, NULL, 0, &out, &st);
 	if (found)

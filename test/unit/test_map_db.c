@@ -26,7 +26,6 @@
 
 extern const map_class_t map_class_hash, map_class_btree, map_class_implicit,
 	map_class_text;
-int map_safefile(const char *path, const char **why);
 
 static char D[PATH_MAX];          /* the test directory */
 static char REF[PATH_MAX];        /* reference libexec directory */
