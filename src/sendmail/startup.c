@@ -146,7 +146,7 @@ cf_t *sm_startup(const sm_args_t *a)
 		map_declare("host host -a.", NULL, NULL);
 	finish_identity(cf, &self);
 	dns_self_free(&self);
-	map_open_all();
+	/* maps open on first use, as the reference's do in these modes */
 	if (cf_mailer(cf, "local") == NULL)
 		printf("No local mailer defined\n");
 	return cf;
