@@ -78,7 +78,10 @@ static void finish_identity(cf_t *cf, sm_self_t *self)
 	const char *j = mac_get(&cf->mac, macid("j"));
 	const char *m = mac_get(&cf->mac, macid("m"));
 
-	if (!opt_bool(&cf->opt, OPT_DontProbeInterfaces))
+	const char *dpi = opt_str(&cf->opt, OPT_DontProbeInterfaces);
+
+	/* "true" skips probing; "false" and "loopback" probe */
+	if (dpi == NULL || !(dpi[0] == 't' || dpi[0] == 'T' || dpi[0] == 'y' || dpi[0] == 'Y'))
 		dns_self_add_probed(self, class_w_has, class_w_add, NULL);
 	dns_set_domain(m);
 	dns_set_myhostname(j);
