@@ -82,17 +82,30 @@ static int arith_lookup(map_t *m, const char *key, const char **args, int nargs,
 	*stat = EX_CONFIG;
 	if (strlen(key) != 1 || nargs < 2 || parse_long(args[0], &a) < 0 || parse_long(args[1], &b) < 0)
 		return 0;
+	/* two's-complement wrap-around, never undefined behaviour */
 	switch (key[0]) {
-	case '+': r = a + b; break;
-	case '-': r = a - b; break;
-	case '*': r = a * b; break;
-	case '/': if (b == 0) return 0; r = a / b; break;
-	case '%': if (b == 0) return 0; r = a % b; break;
+	case '+': r = (long)((unsigned long)a + (unsigned long)b); break;
+	case '-': r = (long)((unsigned long)a - (unsigned long)b); break;
+	case '*': r = (long)((unsigned long)a * (unsigned long)b); break;
+	case '/':
+		if (b == 0)
+			return 0;
+		r = (b == -1) ? (long)(0UL - (unsigned long)a) : a / b;
+		break;
+	case '%':
+		if (b == 0)
+			return 0;
+		r = (b == -1) ? 0 : a % b;
+		break;
 	case '|': r = a | b; break;
 	case '&': r = a & b; break;
 	case 'l': res = a < b ? "TRUE" : "FALSE"; r = 0; break;
 	case '=': res = a == b ? "TRUE" : "FALSE"; r = 0; break;
-	case 'r': r = b > a ? a + (random() % (b - a + 1)) : a; break;
+	case 'r': {
+		unsigned long span = (unsigned long)b - (unsigned long)a + 1;
+		r = (b > a && span != 0) ? (long)((unsigned long)a + (unsigned long)random() % span) : a;
+		break;
+	}
 	default: return 0;
 	}
 	snprintf(num, sizeof num, "%ld", r);

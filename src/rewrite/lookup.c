@@ -73,9 +73,11 @@ static void split(const tokvec_t *w, const lkmark_t *mk, size_t b, size_t e, lk_
 			continue;
 		}
 		if (is_op(w, mk, i, OP_USER)) {
+			/* a second $: starts the default again */
 			part = 2;
 			l->has_def = true;
 			l->def0 = i + 1;
+			l->defn = 0;
 			continue;
 		}
 		if (part == 0)
