@@ -18,18 +18,22 @@ typedef struct member {
 
 static member_t *table[NBUCKET];
 
-static unsigned bucket_n(const char *s, size_t n)
+unsigned class_hash_init(void)
 {
-	unsigned h = ST_CLASS;
+	return ST_CLASS;
+}
+
+unsigned class_hash_add(unsigned h, const char *s, size_t n)
+{
 	size_t i;
 	for (i = 0; i < n; i++)
 		h = ((h << 1) ^ (unsigned)(unsigned char)tolower((unsigned char)s[i])) % NBUCKET;
 	return h;
 }
 
-static member_t *find(const char *s, size_t n, bool create)
+static member_t *find_h(const char *s, size_t n, unsigned h, bool create)
 {
-	member_t **pp = &table[bucket_n(s, n)];
+	member_t **pp = &table[h];
 	member_t *m;
 
 	for (; (m = *pp) != NULL; pp = &m->next)
@@ -41,6 +45,20 @@ static member_t *find(const char *s, size_t n, bool create)
 	memcpy(m->name, s, n);
 	*pp = m;
 	return m;
+}
+
+static member_t *find(const char *s, size_t n, bool create)
+{
+	return find_h(s, n, class_hash_add(class_hash_init(), s, n), create);
+}
+
+bool class_has_hashed(int id, const char *word, size_t n, unsigned h)
+{
+	member_t *m;
+	if (id < 0 || id >= MACRO_MAX)
+		return false;
+	m = find_h(word, n, h, false);
+	return m != NULL && (m->bits[id / 64] & (1ULL << (id % 64))) != 0;
 }
 
 void class_add(int id, const char *word)

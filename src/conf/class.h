@@ -14,5 +14,10 @@ bool class_has_n(int id, const char *word, size_t n);
 /* call fn for each member of class id, in table order */
 void class_each(int id, void (*fn)(const char *word, void *arg), void *arg);
 void class_reset(void);
+/* membership with a hash computed incrementally by the caller (spans of
+ * tokens grow one token at a time while matching $=x) */
+unsigned class_hash_init(void);
+unsigned class_hash_add(unsigned h, const char *s, size_t n);
+bool class_has_hashed(int id, const char *word, size_t n, unsigned h);
 
 #endif

@@ -29,6 +29,8 @@ const optdef_t *opt_find(const char *name)
 const optdef_t *opt_find_short(int c)
 {
 	size_t i;
+	if (c == 0)
+		return NULL;
 	for (i = 1; i < NTABLE; i++)
 		if (table[i].shortname == c)
 			return &table[i];
@@ -176,6 +178,8 @@ int opt_set_line(optvals_t *ov, const char *body, opt_errfn err, void *arg)
 			return -1;
 		}
 	} else {
+		if (*body == '\0')
+			return 0;
 		if (*body == 'M')
 			return 1;
 		d = opt_find_short((unsigned char)*body);

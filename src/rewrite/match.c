@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #define MATCH_BUDGET 2000000L
+#define CLASS_SPAN_MAX (MAXNAME * 2)
 
 typedef struct mstate {
 	rwctx_t *cx;
@@ -27,24 +28,6 @@ static bool tok_eq(const tok_t *a, const tok_t *b)
 	if (a->op == OP_WORD)
 		return strcasecmp(a->s, b->s) == 0;
 	return a->arg == b->arg;
-}
-
-/* do in[0..k), joined as the reference joins them, form a member of class id? */
-static bool class_span(int id, const tok_t *in, size_t k)
-{
-	buf_t b = BUF_INIT(MAXNAME * 4);
-	bool r;
-	size_t j;
-
-	for (j = 0; j < k; j++)
-		if (in[j].op != OP_WORD)
-			return false;
-	if (k == 1)
-		return class_has(id, in[0].s);
-	tok_cataddr(in, k, 0, &b);
-	r = class_has_n(id, buf_str(&b), b.len);
-	buf_free(&b);
-	return r;
 }
 
 /* match a run-time macro value against tokens starting at ii; returns
@@ -102,9 +85,32 @@ static bool m(mstate_t *st, size_t li, size_t ii, int nb)
 			st->b[nb].len = 1;
 		}
 		return m(st, li + 1, ii + 1, nb + 1);
-	case OP_CLASS:
+	case OP_CLASS: {
+		/* spans of 1, 2, ... tokens joined as cataddr joins them,
+		 * built up one token at a time; no class member is longer
+		 * than CLASS_SPAN_MAX, so longer spans stop the search */
+		char span[CLASS_SPAN_MAX + 1];
+		size_t len = 0;
+		unsigned h = class_hash_init();
 		for (k = 1; k <= rest; k++) {
-			if (!class_span(p->arg, &st->in[ii], k))
+			const tok_t *t = &st->in[ii + k - 1];
+			size_t l;
+			if (t->op != OP_WORD || --st->budget < 0)
+				break;
+			l = strlen(t->s);
+			if (k > 1 && tok_is_atom(t) && tok_is_atom(t - 1)) {
+				if (len + 1 > CLASS_SPAN_MAX)
+					break;
+				span[len] = (char)tok_spacesub();
+				h = class_hash_add(h, span + len, 1);
+				len++;
+			}
+			if (len + l > CLASS_SPAN_MAX)
+				break;
+			memcpy(span + len, t->s, l);
+			h = class_hash_add(h, t->s, l);
+			len += l;
+			if (!class_has_hashed(p->arg, span, len, h))
 				continue;
 			if (nb < MAXMATCH) {
 				st->b[nb].start = ii;
@@ -114,6 +120,7 @@ static bool m(mstate_t *st, size_t li, size_t ii, int nb)
 				return true;
 		}
 		return false;
+	}
 	case OP_NCLASS:
 		if (rest < 1 || st->in[ii].op != OP_WORD || class_has(p->arg, st->in[ii].s))
 			return false;

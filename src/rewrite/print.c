@@ -86,7 +86,7 @@ void rw_trace(rwctx_t *cx, int rs, const char *what, const tokvec_t *tv)
 	fputc('\n', cx->trace);
 }
 
-static bool atom_tok(const tok_t *t)
+bool tok_is_atom(const tok_t *t)
 {
 	unsigned char c;
 	if (t->op != OP_WORD)
@@ -103,6 +103,11 @@ static bool atom_tok(const tok_t *t)
 
 static int default_spacesub = ' ';
 
+int tok_spacesub(void)
+{
+	return default_spacesub;
+}
+
 void tok_set_spacesub(int c)
 {
 	default_spacesub = c ? c : ' ';
@@ -115,7 +120,7 @@ void tok_cataddr(const tok_t *v, size_t n, int spacesub, buf_t *out)
 	buf_t t = BUF_INIT(0);
 
 	for (i = 0; i < n; i++) {
-		bool cur = atom_tok(&v[i]);
+		bool cur = tok_is_atom(&v[i]);
 		buf_reset(&t);
 		if (prev && cur)
 			buf_addc(&t, spacesub ? spacesub : default_spacesub);

@@ -38,6 +38,9 @@ void tok_cat(const tok_t *v, size_t n, buf_t *out);
 void tok_cataddr(const tok_t *v, size_t n, int spacesub, buf_t *out);
 /* the blank substitute used when spacesub is 0 (the BlankSub option) */
 void tok_set_spacesub(int c);
+int tok_spacesub(void);
+/* an atom: a word that is not an operator character, quote or comment */
+bool tok_is_atom(const tok_t *t);
 
 /* print "NAME input:" style header lines */
 void rw_trace(rwctx_t *cx, int rs, const char *what, const tokvec_t *tv);
