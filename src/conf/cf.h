@@ -18,6 +18,8 @@
 typedef struct rule {
 	tokvec_t lhs, rhs;
 	int line;
+	tokset_t need;        /* small tokens the left side requires */
+	size_t minlen;        /* fewest workspace tokens it can match */
 } rule_t;
 
 typedef struct ruleset {

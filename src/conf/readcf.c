@@ -176,6 +176,27 @@ void cf_bind_all_calls(cf_t *cf)
 			bind_calls(cf, &cf->rs[i].rules[j].rhs);
 }
 
+/* what a workspace must have for the left side to match (see tokset) */
+static void rule_prepare(rule_t *r)
+{
+	size_t i;
+	tokset_clear(&r->need);
+	r->minlen = 0;
+	for (i = 0; i < r->lhs.n; i++) {
+		const tok_t *t = &r->lhs.v[i];
+		switch (t->op) {
+		case OP_ZANY: case OP_HOST: case OP_DEFER:
+			break;
+		case OP_ANY: case OP_ONE: case OP_CLASS: case OP_NCLASS:
+			r->minlen++;
+			break;
+		default:
+			r->minlen++;
+			tokset_add(&r->need, t);
+		}
+	}
+}
+
 /* the checks the reference makes on a rule when reading it */
 static int rule_check(cf_t *cf, const rule_t *r)
 {
@@ -246,6 +267,7 @@ static void line_R(cf_t *cf, char *p)
 		tv_free(&r->rhs);
 		return;
 	}
+	rule_prepare(r);
 	rs->n++;
 }
 

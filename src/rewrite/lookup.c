@@ -111,11 +111,11 @@ static void rescan(rwctx_t *cx, const char *text, tokvec_t *out)
 	sc.max_token = 64 * 1024;
 	sc.err = rescan_err;
 	sc.errarg = cx;
-	tv_init(&tmp);
+	tv_take(&tmp);
 	if (scan_address(&sc, text, &tmp, cx->ar) == 0)
 		for (i = 0; i < tmp.n; i++)
 			tv_push(out, tmp.v[i]);
-	tv_free(&tmp);
+	tv_give(&tmp);
 }
 
 static size_t find_end(const tokvec_t *w, const lkmark_t *mk, size_t from, int endop)
@@ -182,7 +182,7 @@ int rw_lookups(rwctx_t *cx, tokvec_t *w, const lkmark_t *mk)
 			break;
 	if (i == w->n)
 		return EX_OK;
-	tv_init(&out);
+	tv_take(&out);
 	for (i = 0; i < w->n; i++) {
 		const tok_t *t = &w->v[i];
 		size_t e;
@@ -202,7 +202,7 @@ int rw_lookups(rwctx_t *cx, tokvec_t *w, const lkmark_t *mk)
 			st = r;
 		i = e;   /* skip the end token */
 	}
-	tv_free(w);
+	tv_give(w);
 	*w = out;
 	return st;
 }

@@ -25,8 +25,13 @@ static bool tok_eq(const tok_t *a, const tok_t *b)
 {
 	if (a->op != b->op)
 		return false;
-	if (a->op == OP_WORD)
+	if (a->op == OP_WORD) {
+		/* most mismatches differ in the first byte */
+		unsigned char x = (unsigned char)a->s[0], y = (unsigned char)b->s[0];
+		if (x != y && (x | 0x20) != (y | 0x20))
+			return false;
 		return strcasecmp(a->s, b->s) == 0;
+	}
 	return a->arg == b->arg;
 }
 

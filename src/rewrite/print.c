@@ -27,7 +27,12 @@ void tok_render(buf_t *b, const tok_t *t)
 	const char *s;
 
 	if (t->op == OP_WORD) {
+		/* plain printable text goes out as it is */
 		for (s = t->s; *s; s++)
+			if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7f)
+				break;
+		buf_add(b, t->s, (size_t)(s - t->s));
+		for (; *s; s++)
 			render_char(b, (unsigned char)*s);
 		return;
 	}
@@ -74,16 +79,29 @@ void tok_cat(const tok_t *v, size_t n, buf_t *out)
 
 void rw_trace(rwctx_t *cx, int rs, const char *what, const tokvec_t *tv)
 {
+	static buf_t line = BUF_INIT(0);
 	char nb[16];
-	const char *name = cf_ruleset_name(cx->cf, rs, nb, sizeof nb);
+	const char *name;
+	size_t i, width, l;
+	bool input = what[0] == 'i';
+
 	if (cx->trace == NULL)
 		return;
-	if (strcmp(what, "input") == 0)
-		fprintf(cx->trace, "%-18s input:", name);
-	else
-		fprintf(cx->trace, "%-16s returns:", name);
-	tok_print(cx->trace, tv);
-	fputc('\n', cx->trace);
+	name = cf_ruleset_name(cx->cf, rs, nb, sizeof nb);
+	buf_reset(&line);
+	/* "%-18s input:" and "%-16s returns:" */
+	l = strlen(name);
+	width = input ? 18 : 16;
+	buf_add(&line, name, l);
+	for (; l < width; l++)
+		buf_addc(&line, ' ');
+	buf_adds(&line, input ? " input:" : " returns:");
+	for (i = 0; i < tv->n; i++) {
+		buf_addc(&line, ' ');
+		tok_render(&line, &tv->v[i]);
+	}
+	buf_addc(&line, '\n');
+	fwrite(line.p, 1, line.len, cx->trace);
 }
 
 bool tok_is_atom(const tok_t *t)

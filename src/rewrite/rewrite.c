@@ -102,11 +102,11 @@ static int do_calls(rwctx_t *cx, tokvec_t *w)
 		k = i + 1;
 		if (k < w->n && w->v[k].op == OP_WORD)
 			k++;   /* the ruleset name token */
-		tv_init(&sub);
+		tv_take(&sub);
 		for (; k < w->n; k++)
 			tv_push(&sub, w->v[k]);
 		if (target < 0 || target >= MAXRWSETS) {
-			tv_free(&sub);
+			tv_give(&sub);
 			return EX_CONFIG;
 		}
 		/* an empty ruleset is not entered (and not traced) */
@@ -116,7 +116,7 @@ static int do_calls(rwctx_t *cx, tokvec_t *w)
 		w->n = i;
 		for (k = 0; k < sub.n; k++)
 			tv_push(w, sub.v[k]);
-		tv_free(&sub);
+		tv_give(&sub);
 		if (r == EX_CONFIG)
 			return r;
 	}
@@ -144,11 +144,11 @@ static int apply(rwctx_t *cx, const rule_t *r, const binding_t *b, int nb, tokve
 		how->ret = 1;
 		from = 1;
 	}
-	tv_init(&out);
+	tv_take(&out);
 	lkmark_init(&mk);
 	st = build_rhs(cx, &r->rhs, from, w, b, nb, &out, rs, &mk);
 	if (st != EX_OK) {
-		tv_free(&out);
+		tv_give(&out);
 		lkmark_free(&mk);
 		return st;
 	}
@@ -157,7 +157,7 @@ static int apply(rwctx_t *cx, const rule_t *r, const binding_t *b, int nb, tokve
 	st2 = do_calls(cx, &out);
 	if (st == EX_OK)
 		st = st2;
-	tv_free(w);
+	tv_give(w);
 	*w = out;
 	if (w->n > 0 && w->v[0].op == OP_NET)
 		how->ret = 1;
@@ -170,6 +170,7 @@ int rewrite(rwctx_t *cx, int rs, tokvec_t *w)
 	size_t ri;
 	int loops = 0, status = EX_OK;
 	char nb_[16];
+	tokset_t have;
 
 	if (rs < 0 || rs >= MAXRWSETS)
 		return EX_CONFIG;
@@ -181,17 +182,26 @@ int rewrite(rwctx_t *cx, int rs, tokvec_t *w)
 		return EX_CONFIG;
 	}
 	cx->depth++;
+	tokset_of(&have, w->v, w->n);
 	for (ri = 0; ri < set->n;) {
 		binding_t b[MAXMATCH];
 		applied_t how;
-		int nb = rule_match(cx, &set->rules[ri].lhs, w, b), st;
+		const rule_t *r = &set->rules[ri];
+		int nb, st;
+
+		/* cheap refusals first: too few tokens, or a needed one absent */
+		if (w->n < r->minlen || !tokset_covers(&have, &r->need))
+			nb = -1;
+		else
+			nb = rule_match(cx, &r->lhs, w, b);
 
 		if (nb < 0) {
 			ri++;
 			loops = 0;
 			continue;
 		}
-		st = apply(cx, &set->rules[ri], b, nb, w, &how, rs);
+		st = apply(cx, r, b, nb, w, &how, rs);
+		tokset_of(&have, w->v, w->n);
 		if (st != EX_OK) {
 			status = st;
 			if (st == EX_DATAERR) {

@@ -9,6 +9,30 @@ void tv_init(tokvec_t *tv)
 	tv->n = tv->cap = 0;
 }
 
+#define TV_POOL 32
+
+static tokvec_t pool[TV_POOL];
+static int npool;
+
+void tv_take(tokvec_t *tv)
+{
+	if (npool > 0) {
+		*tv = pool[--npool];
+		tv->n = 0;
+	} else
+		tv_init(tv);
+}
+
+void tv_give(tokvec_t *tv)
+{
+	if (tv->v != NULL && npool < TV_POOL && tv->cap <= 4096) {
+		tv->n = 0;
+		pool[npool++] = *tv;
+		tv_init(tv);
+	} else
+		tv_free(tv);
+}
+
 void tv_free(tokvec_t *tv)
 {
 	free(tv->v);
@@ -95,4 +119,39 @@ const char *arena_dup(arena_t *a, const char *s, size_t n)
 	a->cur += n + 1;
 	a->left -= n + 1;
 	return p;
+}
+
+/* slot of a token in a tokset, or -1 when it is not a small token */
+static int tokset_slot(const tok_t *t)
+{
+	if (t->op == OP_WORD)
+		return (t->s[0] != '\0' && t->s[1] == '\0' && (unsigned char)t->s[0] < 128)
+			? (unsigned char)t->s[0] : -1;
+	return 128 + t->op;
+}
+
+void tokset_clear(tokset_t *s)
+{
+	s->w[0] = s->w[1] = s->w[2] = s->w[3] = 0;
+}
+
+void tokset_add(tokset_t *s, const tok_t *t)
+{
+	int k = tokset_slot(t);
+	if (k >= 0) {
+		/* one-character words match case-insensitively: set both cases */
+		s->w[k / 64] |= 1ULL << (k % 64);
+		if (k < 128 && k >= 'A' && k <= 'Z')
+			s->w[(k + 32) / 64] |= 1ULL << ((k + 32) % 64);
+		else if (k < 128 && k >= 'a' && k <= 'z')
+			s->w[(k - 32) / 64] |= 1ULL << ((k - 32) % 64);
+	}
+}
+
+void tokset_of(tokset_t *s, const tok_t *v, size_t n)
+{
+	size_t i;
+	tokset_clear(s);
+	for (i = 0; i < n; i++)
+		tokset_add(s, &v[i]);
 }

@@ -51,6 +51,10 @@ typedef struct tokvec {
 #define MAXNAME 256         /* bytes in an address token buffer */
 
 void tv_init(tokvec_t *tv);
+/* an empty vector whose storage may be reused from earlier ones, and
+ * the way back: rewriting builds many short-lived vectors */
+void tv_take(tokvec_t *tv);
+void tv_give(tokvec_t *tv);
 void tv_free(tokvec_t *tv);
 void tv_push(tokvec_t *tv, tok_t t);
 void tv_clear(tokvec_t *tv);
@@ -60,6 +64,23 @@ tok_t tok_op(int op, int arg);
 /* the character after '$' for an operator, or 0 */
 int tok_op_char(int op);
 int tok_op_from_char(int c);
+
+/* A set of "small" tokens: one-character words (operator characters)
+ * and operator tokens.  A rule whose left side needs tokens the
+ * workspace does not have cannot match: rewriting skips it at once. */
+typedef struct tokset {
+	unsigned long long w[4];
+} tokset_t;
+
+void tokset_clear(tokset_t *s);
+void tokset_add(tokset_t *s, const tok_t *t);
+void tokset_of(tokset_t *s, const tok_t *v, size_t n);
+/* every member of need is in have */
+static inline int tokset_covers(const tokset_t *have, const tokset_t *need)
+{
+	return !((need->w[0] & ~have->w[0]) | (need->w[1] & ~have->w[1]) |
+		 (need->w[2] & ~have->w[2]) | (need->w[3] & ~have->w[3]));
+}
 
 /* string arena: interns token text for the lifetime of a parse */
 typedef struct arena {
