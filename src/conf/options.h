@@ -95,6 +95,36 @@ typedef void (*opt_errfn)(const char *msg, void *arg);
 /* value of a time option set to "now" */
 #define OPT_TIME_NOW (-1L)
 
+/* num of SuperSafe */
+#define OPT_SS_FALSE 0
+#define OPT_SS_TRUE 1
+#define OPT_SS_INTERACTIVE 2
+#define OPT_SS_POSTMILTER 3
+/* num of DontProbeInterfaces: 0, 1, or this */
+#define OPT_DPI_LOOPBACK 2
+
+/* num of PrivacyOptions: these bits (or'ed over all settings) */
+#define PRIV_NEEDMAILHELO      0x0001
+#define PRIV_NEEDEXPNHELO      0x0002
+#define PRIV_NOEXPN            0x0004
+#define PRIV_NEEDVRFYHELO      0x0008
+#define PRIV_NOVRFY            0x0010
+#define PRIV_NOETRN            0x0020
+#define PRIV_NOVERB            0x0040
+#define PRIV_RESTRICTMAILQ     0x0080
+#define PRIV_RESTRICTQRUN      0x0100
+#define PRIV_RESTRICTEXPAND    0x0200
+#define PRIV_NORECEIPTS        0x0400
+#define PRIV_NOBODYRETN        0x0800
+#define PRIV_AUTHWARNINGS      0x1000
+#define PRIV_NOACTUALRECIPIENT 0x2000
+#define PRIV_GOAWAY (PRIV_NEEDMAILHELO | PRIV_NEEDEXPNHELO | PRIV_NOEXPN | PRIV_NEEDVRFYHELO | \
+	PRIV_NOVRFY | PRIV_NOVERB | PRIV_AUTHWARNINGS | PRIV_NOACTUALRECIPIENT)
+/* num of DontBlameSendmail: bit (1 << i) for word i of the list after
+ * "Safe" (i.e. opt_def(OPT_DontBlameSendmail)->words[i + 1]) */
+/* num of EightBitMode, DeliveryMode, ErrorMode, QueueSortOrder: the
+ * letter ('p', 'i', ...); NoRecipientAction: index in its words */
+
 const optdef_t *opt_find(const char *name);  /* exact long name, any case; NULL if unknown */
 const optdef_t *opt_find_short(int c);       /* one-letter name; NULL if unknown */
 const optdef_t *opt_def(opt_id id);
