@@ -29,7 +29,11 @@ void buf_reset(buf_t *b)
 
 static int reserve(buf_t *b, size_t n)
 {
-	size_t max = b->max ? b->max : BUF_DEFAULT_MAX;
+	size_t max;
+
+	if (b->max == 0)
+		b->max = BUF_DEFAULT_MAX;   /* BUF_INIT(0): the default bound */
+	max = b->max;
 	if (n > max - b->len || b->overflow) {
 		b->overflow = true;
 		return -1;
@@ -44,7 +48,7 @@ static int reserve(buf_t *b, size_t n)
 	return 0;
 }
 
-int buf_add(buf_t *b, const void *s, size_t n)
+int buf_add_slow(buf_t *b, const void *s, size_t n)
 {
 	if (reserve(b, n) < 0)
 		return -1;
@@ -60,11 +64,6 @@ int buf_adds(buf_t *b, const char *s)
 	return buf_add(b, s, strlen(s));
 }
 
-int buf_addc(buf_t *b, int c)
-{
-	char ch = (char)c;
-	return buf_add(b, &ch, 1);
-}
 
 int buf_set(buf_t *b, const char *s)
 {

@@ -26,9 +26,36 @@ typedef struct buf {
 void buf_init(buf_t *b, size_t max);
 void buf_free(buf_t *b);
 void buf_reset(buf_t *b);              /* len = 0, overflow cleared */
-int buf_add(buf_t *b, const void *s, size_t n);
+int buf_add_slow(buf_t *b, const void *s, size_t n);
 int buf_adds(buf_t *b, const char *s);
-int buf_addc(buf_t *b, int c);
+
+/* the common case (room in the buffer) inline; the rest in buf.c */
+static inline int buf_add(buf_t *b, const void *s, size_t n)
+{
+	if (!b->overflow && b->len + n + 1 <= b->cap && b->len + n <= b->max) {
+		const char *src = s;
+		size_t i;
+		for (i = 0; i < n; i++)
+			b->p[b->len + i] = src[i];
+		b->len += n;
+		b->p[b->len] = '\0';
+		return 0;
+	}
+	return buf_add_slow(b, s, n);
+}
+
+static inline int buf_addc(buf_t *b, int c)
+{
+	if (!b->overflow && b->len + 2 <= b->cap && b->len + 1 <= b->max) {
+		b->p[b->len++] = (char)c;
+		b->p[b->len] = '\0';
+		return 0;
+	}
+	{
+		char ch = (char)c;
+		return buf_add_slow(b, &ch, 1);
+	}
+}
 int buf_printf(buf_t *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int buf_vprintf(buf_t *b, const char *fmt, va_list ap);
 int buf_set(buf_t *b, const char *s);

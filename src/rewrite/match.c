@@ -72,8 +72,29 @@ static bool m(mstate_t *st, size_t li, size_t ii, int nb)
 	rest = st->ni - ii;
 	switch (p->op) {
 	case OP_ZANY:
-	case OP_ANY:
-		for (k = p->op == OP_ANY ? 1 : 0; k <= rest; k++) {
+	case OP_ANY: {
+		size_t k0 = p->op == OP_ANY ? 1 : 0;
+		const tok_t *next = li + 1 < st->nl ? &st->lhs[li + 1] : NULL;
+
+		if (next == NULL) {
+			/* last on the left: it takes everything that is left */
+			if (rest < k0)
+				return false;
+			if (nb < MAXMATCH) {
+				st->b[nb].start = ii;
+				st->b[nb].len = rest;
+			}
+			return true;
+		}
+		for (k = k0; k <= rest; k++) {
+			/* a literal next: only positions where it stands can work */
+			if (next->op == OP_WORD || next->op == OP_CONDELSE || next->op == OP_NET ||
+			    next->op == OP_USER) {
+				while (ii + k < st->ni && !tok_eq(next, &st->in[ii + k]))
+					k++;
+				if (ii + k >= st->ni)
+					return false;
+			}
 			if (nb < MAXMATCH) {
 				st->b[nb].start = ii;
 				st->b[nb].len = k;
@@ -82,6 +103,7 @@ static bool m(mstate_t *st, size_t li, size_t ii, int nb)
 				return true;
 		}
 		return false;
+	}
 	case OP_ONE:
 		if (rest < 1)
 			return false;

@@ -44,7 +44,7 @@ void tv_clear(tokvec_t *tv)
 	tv->n = 0;
 }
 
-void tv_push(tokvec_t *tv, tok_t t)
+void tv_push_slow(tokvec_t *tv, tok_t t)
 {
 	tv->v = xgrow(tv->v, &tv->cap, tv->n + 1, sizeof(tok_t));
 	tv->v[tv->n++] = t;

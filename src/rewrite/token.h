@@ -56,7 +56,14 @@ void tv_init(tokvec_t *tv);
 void tv_take(tokvec_t *tv);
 void tv_give(tokvec_t *tv);
 void tv_free(tokvec_t *tv);
-void tv_push(tokvec_t *tv, tok_t t);
+void tv_push_slow(tokvec_t *tv, tok_t t);
+static inline void tv_push(tokvec_t *tv, tok_t t)
+{
+	if (tv->n < tv->cap)
+		tv->v[tv->n++] = t;
+	else
+		tv_push_slow(tv, t);
+}
 void tv_clear(tokvec_t *tv);
 tok_t tok_word(const char *s);
 tok_t tok_op(int op, int arg);
