@@ -20,6 +20,10 @@ typedef struct rule {
 	int line;
 	tokset_t need;        /* small tokens the left side requires */
 	size_t minlen;        /* fewest workspace tokens it can match */
+	int nbind;            /* $1..$n the left side binds */
+	bool lookups;         /* the right side has $[ or $( */
+	bool calls;           /* the right side has $> */
+	bool literal_first;   /* the left side starts with a literal token */
 } rule_t;
 
 typedef struct ruleset {

@@ -182,13 +182,28 @@ static void rule_prepare(rule_t *r)
 	size_t i;
 	tokset_clear(&r->need);
 	r->minlen = 0;
+	r->nbind = 0;
+	r->lookups = r->calls = false;
+	for (i = 0; i < r->rhs.n; i++) {
+		int op = r->rhs.v[i].op;
+		if (op == OP_HBEGIN || op == OP_LBEGIN)
+			r->lookups = true;
+		else if (op == OP_CALL)
+			r->calls = true;
+	}
+	r->literal_first = r->lhs.n > 0 && (r->lhs.v[0].op == OP_WORD || r->lhs.v[0].op == OP_NET ||
+					     r->lhs.v[0].op == OP_USER || r->lhs.v[0].op == OP_CONDELSE);
 	for (i = 0; i < r->lhs.n; i++) {
 		const tok_t *t = &r->lhs.v[i];
 		switch (t->op) {
-		case OP_ZANY: case OP_HOST: case OP_DEFER:
+		case OP_ZANY:
+			r->nbind++;
+			break;
+		case OP_HOST: case OP_DEFER:
 			break;
 		case OP_ANY: case OP_ONE: case OP_CLASS: case OP_NCLASS:
 			r->minlen++;
+			r->nbind++;
 			break;
 		default:
 			r->minlen++;

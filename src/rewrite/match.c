@@ -21,7 +21,7 @@ typedef struct mstate {
 	long budget;
 } mstate_t;
 
-static bool tok_eq(const tok_t *a, const tok_t *b)
+bool tok_eq(const tok_t *a, const tok_t *b)
 {
 	if (a->op != b->op)
 		return false;
@@ -169,18 +169,11 @@ static bool m(mstate_t *st, size_t li, size_t ii, int nb)
 	}
 }
 
-int rule_match(rwctx_t *cx, const tokvec_t *lhs, const tokvec_t *in, binding_t *b)
+int rule_match(rwctx_t *cx, const rule_t *r, const tokvec_t *in, binding_t *b)
 {
-	mstate_t st = { cx, lhs->v, lhs->n, in->v, in->n, b, MATCH_BUDGET };
-	size_t i;
-	int nb = 0;
+	mstate_t st = { cx, r->lhs.v, r->lhs.n, in->v, in->n, b, MATCH_BUDGET };
 
-	for (i = 0; i < lhs->n; i++)
-		switch (lhs->v[i].op) {
-		case OP_ZANY: case OP_ANY: case OP_ONE: case OP_CLASS: case OP_NCLASS:
-			nb++;
-		}
 	if (!m(&st, 0, 0, 0))
 		return -1;
-	return nb;
+	return r->nbind;
 }

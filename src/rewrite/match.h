@@ -10,6 +10,8 @@ typedef struct binding {
 } binding_t;
 
 /* returns the number of bindings (>= 0) on a match, -1 otherwise */
-int rule_match(rwctx_t *cx, const tokvec_t *lhs, const tokvec_t *in, binding_t *b);
+int rule_match(rwctx_t *cx, const rule_t *r, const tokvec_t *in, binding_t *b);
+/* token equality as rules see it (words ignore case) */
+bool tok_eq(const tok_t *a, const tok_t *b);
 
 #endif

@@ -152,9 +152,9 @@ static int apply(rwctx_t *cx, const rule_t *r, const binding_t *b, int nb, tokve
 		lkmark_free(&mk);
 		return st;
 	}
-	st = rw_lookups(cx, &out, &mk);
+	st = r->lookups ? rw_lookups(cx, &out, &mk) : EX_OK;
 	lkmark_free(&mk);
-	st2 = do_calls(cx, &out);
+	st2 = r->calls ? do_calls(cx, &out) : EX_OK;
 	if (st == EX_OK)
 		st = st2;
 	tv_give(w);
@@ -190,10 +190,11 @@ int rewrite(rwctx_t *cx, int rs, tokvec_t *w)
 		int nb, st;
 
 		/* cheap refusals first: too few tokens, or a needed one absent */
-		if (w->n < r->minlen || !tokset_covers(&have, &r->need))
+		if (w->n < r->minlen || !tokset_covers(&have, &r->need) ||
+		    (r->literal_first && !tok_eq(&r->lhs.v[0], &w->v[0])))
 			nb = -1;
 		else
-			nb = rule_match(cx, &r->lhs, w, b);
+			nb = rule_match(cx, r, w, b);
 
 		if (nb < 0) {
 			ri++;
