@@ -26,11 +26,22 @@ bool tok_eq(const tok_t *a, const tok_t *b)
 	if (a->op != b->op)
 		return false;
 	if (a->op == OP_WORD) {
-		/* most mismatches differ in the first byte */
-		unsigned char x = (unsigned char)a->s[0], y = (unsigned char)b->s[0];
-		if (x != y && (x | 0x20) != (y | 0x20))
-			return false;
-		return strcasecmp(a->s, b->s) == 0;
+		/* ASCII case-insensitive, like the reference's comparison */
+		const unsigned char *x = (const unsigned char *)a->s;
+		const unsigned char *y = (const unsigned char *)b->s;
+		for (;; x++, y++) {
+			unsigned char cx = *x, cy = *y;
+			if (cx != cy) {
+				if (cx >= 'A' && cx <= 'Z')
+					cx += 32;
+				if (cy >= 'A' && cy <= 'Z')
+					cy += 32;
+				if (cx != cy)
+					return false;
+			}
+			if (cx == '\0')
+				return true;
+		}
 	}
 	return a->arg == b->arg;
 }

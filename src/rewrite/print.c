@@ -133,26 +133,36 @@ void tok_set_spacesub(int c)
 
 void tok_cataddr(const tok_t *v, size_t n, int spacesub, buf_t *out)
 {
-	size_t i, start = out->len;
+	size_t i, used = 0;
 	bool prev = false;
-	buf_t t = BUF_INIT(0);
+	char sep = (char)(spacesub ? spacesub : default_spacesub);
 
 	for (i = 0; i < n; i++) {
 		bool cur = tok_is_atom(&v[i]);
-		buf_reset(&t);
-		if (prev && cur)
-			buf_addc(&t, spacesub ? spacesub : default_spacesub);
-		if (v[i].op == OP_WORD)
-			buf_adds(&t, v[i].s);
-		else
-			tok_render(&t, &v[i]);
-		if (out->len - start + t.len > CATADDR_MAX) {
-			/* the reference fills its buffer, cutting the token */
-			buf_add(out, t.p, CATADDR_MAX - (out->len - start));
-			break;
+		if (prev && cur) {
+			if (used + 1 > CATADDR_MAX)
+				return;
+			buf_addc(out, sep);
+			used++;
 		}
-		buf_add(out, t.p, t.len);
+		if (v[i].op == OP_WORD) {
+			size_t l = strlen(v[i].s);
+			if (used + l > CATADDR_MAX) {
+				/* the reference fills its buffer, cutting the token */
+				buf_add(out, v[i].s, CATADDR_MAX - used);
+				return;
+			}
+			buf_add(out, v[i].s, l);
+			used += l;
+		} else {
+			size_t before = out->len;
+			tok_render(out, &v[i]);
+			used += out->len - before;
+			if (used > CATADDR_MAX) {
+				buf_truncate(out, out->len - (used - CATADDR_MAX));
+				return;
+			}
+		}
 		prev = cur;
 	}
-	buf_free(&t);
 }

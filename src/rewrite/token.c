@@ -121,14 +121,6 @@ const char *arena_dup(arena_t *a, const char *s, size_t n)
 	return p;
 }
 
-/* slot of a token in a tokset, or -1 when it is not a small token */
-static int tokset_slot(const tok_t *t)
-{
-	if (t->op == OP_WORD)
-		return (t->s[0] != '\0' && t->s[1] == '\0' && (unsigned char)t->s[0] < 128)
-			? (unsigned char)t->s[0] : -1;
-	return 128 + t->op;
-}
 
 void tokset_clear(tokset_t *s)
 {
@@ -137,14 +129,20 @@ void tokset_clear(tokset_t *s)
 
 void tokset_add(tokset_t *s, const tok_t *t)
 {
-	int k = tokset_slot(t);
-	if (k >= 0) {
-		/* one-character words match case-insensitively: set both cases */
+	unsigned k;
+	if (t->op != OP_WORD) {
+		k = 128u + t->op;
 		s->w[k / 64] |= 1ULL << (k % 64);
-		if (k < 128 && k >= 'A' && k <= 'Z')
-			s->w[(k + 32) / 64] |= 1ULL << ((k + 32) % 64);
-		else if (k < 128 && k >= 'a' && k <= 'z')
-			s->w[(k - 32) / 64] |= 1ULL << ((k - 32) % 64);
+		return;
+	}
+	k = (unsigned char)t->s[0];
+	if (k == 0 || k >= 128 || t->s[1] != '\0')
+		return;
+	/* one-character words match case-insensitively: both cases */
+	s->w[k / 64] |= 1ULL << (k % 64);
+	if ((k | 0x20) >= 'a' && (k | 0x20) <= 'z') {
+		k ^= 0x20;
+		s->w[k / 64] |= 1ULL << (k % 64);
 	}
 }
 
