@@ -12,6 +12,8 @@
  *
  * map_safefile() is shared with map_text.c. */
 #include "maps/map.h"
+#include "maps/map_cache.h"
+#include <time.h>
 #include "lib/buf.h"
 #include "lib/xalloc.h"
 #include <db.h>
@@ -192,6 +194,7 @@ typedef struct dbh {
 	DBTYPE type;
 	buf_t failed;           /* key of the last get that failed */
 	bool has_failed;
+	mapcache_t cache;       /* answers while the file is unchanged */
 } dbh_t;
 
 static void lock_fd(int fd, int op)
@@ -310,6 +313,7 @@ static void db_close(map_t *m)
 		return;
 	db_drop(h);
 	buf_free(&h->failed);
+	mapcache_free(&h->cache);
 	free(h->path);
 	free(h);
 	m->handle = NULL;
@@ -406,13 +410,23 @@ static int db_lookup(map_t *m, const char *key, size_t klen, buf_t *out)
 	dbh_t *h = m->handle;
 	int r;
 
+	size_t start = out->len;
+	bool changed;
+
 	if (h == NULL || h->db == NULL)
 		return MAP_TEMPFAIL;
 	if (klen > UINT32_MAX || db_retry_of_failure(h, key, klen))
 		return MAP_NOTFOUND;
+	/* an unchanged file answers from the cache without locking; any
+	 * change (a rebuild starts by rewriting the file) takes the locked
+	 * path, which waits for the writer */
+	changed = db_changed(h);
+	if (!changed && mapcache_get(&h->cache, key, klen, out, &r))
+		return r;
 	lock_fd(h->fd, LOCK_SH);
-	if (db_changed(h)) {
+	if (changed || db_changed(h)) {
 		lock_fd(h->fd, LOCK_UN);
+		mapcache_flush(&h->cache);
 		r = db_reopen(m);
 		if (r != MAP_OK)
 			return r;
@@ -420,6 +434,8 @@ static int db_lookup(map_t *m, const char *key, size_t klen, buf_t *out)
 	}
 	r = db_fetch(h, key, klen, out);
 	lock_fd(h->fd, LOCK_UN);
+	if (r == MAP_OK || (r == MAP_NOTFOUND && !h->has_failed))
+		mapcache_put(&h->cache, key, klen, out->p ? out->p + start : "", out->len - start, r);
 	return r;
 }
 
