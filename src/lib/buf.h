@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #define BUF_DEFAULT_MAX (16u * 1024 * 1024)
 
@@ -33,10 +34,8 @@ int buf_adds(buf_t *b, const char *s);
 static inline int buf_add(buf_t *b, const void *s, size_t n)
 {
 	if (!b->overflow && b->len + n + 1 <= b->cap && b->len + n <= b->max) {
-		const char *src = s;
-		size_t i;
-		for (i = 0; i < n; i++)
-			b->p[b->len + i] = src[i];
+		if (n)
+			memcpy(b->p + b->len, s, n);
 		b->len += n;
 		b->p[b->len] = '\0';
 		return 0;

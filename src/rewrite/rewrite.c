@@ -164,6 +164,17 @@ static int apply(rwctx_t *cx, const rule_t *r, const binding_t *b, int nb, tokve
 	return st;
 }
 
+/* does the workspace hold every token of need?  (its set is computed
+ * on first use after each change) */
+static bool workspace_has(tokset_t *have, bool *ok, const tokvec_t *w, const tokset_t *need)
+{
+	if (!*ok) {
+		tokset_of(have, w->v, w->n);
+		*ok = true;
+	}
+	return tokset_covers(have, need);
+}
+
 int rewrite(rwctx_t *cx, int rs, tokvec_t *w)
 {
 	const ruleset_t *set;
@@ -171,6 +182,7 @@ int rewrite(rwctx_t *cx, int rs, tokvec_t *w)
 	int loops = 0, status = EX_OK;
 	char nb_[16];
 	tokset_t have;
+	bool have_ok = false;   /* have describes w */
 
 	if (rs < 0 || rs >= MAXRWSETS)
 		return EX_CONFIG;
@@ -182,7 +194,6 @@ int rewrite(rwctx_t *cx, int rs, tokvec_t *w)
 		return EX_CONFIG;
 	}
 	cx->depth++;
-	tokset_of(&have, w->v, w->n);
 	for (ri = 0; ri < set->n;) {
 		binding_t b[MAXMATCH];
 		applied_t how;
@@ -190,8 +201,9 @@ int rewrite(rwctx_t *cx, int rs, tokvec_t *w)
 		int nb, st;
 
 		/* cheap refusals first: too few tokens, or a needed one absent */
-		if (w->n < r->minlen || !tokset_covers(&have, &r->need) ||
-		    (r->literal_first && !tok_eq(&r->lhs.v[0], &w->v[0])))
+		if (w->n < r->minlen || (r->literal_first && !tok_eq(&r->lhs.v[0], &w->v[0])))
+			nb = -1;
+		else if (!tokset_empty(&r->need) && !workspace_has(&have, &have_ok, w, &r->need))
 			nb = -1;
 		else
 			nb = rule_match(cx, r, w, b);
@@ -202,7 +214,7 @@ int rewrite(rwctx_t *cx, int rs, tokvec_t *w)
 			continue;
 		}
 		st = apply(cx, r, b, nb, w, &how, rs);
-		tokset_of(&have, w->v, w->n);
+		have_ok = false;
 		if (st != EX_OK) {
 			status = st;
 			if (st == EX_DATAERR) {

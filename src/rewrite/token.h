@@ -82,6 +82,11 @@ typedef struct tokset {
 void tokset_clear(tokset_t *s);
 void tokset_add(tokset_t *s, const tok_t *t);
 void tokset_of(tokset_t *s, const tok_t *v, size_t n);
+static inline int tokset_empty(const tokset_t *s)
+{
+	return !(s->w[0] | s->w[1] | s->w[2] | s->w[3]);
+}
+
 /* every member of need is in have */
 static inline int tokset_covers(const tokset_t *have, const tokset_t *need)
 {
