@@ -5,6 +5,7 @@
  * lands.) */
 #include "sendmail/init.h"
 #include "addr/parseaddr.h"
+#include "rewrite/scan.h"
 #include "lib/exitstat.h"
 #include "lib/xalloc.h"
 #include <pwd.h>
@@ -46,6 +47,54 @@ static void print_ok(const vrcpt_t *v)
 		printf("%s... deliverable: mailer %s, user %s\n", v->input, a->mailer_name, a->user);
 }
 
+typedef struct elem {
+	char *text;
+	size_t seq;
+} elem_t;
+
+/* Each argument is a comma-separated list.  The reference's send queue
+ * lists a list's members last first, arguments in order. */
+static elem_t *split_lists(const sm_args_t *a, size_t *n)
+{
+	elem_t *v = NULL;
+	size_t cap = 0;
+	int k;
+
+	*n = 0;
+	for (k = 0; k < a->nrcpts; k++) {
+		const char *p = a->rcpts[k];
+		size_t idx = 0;
+		for (;;) {
+			scanner_t sc;
+			tokvec_t tv;
+			arena_t ar;
+			const char *s = p, *e;
+
+			memset(&sc, 0, sizeof sc);
+			sc.mode = SCAN_EXT;
+			sc.delim = ',';
+			tv_init(&tv);
+			arena_init(&ar);
+			scan_address(&sc, p, &tv, &ar);
+			e = sc.stop ? sc.stop : p + strlen(p);
+			while (s < e && (*s == ' ' || *s == '\t'))
+				s++;
+			if (e > s) {
+				v = xgrow(v, &cap, *n + 1, sizeof *v);
+				v[*n].text = xstrndup(s, (size_t)(e - s));
+				v[*n].seq = (size_t)k * 100000 + (99999 - idx++);
+				(*n)++;
+			}
+			tv_free(&tv);
+			arena_free(&ar);
+			if (*e != ',')
+				break;
+			p = e + 1;
+		}
+	}
+	return v;
+}
+
 /* in -bv the first error decides the exit status */
 static void first_error(int st)
 {
@@ -71,20 +120,22 @@ static const char *error_message(const char *u, char *buf, size_t sz)
 int sm_verify(cf_t *cf, const sm_args_t *a)
 {
 	char msgbuf[1024];
-	vrcpt_t *ok = xcalloc((size_t)a->nrcpts + 1, sizeof *ok);
-	size_t nok = 0, i;
+	vrcpt_t *ok;
+	elem_t *elems;
+	size_t nok = 0, i, nelems;
 	int k;
 
 	if (a->nrcpts == 0) {
 		printf("Recipient names must be specified\n");
-		free(ok);
 		return EX_USAGE;
 	}
-	for (k = 0; k < a->nrcpts; k++) {
+	elems = split_lists(a, &nelems);
+	ok = xcalloc(nelems + 1, sizeof *ok);
+	for (k = 0; k < (int)nelems; k++) {
 		vrcpt_t *v = &ok[nok];
-		v->input = a->rcpts[k];
-		v->seq = (size_t)k;
-		if (parseaddr(cf, NULL, a->rcpts[k], RF_RECIPADDR, &v->a) < 0) {
+		v->input = elems[k].text;
+		v->seq = elems[k].seq;
+		if (parseaddr(cf, NULL, v->input, RF_RECIPADDR, &v->a) < 0) {
 			first_error(EX_USAGE);
 			continue;
 		}
@@ -108,5 +159,8 @@ int sm_verify(cf_t *cf, const sm_args_t *a)
 		addr_free(&ok[i].a);
 	}
 	free(ok);
+	for (i = 0; i < nelems; i++)
+		free(elems[i].text);
+	free(elems);
 	return sm_exitstat;
 }
