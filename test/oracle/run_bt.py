@@ -36,6 +36,9 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 LIB = os.path.join(HERE, "lib")
 BTDIR = os.path.join(HERE, "bt", "shared")
+# cases captured for this project from the reference in the same sandbox
+# (other modes than -bt, e.g. -bv); same format, a case may add "args"
+LOCALDIR = os.path.join(HERE, "bt", "local")
 REPO = os.path.dirname(os.path.dirname(HERE))
 CONFIGS = ["generic-linux", "seed", "smarthost", "submit"]
 # the submit.cf cases were captured in the generic-linux sandbox
@@ -84,14 +87,17 @@ def load_file(path):
 def corpus_files(configs, groups):
     out = []
     for c in configs:
-        d = os.path.join(BTDIR, c)
-        for fn in sorted(os.listdir(d)):
-            if not fn.endswith(".jsonl"):
+        for base in (BTDIR, LOCALDIR):
+            d = os.path.join(base, c)
+            if not os.path.isdir(d):
                 continue
-            g = fn[:-len(".jsonl")]
-            if groups and not any(fnmatch.fnmatchcase(g, p) for p in groups):
-                continue
-            out.append((c, g, os.path.join(d, fn)))
+            for fn in sorted(os.listdir(d)):
+                if not fn.endswith(".jsonl"):
+                    continue
+                g = fn[:-len(".jsonl")]
+                if groups and not any(fnmatch.fnmatchcase(g, p) for p in groups):
+                    continue
+                out.append((c, g, os.path.join(d, fn)))
     return out
 
 
@@ -99,7 +105,7 @@ def case_argv(meta):
     """argv from the metadata command, e.g. '/usr/sbin/sendmail -C x -bt < f.in'."""
     cmd = meta["command"].split("<")[0]
     argv = shlex.split(cmd)
-    if not argv or argv[0] != "/usr/sbin/sendmail" or "-bt" not in argv:
+    if not argv or argv[0] != "/usr/sbin/sendmail" or not ("-bt" in argv or "-bv" in argv):
         raise SystemExit("unexpected command in metadata: %r" % meta["command"])
     return argv
 
@@ -177,7 +183,7 @@ def inner_main(jobfile):
         # timeouts the per-case limit drops to 2 s
         timeout = job["timeout"] if ntimeouts[0] < 10 else min(job["timeout"], 2)
         t = time.monotonic()
-        out, rc, err = run_one(argv, case_stdin(meta, c), timeout)
+        out, rc, err = run_one(argv + c.get("args", []), case_stdin(meta, c), timeout)
         t = time.monotonic() - t
         if err and err.startswith("timed out"):
             with lock:
