@@ -110,9 +110,10 @@ bool tok_is_atom(const tok_t *t)
 	if (t->op != OP_WORD)
 		return false;
 	c = (unsigned char)t->s[0];
-	if (c == '"' || c == '(' || c == ')' || c == ' ' || c == '\t')
+	if (c == '"' || c == ' ' || c == '\t')
 		return false;
-	return !scan_is_operator(c);
+	(void)scan_is_operator(0);   /* makes sure the table is set up */
+	return !scan_special[c];
 }
 
 /* The reference builds names in a fixed buffer: the text is cut at

@@ -4,14 +4,19 @@
 #include <string.h>
 
 static unsigned char opertab[256];
+unsigned char scan_special[256];   /* operator or always-special character */
 static int opers_set;
 
 void scan_set_operators(const char *ops)
 {
+	const char *p;
 	memset(opertab, 0, sizeof opertab);
 	for (; *ops; ops++)
 		if (*ops != ' ' && *ops != '\t')
 			opertab[(unsigned char)*ops] = 1;
+	memcpy(scan_special, opertab, sizeof scan_special);
+	for (p = "()<>,;"; *p; p++)
+		scan_special[(unsigned char)*p] = 1;
 	opers_set = 1;
 }
 
@@ -24,8 +29,7 @@ static void init_default(void)
 int scan_is_operator(int c)
 {
 	init_default();
-	c &= 0xff;
-	return opertab[c] || strchr("()<>,;", c) != NULL;
+	return scan_special[c & 0xff];
 }
 
 enum ctype { C_ATM, C_SPC, C_ONE, C_QUOTE };

@@ -80,7 +80,25 @@ typedef struct tokset {
 } tokset_t;
 
 void tokset_clear(tokset_t *s);
-void tokset_add(tokset_t *s, const tok_t *t);
+
+static inline void tokset_add(tokset_t *s, const tok_t *t)
+{
+	unsigned k;
+	if (t->op != OP_WORD) {
+		k = 128u + t->op;
+		s->w[k / 64] |= 1ULL << (k % 64);
+		return;
+	}
+	k = (unsigned char)t->s[0];
+	if (k == 0 || k >= 128 || t->s[1] != '\0')
+		return;
+	/* one-character words match case-insensitively: both cases */
+	s->w[k / 64] |= 1ULL << (k % 64);
+	if ((k | 0x20) >= 'a' && (k | 0x20) <= 'z') {
+		k ^= 0x20;
+		s->w[k / 64] |= 1ULL << (k % 64);
+	}
+}
 void tokset_of(tokset_t *s, const tok_t *v, size_t n);
 static inline int tokset_empty(const tokset_t *s)
 {
