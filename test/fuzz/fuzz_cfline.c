@@ -15,13 +15,6 @@
  * Database maps (hash, btree, text) may be declared; they are opened
  * read-only on first lookup, and names from the fuzzer do not exist.
  *
- * Known bugs: while fuzzing (directories on the command line, as make
- * fuzz-check runs it) lines that would only re-find a crash already filed
- * under test/fuzz/crashers/ are dropped, so that fuzz-check can find new
- * ones and does not fail on old ones; see known_bug_line().  Replaying
- * files (every argument a file) or FUZZ_KNOWN_BUGS=1 turns that off.
- * Remove a filter once its bug is fixed.
- *
  * FUZZ_VERBOSE=1 keeps stdout/stderr and traces rewriting to stdout.
  */
 #include "conf/cf.h"
@@ -38,65 +31,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #define FUZZ_MAX_INPUT 8192
 #define MAX_ADDRS 4
 
 static FILE *trace;
 static int verbose;
-static int skip_known;      /* filter lines that hit filed crashes */
-
-/* 1 when fuzzing from corpus directories, 0 when replaying files */
-static int fuzzing_dirs(int argc, char **argv)
-{
-	const char *e = getenv("FUZZ_KNOWN_BUGS");
-	struct stat st;
-	int i, files = 0, dirs = 0;
-
-	if (e != NULL)
-		return strcmp(e, "1") != 0;
-	for (i = 1; i < argc; i++) {
-		if (argv[i][0] == '-' || stat(argv[i], &st) != 0)
-			continue;
-		if (S_ISDIR(st.st_mode))
-			dirs++;
-		else
-			files++;
-	}
-	return dirs > 0 || files == 0;
-}
-
-/* Lines that would only re-find a bug already filed (see crashers/).
- * crashers/fuzz_cfline-1: a second "$:" inside one $( $) or $[ $] lookup
- * makes the default part run past the token vector (src/rewrite/lookup.c
- * split()).  R lines with such a lookup are dropped.
- * crashers/fuzz_cfline-2: a line "O" alone makes opt_set_line() take the
- * value from one byte past the end of the line (src/conf/options.c). */
-static int known_bug_line(const char *line)
-{
-	const char *p;
-	int in_lookup = 0, defaults = 0;
-
-	if (line[0] == 'O' && line[1] == '\0')
-		return 1;
-	if (line[0] != 'R')
-		return 0;
-	for (p = line; *p; p++) {
-		if (p[0] != '$' || p[1] == '\0')
-			continue;
-		p++;
-		if (*p == '(' || *p == '[') {
-			in_lookup++;
-			defaults = 0;
-		} else if ((*p == ')' || *p == ']') && in_lookup > 0) {
-			in_lookup--;
-			defaults = 0;
-		} else if (*p == ':' && in_lookup > 0 && ++defaults >= 2)
-			return 1;
-	}
-	return 0;
-}
 
 /* The cf reader is run once per process in real life and has no
  * destructor, so leaks of a discarded configuration are not findings. */
@@ -110,7 +50,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	FILE *null;
 
-	skip_known = argc && argv ? fuzzing_dirs(*argc, *argv) : 1;
+	(void)argc;
+	(void)argv;
 	verbose = getenv("FUZZ_VERBOSE") != NULL;
 	null = fopen("/dev/null", "w");
 	if (null == NULL)
@@ -245,8 +186,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (line[0] == 'F')
 			continue;
 		if (line[0] == 'K' && unsafe_k_line(line))
-			continue;
-		if (skip_known && known_bug_line(line))
 			continue;
 		if (line[0] == 'A') {
 			if (naddrs < MAX_ADDRS)

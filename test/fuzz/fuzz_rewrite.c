@@ -15,13 +15,6 @@
  * trace going to /dev/null, and the address also goes through parseaddr()
  * and remotename() (ruleset 3, 0, mailer rulesets, crackaddr).
  *
- * Known bugs: while fuzzing (directories on the command line, as make
- * fuzz-check runs it) inputs that would only re-find a crash already filed
- * under test/fuzz/crashers/ are skipped, so that fuzz-check can find new
- * ones and does not fail on old ones; see known_bug().  Replaying files
- * (every argument a file) or FUZZ_KNOWN_BUGS=1 turns that off, so the
- * reproducers still crash.  Remove a filter once its bug is fixed.
- *
  * Environment: FUZZ_CF=path overrides where fuzz.cf is looked for;
  * FUZZ_VERBOSE=1 keeps stdout/stderr and sends the rewrite trace to stdout
  * (handy when replaying a crasher: build-fuzz/fuzz/fuzz_rewrite FILE).
@@ -40,7 +33,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #define FUZZ_MAX_INPUT 4096     /* bytes of one input that are used */
@@ -51,7 +43,6 @@ static FILE *trace;         /* /dev/null, or stdout when verbose */
 static int verbose;
 static FILE *real_stderr;     /* for the fuzzer's own fatal messages */
 static int dyn_id;          /* {Dyn}: set at run time by the macro map */
-static int skip_known;      /* filter inputs that hit filed crashes */
 
 static int try_cf(const char *path)
 {
@@ -95,42 +86,6 @@ static void load_cf(const char *argv0)
 	abort();
 }
 
-/* 1 when fuzzing from corpus directories, 0 when replaying files */
-static int fuzzing_dirs(int argc, char **argv)
-{
-	const char *e = getenv("FUZZ_KNOWN_BUGS");
-	struct stat st;
-	int i, files = 0, dirs = 0;
-
-	if (e != NULL)
-		return strcmp(e, "1") != 0;
-	for (i = 1; i < argc; i++) {
-		if (argv[i][0] == '-' || stat(argv[i], &st) != 0)
-			continue;
-		if (S_ISDIR(st.st_mode))
-			dirs++;
-		else
-			files++;
-	}
-	return dirs > 0 || files == 0;
-}
-
-/* Inputs that would only re-find a bug already filed (see crashers/).
- * crashers/fuzz_rewrite-1..3: the arith map overflows (UB) or traps
- * (SIGFPE) on operands near LONG_MIN/LONG_MAX; operands of at most nine
- * digits cannot get there, so inputs with a longer digit run are skipped. */
-static int known_bug(const char *in)
-{
-	int run = 0;
-
-	for (; *in; in++) {
-		run = (*in >= '0' && *in <= '9') ? run + 1 : 0;
-		if (run >= 10)
-			return 1;
-	}
-	return 0;
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	FILE *null;
@@ -164,7 +119,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		abort();
 	}
 	dyn_id = macid("Dyn");
-	skip_known = argc && argv ? fuzzing_dirs(*argc, *argv) : 1;
 	return 0;
 }
 
@@ -241,10 +195,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	in = malloc(size + 1);
 	memcpy(in, data, size);
 	in[size] = '\0';          /* text stops at the first NUL byte */
-	if (skip_known && known_bug(in)) {
-		free(in);
-		return 0;
-	}
 
 	/* state the configuration may change at run time */
 	mac_define(&the_cf.mac, dyn_id, NULL);
