@@ -21,30 +21,6 @@ typedef struct mstate {
 	long budget;
 } mstate_t;
 
-bool tok_eq(const tok_t *a, const tok_t *b)
-{
-	if (a->op != b->op)
-		return false;
-	if (a->op == OP_WORD) {
-		/* ASCII case-insensitive, like the reference's comparison */
-		const unsigned char *x = (const unsigned char *)a->s;
-		const unsigned char *y = (const unsigned char *)b->s;
-		for (;; x++, y++) {
-			unsigned char cx = *x, cy = *y;
-			if (cx != cy) {
-				if (cx >= 'A' && cx <= 'Z')
-					cx += 32;
-				if (cy >= 'A' && cy <= 'Z')
-					cy += 32;
-				if (cx != cy)
-					return false;
-			}
-			if (cx == '\0')
-				return true;
-		}
-	}
-	return a->arg == b->arg;
-}
 
 /* match a run-time macro value against tokens starting at ii; returns
  * the number of tokens consumed or -1 */
