@@ -319,6 +319,32 @@ static void db_close(map_t *m)
 	m->handle = NULL;
 }
 
+/* How are keys stored?  makemap stores them bare, newaliases (and
+ * makemap -N) with a trailing NUL.  Looking at one key at open time
+ * spares every miss the second lookup the other form would cost (the
+ * reference learns the form from its first hit instead). */
+static void db_learn_nul(map_t *m, dbh_t *h)
+{
+	DBC *c = NULL;
+	DBT k, v;
+
+	if ((m->flags & (MF_TRY0NULL | MF_TRY1NULL)) != (MF_TRY0NULL | MF_TRY1NULL))
+		return;
+	memset(&k, 0, sizeof k);
+	memset(&v, 0, sizeof v);
+	lock_fd(h->fd, LOCK_SH);
+	if (h->db->cursor(h->db, NULL, &c, 0) == 0) {
+		if (c->get(c, &k, &v, DB_FIRST) == 0 && k.size > 0) {
+			if (((const char *)k.data)[k.size - 1] == '\0')
+				m->flags &= ~MF_TRY0NULL;
+			else
+				m->flags &= ~MF_TRY1NULL;
+		}
+		c->close(c);
+	}
+	lock_fd(h->fd, LOCK_UN);
+}
+
 static int db_open(map_t *m)
 {
 	dbh_t *h;
@@ -339,6 +365,7 @@ static int db_open(map_t *m)
 		return r;
 	}
 	m->handle = h;
+	db_learn_nul(m, h);
 	return MAP_OK;
 }
 
