@@ -61,6 +61,7 @@ typedef struct cf {
 	char *vendor;
 	macros_t mac;
 	ruleset_t rs[MAXRWSETS];
+	short rsname_hash[512];  /* ruleset number + 1 by name hash, 0 empty */
 	int next_named;       /* next number for unnumbered named sets */
 	mailer_t *mailer[MAXMAILERS];
 	int nmailers;

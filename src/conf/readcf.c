@@ -43,13 +43,39 @@ void cf_init(cf_t *cf)
 
 /* ------------------------------------------------------------ rulesets */
 
+#define RSHASH_SIZE 512
+
+static unsigned rsname_slot(const char *name)
+{
+	unsigned h = 5381;
+	for (; *name; name++)
+		h = h * 33 + (unsigned char)*name;
+	return h % RSHASH_SIZE;
+}
+
+/* names are looked up at run time too ($>$2), so by hash */
 static int find_named(cf_t *cf, const char *name)
 {
-	int i;
-	for (i = 0; i < MAXRWSETS; i++)
-		if (cf->rs[i].name && strcmp(cf->rs[i].name, name) == 0)
-			return i;
+	unsigned i = rsname_slot(name), n;
+	for (n = 0; n < RSHASH_SIZE; n++, i = (i + 1) % RSHASH_SIZE) {
+		int rs = cf->rsname_hash[i] - 1;
+		if (rs < 0)
+			return -1;
+		if (cf->rs[rs].name && strcmp(cf->rs[rs].name, name) == 0)
+			return rs;
+	}
 	return -1;
+}
+
+static void name_ruleset(cf_t *cf, int n, const char *name)
+{
+	unsigned i = rsname_slot(name), k;
+	cf->rs[n].name = xstrdup(name);
+	for (k = 0; k < RSHASH_SIZE; k++, i = (i + 1) % RSHASH_SIZE)
+		if (cf->rsname_hash[i] == 0) {
+			cf->rsname_hash[i] = (short)(n + 1);
+			return;
+		}
 }
 
 static bool all_digits(const char *s)
@@ -102,7 +128,7 @@ static int ruleset_enter(cf_t *cf, const char *spec, bool create)
 			cf_err(cf, "%s: ruleset changed value (old %d, new %d)", name, n, want);
 		}
 		if (cf->rs[want].name == NULL)
-			cf->rs[want].name = xstrdup(name);
+			name_ruleset(cf, want, name);
 		return want;
 	}
 	if (n >= 0 || !create)
@@ -113,7 +139,7 @@ static int ruleset_enter(cf_t *cf, const char *spec, bool create)
 		cf_err(cf, "%s: too many named rulesets", name);
 		return -1;
 	}
-	cf->rs[cf->next_named].name = xstrdup(name);
+	name_ruleset(cf, cf->next_named, name);
 	return cf->next_named--;
 }
 

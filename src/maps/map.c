@@ -286,9 +286,12 @@ static void stripquotes(const char *s, buf_t *out)
 
 int map_lookup(map_t *m, const char *key, const char **args, int nargs, buf_t *out, int *stat)
 {
-	buf_t k = BUF_INIT(0), val = BUF_INIT(0);
+	/* reused from call to call (lookups do not nest) */
+	static buf_t k = BUF_INIT(0), val = BUF_INIT(0);
 	int st;
 
+	buf_reset(&k);
+	buf_reset(&val);
 	*stat = MAP_OK;
 	st = map_usable(m);
 	if (st != MAP_OK) {
@@ -301,14 +304,10 @@ int map_lookup(map_t *m, const char *key, const char **args, int nargs, buf_t *o
 	else
 		buf_adds(&k, key);
 	if (m->cls->lookup_full) {
-		int f = m->cls->lookup_full(m, buf_str(&k), args, nargs, out, stat);
-		buf_free(&k);
-		return f;
+		return m->cls->lookup_full(m, buf_str(&k), args, nargs, out, stat);
 	}
-	if (m->cls->lookup == NULL) {
-		buf_free(&k);
+	if (m->cls->lookup == NULL)
 		return 0;
-	}
 	if (!(m->flags & MF_NOFOLDCASE) && k.p)
 		sm_lower(k.p);
 	st = raw_lookup(m, buf_str(&k), &val);
@@ -319,7 +318,5 @@ int map_lookup(map_t *m, const char *key, const char **args, int nargs, buf_t *o
 			map_rewrite(m, buf_str(&val), val.len, key, args, nargs, out);
 	} else if (st != MAP_NOTFOUND)
 		*stat = st;
-	buf_free(&k);
-	buf_free(&val);
 	return st == MAP_OK;
 }

@@ -23,30 +23,29 @@ typedef struct lk {
 
 void lkmark_init(lkmark_t *m)
 {
-	m->bits = NULL;
-	m->cap = 0;
+	m->used = 0;
 }
 
 void lkmark_set(lkmark_t *m, size_t i)
 {
-	size_t need = i / 8 + 1;
-	if (need > m->cap) {
-		size_t old = m->cap;
-		m->bits = xgrow(m->bits, &m->cap, need, 1);
-		memset(m->bits + old, 0, m->cap - old);
+	size_t byte = i / 8;
+	if (byte >= sizeof m->bits)
+		return;   /* past MAXATOM: rewriting stops there anyway */
+	if (byte >= m->used) {
+		memset(m->bits + m->used, 0, byte + 1 - m->used);
+		m->used = byte + 1;
 	}
-	m->bits[i / 8] |= (unsigned char)(1u << (i % 8));
+	m->bits[byte] |= (unsigned char)(1u << (i % 8));
 }
 
 bool lkmark_get(const lkmark_t *m, size_t i)
 {
-	return i / 8 < m->cap && (m->bits[i / 8] & (1u << (i % 8)));
+	return i / 8 < m->used && (m->bits[i / 8] & (1u << (i % 8)));
 }
 
 void lkmark_free(lkmark_t *m)
 {
-	free(m->bits);
-	lkmark_init(m);
+	m->used = 0;
 }
 
 /* a structural operator: one the rule wrote, not substituted data */
@@ -131,16 +130,19 @@ static int one_lookup(rwctx_t *cx, const tokvec_t *w, const lkmark_t *mk, size_t
 		      const char *mapname, tokvec_t *out)
 {
 	lk_t l;
-	buf_t key = BUF_INIT(0), res = BUF_INIT(0), argb[MAX_MAP_ARGS];
+	/* reused from call to call: a lookup never runs another lookup */
+	static buf_t key = BUF_INIT(0), res = BUF_INIT(0), argb[MAX_MAP_ARGS];
 	const char *args[MAX_MAP_ARGS];
 	map_t *m;
 	int i, st = MAP_OK, found = 0;
 	size_t j;
 
 	split(w, mk, b, e, &l);
+	buf_reset(&key);
+	buf_reset(&res);
 	tok_cataddr(&w->v[l.key0], l.keyn, 0, &key);
 	for (i = 0; i < l.nargs; i++) {
-		buf_init(&argb[i], 0);
+		buf_reset(&argb[i]);
 		tok_cataddr(&w->v[l.arg0[i]], l.argn[i], 0, &argb[i]);
 		args[i] = buf_str(&argb[i]);
 	}
@@ -164,10 +166,6 @@ static int one_lookup(rwctx_t *cx, const tokvec_t *w, const lkmark_t *mk, size_t
 		for (j = 0; j < l.keyn; j++)
 			tv_push(out, w->v[l.key0 + j]);
 	}
-	for (i = 0; i < l.nargs; i++)
-		buf_free(&argb[i]);
-	buf_free(&key);
-	buf_free(&res);
 	return st == MAP_TEMPFAIL ? EX_TEMPFAIL : EX_OK;
 }
 

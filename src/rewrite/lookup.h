@@ -6,8 +6,8 @@
 /* which operator tokens of a freshly built RHS came from the rule
  * itself (and so delimit lookups), as opposed to $n substitutions */
 typedef struct lkmark {
-	unsigned char *bits;
-	size_t cap;
+	unsigned char bits[(MAXATOM + 64) / 8];
+	size_t used;            /* bytes that may be nonzero */
 } lkmark_t;
 void lkmark_init(lkmark_t *m);
 void lkmark_set(lkmark_t *m, size_t i);

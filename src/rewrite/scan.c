@@ -97,12 +97,16 @@ static void one(scanstate_t *st, int c)
 
 int scan_address(scanner_t *sc, const char *addr, tokvec_t *out, arena_t *ar)
 {
+	/* the token under construction: one buffer kept for the process */
+	static buf_t tokbuf = BUF_INIT(0);
 	scanstate_t st = { sc, addr, out, ar, BUF_INIT(0), 0, 0 };
 	const char *p = addr;
 	int bslash = 0, inq = 0, cmnt = 0, angle = 0;
 	size_t start_n = out->n;
 
 	init_default();
+	buf_reset(&tokbuf);
+	st.tok = tokbuf;
 	for (; *p != '\0' && !st.failed; p++) {
 		int c = (unsigned char)*p;
 
@@ -176,7 +180,7 @@ int scan_address(scanner_t *sc, const char *addr, tokvec_t *out, arena_t *ar)
 	}
 	sc->stop = p;
 	if (st.failed) {
-		buf_free(&st.tok);
+		tokbuf = st.tok;
 		out->n = start_n;
 		return -1;
 	}
@@ -185,7 +189,7 @@ int scan_address(scanner_t *sc, const char *addr, tokvec_t *out, arena_t *ar)
 		put(&st, '"', 2);
 	}
 	flush(&st);
-	buf_free(&st.tok);
+	tokbuf = st.tok;
 	if (cmnt > 0) {
 		report(&st, "Unbalanced '('");
 		if (out->n == start_n)
