@@ -36,7 +36,7 @@ static void rw_error(rwctx_t *cx, const char *fmt, ...)
 static int build_rhs(rwctx_t *cx, const tokvec_t *rhs, size_t from, const tokvec_t *in,
 		     const binding_t *b, int nb, tokvec_t *out, int rs, lkmark_t *mk)
 {
-	size_t i, j;
+	size_t i;
 	char nbuf[16];
 
 	for (i = from; i < rhs->n; i++) {
@@ -47,8 +47,7 @@ static int build_rhs(rwctx_t *cx, const tokvec_t *rhs, size_t from, const tokvec
 					 cf_ruleset_name(cx->cf, rs, nbuf, sizeof nbuf), t->arg);
 				return EX_CONFIG;
 			}
-			for (j = 0; j < b[t->arg - 1].len; j++)
-				tv_push(out, in->v[b[t->arg - 1].start + j]);
+			tv_append(out, in->v + b[t->arg - 1].start, b[t->arg - 1].len);
 		} else if (t->op == OP_DEFER) {
 			const char *v = mac_get(&cx->cf->mac, t->arg);
 			if (v != NULL && *v != '\0') {
@@ -103,8 +102,8 @@ static int do_calls(rwctx_t *cx, tokvec_t *w)
 		if (k < w->n && w->v[k].op == OP_WORD)
 			k++;   /* the ruleset name token */
 		tv_take(&sub);
-		for (; k < w->n; k++)
-			tv_push(&sub, w->v[k]);
+		if (k < w->n)
+			tv_append(&sub, w->v + k, w->n - k);
 		if (target < 0 || target >= MAXRWSETS) {
 			tv_give(&sub);
 			return EX_CONFIG;
@@ -114,8 +113,7 @@ static int do_calls(rwctx_t *cx, tokvec_t *w)
 		if (r != EX_OK && st == EX_OK)
 			st = r;
 		w->n = i;
-		for (k = 0; k < sub.n; k++)
-			tv_push(w, sub.v[k]);
+		tv_append(w, sub.v, sub.n);
 		tv_give(&sub);
 		if (r == EX_CONFIG)
 			return r;

@@ -39,6 +39,15 @@ void tv_free(tokvec_t *tv)
 	tv_init(tv);
 }
 
+void tv_append(tokvec_t *tv, const tok_t *src, size_t n)
+{
+	if (n == 0)
+		return;
+	tv->v = xgrow(tv->v, &tv->cap, tv->n + n, sizeof(tok_t));
+	memcpy(tv->v + tv->n, src, n * sizeof(tok_t));
+	tv->n += n;
+}
+
 void tv_clear(tokvec_t *tv)
 {
 	tv->n = 0;

@@ -65,6 +65,8 @@ static inline void tv_push(tokvec_t *tv, tok_t t)
 		tv_push_slow(tv, t);
 }
 void tv_clear(tokvec_t *tv);
+/* append n tokens at once */
+void tv_append(tokvec_t *tv, const tok_t *src, size_t n);
 tok_t tok_word(const char *s);
 tok_t tok_op(int op, int arg);
 
