@@ -111,7 +111,7 @@ static bool m(mstate_t *st, size_t li, size_t ii, int nb)
 			size_t l;
 			if (t->op != OP_WORD || --st->budget < 0)
 				break;
-			l = strlen(t->s);
+			l = t->len;
 			if (k > 1 && tok_is_atom(t) && tok_is_atom(t - 1)) {
 				if (len + 1 > CLASS_SPAN_MAX)
 					break;

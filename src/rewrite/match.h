@@ -20,6 +20,8 @@ static inline bool tok_eq(const tok_t *a, const tok_t *b)
 		return false;
 	if (a->op != OP_WORD)
 		return a->arg == b->arg;
+	if (a->len != b->len)
+		return false;
 	x = (const unsigned char *)a->s;
 	y = (const unsigned char *)b->s;
 	for (;; x++, y++) {

@@ -28,11 +28,11 @@ void tok_render(buf_t *b, const tok_t *t)
 
 	if (t->op == OP_WORD) {
 		/* plain printable text goes out as it is */
+		if (t->plain) {
+			buf_add(b, t->s, t->len);
+			return;
+		}
 		for (s = t->s; *s; s++)
-			if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7f)
-				break;
-		buf_add(b, t->s, (size_t)(s - t->s));
-		for (; *s; s++)
 			render_char(b, (unsigned char)*s);
 		return;
 	}
@@ -147,7 +147,7 @@ void tok_cataddr(const tok_t *v, size_t n, int spacesub, buf_t *out)
 			used++;
 		}
 		if (v[i].op == OP_WORD) {
-			size_t l = strlen(v[i].s);
+			size_t l = v[i].len;
 			if (used + l > CATADDR_MAX) {
 				/* the reference fills its buffer, cutting the token */
 				buf_add(out, v[i].s, CATADDR_MAX - used);

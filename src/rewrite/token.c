@@ -61,13 +61,29 @@ void tv_push_slow(tokvec_t *tv, tok_t t)
 
 tok_t tok_word(const char *s)
 {
-	tok_t t = { s, OP_WORD, 0 };
+	tok_t t;
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned plain = 1;
+
+	for (; *p; p++)
+		if (*p < 0x20 || *p >= 0x7f)
+			plain = 0;
+	t.s = s;
+	t.len = (unsigned)((const char *)p - s) & 0x7fffffffu;
+	t.plain = plain;
+	t.op = OP_WORD;
+	t.arg = 0;
 	return t;
 }
 
 tok_t tok_op(int op, int arg)
 {
-	tok_t t = { NULL, (unsigned short)op, (short)arg };
+	tok_t t;
+	t.s = NULL;
+	t.len = 0;
+	t.plain = 1;
+	t.op = (unsigned short)op;
+	t.arg = (short)arg;
 	return t;
 }
 

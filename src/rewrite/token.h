@@ -36,6 +36,8 @@ enum tok_op {
 
 typedef struct tok {
 	const char *s;      /* word text; NULL for operators */
+	unsigned len : 31;  /* strlen(s) for words */
+	unsigned plain : 1; /* no control or 8-bit bytes: printed as is */
 	unsigned short op;
 	short arg;          /* macro/class id, digit, cached ruleset number */
 } tok_t;
