@@ -86,6 +86,12 @@ int cf_read(cf_t *cf, const char *path, bool safe);
 void cf_bind_all_calls(cf_t *cf);
 /* one line of cf text (also used by -O and tests); lineno for messages */
 void cf_line(cf_t *cf, char *line, int lineno);
+/* one option: an O line body, or -O/-o text (with a leading blank for
+ * the long form); reports as the reference does, exits 64 on a fatal
+ * one.  Returns OPT_OK or OPT_ERR. */
+int cf_option(cf_t *cf, const char *body);
+/* the reporter options use (knows the kinds of option messages) */
+void cf_opt_err(const char *msg, void *arg);
 /* ruleset number for a name or number text, -1 if undefined */
 int cf_ruleset_lookup(cf_t *cf, const char *name);
 const char *cf_ruleset_name(const cf_t *cf, int n, char *buf, size_t bufsz);

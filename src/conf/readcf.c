@@ -274,6 +274,8 @@ static int rule_check(cf_t *cf, const rule_t *r)
 static void line_R(cf_t *cf, char *p)
 {
 	char *lhs = p, *rhs, *end;
+
+	cf->opt.rules_seen = true;
 	ruleset_t *rs;
 	rule_t *r;
 
@@ -452,18 +454,51 @@ static void line_F(cf_t *cf, char *p)
 
 /* ------------------------------------------------------------ O K T H */
 
-static void opt_err(const char *msg, void *arg)
+/* option messages: the options module says what kind each one is */
+void cf_opt_err(const char *msg, void *arg)
 {
-	cf_err((cf_t *)arg, "%s", msg);
+	cf_t *cf = arg;
+	switch (cf->opt.msgkind) {
+	case OMK_NOTE:
+		printf("%s\n", msg);
+		return;
+	case OMK_WARN:
+	case OMK_USRERR:
+		if (cf->file && cf_lineno > 0)
+			printf("%s: line %d: ", cf->file, cf_lineno);
+		printf("%s\n", msg);
+		return;
+	default:   /* system errors and fatal ones */
+		cf_err(cf, "%s", msg);
+	}
 }
 
-static void line_O(cf_t *cf, char *p)
+/* an O line, or an -O/-o option when cf_lineno is 0 */
+int cf_option(cf_t *cf, const char *body)
 {
-	if (opt_set_line(&cf->opt, p, opt_err, cf) == 0) {
+	int r = opt_set_line(&cf->opt, body, cf_opt_err, cf);
+
+	if (r == OPT_MACRO) {
+		char *copy = xstrdup(body + 1);
+		line_D(cf, copy);
+		free(copy);
+		return OPT_OK;
+	}
+	if (r == OPT_FATAL) {
+		fflush(stdout);
+		exit(EX_USAGE);
+	}
+	if (r == OPT_OK) {
 		const char *ops = opt_str(&cf->opt, OPT_OperatorChars);
 		if (ops)
 			scan_set_operators(ops);
 	}
+	return r;
+}
+
+static void line_O(cf_t *cf, char *p)
+{
+	cf_option(cf, p);
 }
 
 static void map_err(const char *msg, void *arg)

@@ -1,5 +1,6 @@
 /* args.c - the sendmail command line (the subset each mode needs). */
 #include "sendmail/init.h"
+#include "lib/xalloc.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,14 @@ int sm_parse_args(int argc, char **argv, sm_args_t *a)
 			const char *v = optarg_of(argc, argv, &i, p + 2);
 			if (v == NULL || a->nopts >= MAX_CLI_OPTS)
 				return -1;
+			if (p[1] == 'O') {
+				/* the long form, as an O line's body: " Name=value" */
+				size_t n = strlen(v);
+				char *o = xmalloc(n + 2);
+				o[0] = ' ';
+				memcpy(o + 1, v, n + 1);
+				v = o;
+			}
 			a->opts[a->nopts++] = v;
 			break;
 		}

@@ -78,10 +78,8 @@ static void finish_identity(cf_t *cf, sm_self_t *self)
 	const char *j = mac_get(&cf->mac, macid("j"));
 	const char *m = mac_get(&cf->mac, macid("m"));
 
-	const char *dpi = opt_str(&cf->opt, OPT_DontProbeInterfaces);
-
-	/* "true" skips probing; "false" and "loopback" probe */
-	if (dpi == NULL || !(dpi[0] == 't' || dpi[0] == 'T' || dpi[0] == 'y' || dpi[0] == 'Y'))
+	/* DontProbeInterfaces: true skips probing; false and loopback probe */
+	if (opt_num(&cf->opt, OPT_DontProbeInterfaces) != 1)
 		dns_self_add_probed(self, class_w_has, class_w_add, NULL);
 	dns_set_domain(m);
 	dns_set_myhostname(j);
@@ -108,12 +106,6 @@ static void define_builtins(cf_t *cf)
 	define(cf, "_", user);
 }
 
-static void cli_opt_err(const char *msg, void *arg)
-{
-	(void)arg;
-	fprintf(stderr, "%s\n", msg);
-}
-
 cf_t *sm_startup(const sm_args_t *a)
 {
 	cf_t *cf = &the_cf;
@@ -127,20 +119,17 @@ cf_t *sm_startup(const sm_args_t *a)
 	define(cf, "opMode", a->mode == 't' ? "t" : a->mode == 'v' ? "v" : "m");
 	define_identity(cf, &self);
 	cf_setup_default_mailers(cf);
+	/* -O/-o first: the reference applies them before the cf, and the
+	 * cf cannot change what the command line set */
+	cf->opt.cmdline = true;
+	for (i = 0; i < a->nopts; i++)
+		cf_option(cf, a->opts[i]);
+	cf->opt.cmdline = false;
 	if (cf_read(cf, a->cffile, true) < 0) {
 		dns_self_free(&self);
 		return NULL;
 	}
-	for (i = 0; i < a->nopts; i++) {
-		buf_t b = BUF_INIT(0);
-		buf_printf(&b, " %s", a->opts[i]);
-		if (opt_set_line(&cf->opt, b.p, cli_opt_err, NULL) == 0) {
-			const char *ops = opt_str(&cf->opt, OPT_OperatorChars);
-			if (ops)
-				scan_set_operators(ops);
-		}
-		buf_free(&b);
-	}
+	opt_finish(&cf->opt, cf_opt_err, cf);
 	{
 		const char *bs = opt_str(&cf->opt, OPT_BlankSub);
 		tok_set_spacesub(bs && *bs ? (unsigned char)*bs : ' ');
