@@ -90,6 +90,8 @@ void cf_line(cf_t *cf, char *line, int lineno);
  * the long form); reports as the reference does, exits 64 on a fatal
  * one.  Returns OPT_OK or OPT_ERR. */
 int cf_option(cf_t *cf, const char *body);
+/* how a fatal option error ends the process (exit; tests replace it) */
+extern void (*cf_fatal_exit)(int status);
 /* the reporter options use (knows the kinds of option messages) */
 void cf_opt_err(const char *msg, void *arg);
 /* ruleset number for a name or number text, -1 if undefined */

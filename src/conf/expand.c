@@ -26,7 +26,7 @@ static void expand_r(const cf_t *cf, const char *in, buf_t *out, int depth)
 	int level = 0;    /* conditional nesting */
 	int skiplevel = 0;
 
-	while (*p) {
+	while (*p && !out->overflow) {
 		if (*p != '$' || p[1] == '\0') {
 			if (!skip)
 				buf_addc(out, *p);

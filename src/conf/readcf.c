@@ -454,6 +454,8 @@ static void line_F(cf_t *cf, char *p)
 
 /* ------------------------------------------------------------ O K T H */
 
+void (*cf_fatal_exit)(int status) = exit;
+
 /* option messages: the options module says what kind each one is */
 void cf_opt_err(const char *msg, void *arg)
 {
@@ -486,7 +488,8 @@ int cf_option(cf_t *cf, const char *body)
 	}
 	if (r == OPT_FATAL) {
 		fflush(stdout);
-		exit(EX_USAGE);
+		cf_fatal_exit(EX_USAGE);
+		return OPT_ERR;   /* only when a test replaced the exit */
 	}
 	if (r == OPT_OK) {
 		const char *ops = opt_str(&cf->opt, OPT_OperatorChars);

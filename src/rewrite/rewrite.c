@@ -47,11 +47,13 @@ static int build_rhs(rwctx_t *cx, const tokvec_t *rhs, size_t from, const tokvec
 					 cf_ruleset_name(cx->cf, rs, nbuf, sizeof nbuf), t->arg);
 				return EX_CONFIG;
 			}
-			tv_append(out, in->v + b[t->arg - 1].start, b[t->arg - 1].len);
+			if (b[t->arg - 1].len > 0)
+				tv_append(out, in->v + b[t->arg - 1].start, b[t->arg - 1].len);
 		} else if (t->op == OP_DEFER) {
 			const char *v = mac_get(&cx->cf->mac, t->arg);
 			if (v != NULL && *v != '\0') {
-				buf_t e = BUF_INIT(0);
+				/* bounded like the reference's expansion buffer */
+				buf_t e = BUF_INIT(MAX_EXPAND);
 				cf_expand(cx->cf, v, &e);
 				rw_tokenize(cx, buf_str(&e), out);
 				buf_free(&e);
@@ -113,7 +115,8 @@ static int do_calls(rwctx_t *cx, tokvec_t *w)
 		if (r != EX_OK && st == EX_OK)
 			st = r;
 		w->n = i;
-		tv_append(w, sub.v, sub.n);
+		if (sub.n > 0)
+			tv_append(w, sub.v, sub.n);
 		tv_give(&sub);
 		if (r == EX_CONFIG)
 			return r;

@@ -12,6 +12,7 @@
 
 #define MAX_RULE_LOOPS 100     /* a rule applying itself more often loops */
 #define MAX_RW_DEPTH   50      /* nested $> calls */
+#define MAX_EXPAND     4096    /* bytes a $&x expansion may produce */
 
 typedef struct rwctx {
 	cf_t *cf;
