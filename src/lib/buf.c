@@ -118,3 +118,12 @@ char *buf_steal(buf_t *b)
 	b->overflow = false;
 	return p;
 }
+
+int buf_reserve(buf_t *b, size_t n)
+{
+	size_t max = b->max ? b->max : BUF_DEFAULT_MAX;
+	/* unlike an append, asking for too much does not poison the buffer */
+	if (b->overflow || n > max - b->len)
+		return -1;
+	return reserve(b, n);
+}

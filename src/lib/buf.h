@@ -59,6 +59,8 @@ int buf_printf(buf_t *b, const char *fmt, ...) __attribute__((format(printf, 2, 
 int buf_vprintf(buf_t *b, const char *fmt, va_list ap);
 int buf_set(buf_t *b, const char *s);
 void buf_truncate(buf_t *b, size_t len);
+/* make room for n more bytes (within max); -1 if that would pass max */
+int buf_reserve(buf_t *b, size_t n);
 const char *buf_str(const buf_t *b);   /* "" when empty */
 char *buf_steal(buf_t *b);             /* caller owns result; b reset */
 

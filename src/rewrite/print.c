@@ -82,7 +82,7 @@ void rw_trace(rwctx_t *cx, int rs, const char *what, const tokvec_t *tv)
 	static buf_t line = BUF_INIT(0);
 	char nb[16];
 	const char *name;
-	size_t i, width, l;
+	size_t i, width, l, need;
 	bool input = what[0] == 'i';
 
 	if (cx->trace == NULL)
@@ -96,9 +96,22 @@ void rw_trace(rwctx_t *cx, int rs, const char *what, const tokvec_t *tv)
 	for (; l < width; l++)
 		buf_addc(&line, ' ');
 	buf_adds(&line, input ? " input:" : " returns:");
+	/* room for the plain tokens at once, then copy them directly */
+	need = 1;
+	for (i = 0; i < tv->n; i++)
+		need += tv->v[i].len + 8;
+	(void)buf_reserve(&line, need);
 	for (i = 0; i < tv->n; i++) {
+		const tok_t *t = &tv->v[i];
+		if (t->op == OP_WORD && t->plain && line.len + t->len + 2 <= line.cap) {
+			line.p[line.len++] = ' ';
+			memcpy(line.p + line.len, t->s, t->len);
+			line.len += t->len;
+			line.p[line.len] = '\0';
+			continue;
+		}
 		buf_addc(&line, ' ');
-		tok_render(&line, &tv->v[i]);
+		tok_render(&line, t);
 	}
 	buf_addc(&line, '\n');
 	fwrite(line.p, 1, line.len, cx->trace);
