@@ -117,6 +117,19 @@ static void rescan(rwctx_t *cx, const char *text, tokvec_t *out)
 	tv_give(&tmp);
 }
 
+/* would scanning this word's text give back exactly this one token? */
+static bool scans_as_itself(const tok_t *t)
+{
+	const unsigned char *p;
+	if (t->op != OP_WORD || !t->plain || t->len == 0)
+		return false;
+	for (p = (const unsigned char *)t->s; *p; p++)
+		if (scan_special[*p] || *p == '"' || *p == '\\' || *p == ' ' ||
+		    *p == '(' || *p == ')')
+			return false;
+	return true;
+}
+
 static size_t find_end(const tokvec_t *w, const lkmark_t *mk, size_t from, int endop)
 {
 	size_t i;
@@ -157,6 +170,8 @@ static int one_lookup(rwctx_t *cx, const tokvec_t *w, const lkmark_t *mk, size_t
 		rescan(cx, buf_str(&key), out);
 	} else if (found)
 		rescan(cx, buf_str(&res), out);
+	else if (l.has_def && l.defn == 1 && scans_as_itself(&w->v[l.def0]))
+		tv_push(out, w->v[l.def0]);   /* e.g. "?": re-scanning gives it back */
 	else if (l.has_def) {
 		buf_t d = BUF_INIT(0);
 		tok_cataddr(&w->v[l.def0], l.defn, 0, &d);
