@@ -106,6 +106,13 @@ static bool m(mstate_t *st, size_t li, size_t ii, int nb)
 		char span[CLASS_SPAN_MAX + 1];
 		size_t len = 0;
 		unsigned h = class_hash_init();
+		const tok_t *lit = NULL;
+
+		if (li + 1 < st->nl) {
+			int nop = st->lhs[li + 1].op;
+			if (nop == OP_WORD || nop == OP_CONDELSE || nop == OP_NET || nop == OP_USER)
+				lit = &st->lhs[li + 1];
+		}
 		for (k = 1; k <= rest; k++) {
 			const tok_t *t = &st->in[ii + k - 1];
 			size_t l;
@@ -124,6 +131,10 @@ static bool m(mstate_t *st, size_t li, size_t ii, int nb)
 			memcpy(span + len, t->s, l);
 			h = class_hash_add(h, t->s, l);
 			len += l;
+			/* a literal next in the pattern must stand right after
+			 * the span: test membership only where it does */
+			if (lit != NULL && (ii + k >= st->ni || !tok_eq(lit, &st->in[ii + k])))
+				continue;
 			if (!class_has_hashed(p->arg, span, len, h))
 				continue;
 			if (nb < MAXMATCH) {
