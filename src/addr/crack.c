@@ -69,25 +69,52 @@ static void copy_comment(const char *s, size_t *i, buf_t *out)
 		buf_addc(out, ')');
 }
 
+/* Walk s at the top level: skips backslash escapes, quoted strings and
+ * comments, returning the index of the next character outside all of
+ * them (or the index of the terminating NUL). */
+static size_t next_top(const char *s, size_t i)
+{
+	int inq = 0, cm = 0;
+	for (; s[i]; i++) {
+		char c = s[i];
+		if (c == '\\' && s[i + 1]) {
+			i++;
+			continue;
+		}
+		if (inq) {
+			if (c == '"')
+				inq = 0;
+			continue;
+		}
+		if (c == '"') {
+			inq = 1;
+			continue;
+		}
+		if (c == '(') {
+			cm++;
+			continue;
+		}
+		if (c == ')') {
+			if (cm)
+				cm--;
+			continue;
+		}
+		if (cm == 0)
+			return i;
+	}
+	return i;
+}
+
 /* find the '<' that starts the route address: the last top-level '<'
  * before the first top-level '>' (or the last one when unclosed) */
 static long find_angle(const char *s)
 {
 	size_t i;
-	int inq = 0, cm = 0;
 	long lt = -1;
-	for (i = 0; s[i]; i++) {
-		char c = s[i];
-		if (c == '\\' && s[i + 1]) { i++; continue; }
-		if (inq) { if (c == '"') inq = 0; continue; }
-		if (c == '"') { inq = 1; continue; }
-		if (c == '(') { cm++; continue; }
-		if (c == ')') { if (cm) cm--; continue; }
-		if (cm)
-			continue;
-		if (c == '<')
+	for (i = next_top(s, 0); s[i]; i = next_top(s, i + 1)) {
+		if (s[i] == '<')
 			lt = (long)i;
-		else if (c == '>' && lt >= 0)
+		else if (s[i] == '>' && lt >= 0)
 			return lt;
 	}
 	return lt;
@@ -133,19 +160,13 @@ static void crack_angle(const char *s, size_t lt, buf_t *out)
 static long find_group_colon(const char *s)
 {
 	size_t i;
-	int inq = 0, cm = 0, br = 0;
-	for (i = 0; s[i]; i++) {
-		char c = s[i];
-		if (c == '\\' && s[i + 1]) { i++; continue; }
-		if (inq) { if (c == '"') inq = 0; continue; }
-		if (c == '"') { inq = 1; continue; }
-		if (c == '(') { cm++; continue; }
-		if (c == ')') { if (cm) cm--; continue; }
-		if (cm)
-			continue;
-		if (c == '[') br++;
-		else if (c == ']' && br) br--;
-		else if (c == ':' && !br)
+	int br = 0;
+	for (i = next_top(s, 0); s[i]; i = next_top(s, i + 1)) {
+		if (s[i] == '[')
+			br++;
+		else if (s[i] == ']' && br)
+			br--;
+		else if (s[i] == ':' && !br)
 			return (long)i;
 	}
 	return -1;

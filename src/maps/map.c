@@ -320,3 +320,23 @@ int map_lookup(map_t *m, const char *key, const char **args, int nargs, buf_t *o
 		*stat = st;
 	return st == MAP_OK;
 }
+
+/* the common K-line tail of file-based classes: the first word is the
+ * file; none is reported as the reference reports it (the map is then
+ * declared but never opens) */
+int map_parse_filename(map_t *m, const char *rest)
+{
+	const char *e;
+
+	while (*rest == ' ' || *rest == '\t')
+		rest++;
+	for (e = rest; *e && *e != ' ' && *e != '\t'; e++)
+		;
+	if (e == rest) {
+		map_message("No file name for %s map %s", m->cls->name, m->name);
+		return 0;
+	}
+	free(m->file);
+	m->file = xstrndup(rest, (size_t)(e - rest));
+	return 0;
+}

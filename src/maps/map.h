@@ -101,6 +101,9 @@ void map_open_all(void);
  * cannot be used: lookups fail temporarily) or MAP_UNAVAIL (an optional
  * map that did not open, or a map closed for good: "not open") */
 int map_usable(map_t *m);
+/* parse_rest for file-based classes: the first word is the file name */
+int map_parse_filename(map_t *m, const char *rest);
+
 /* the reference's safety checks on a map file (directories on the path,
  * owner, mode): 0 safe, 1 missing, 2 unsafe (*why says why) */
 #define SF_OK      0

@@ -182,19 +182,7 @@ static int text_lookup_full(map_t *m, const char *key, const char **args, int na
 
 static int text_parse_rest(map_t *m, const char *rest)
 {
-	const char *e;
-
-	while (*rest == ' ' || *rest == '\t')
-		rest++;
-	for (e = rest; *e && *e != ' ' && *e != '\t'; e++)
-		;
-	if (e == rest) {
-		map_message("No file name for %s map %s", m->cls->name, m->name);
-		return 0;   /* declared, but it never opens */
-	}
-	free(m->file);
-	m->file = xstrndup(rest, (size_t)(e - rest));
-	return 0;
+	return map_parse_filename(m, rest);
 }
 
 static void text_close(map_t *m)
