@@ -96,6 +96,8 @@ extern void (*cf_fatal_exit)(int status);
 void cf_opt_err(const char *msg, void *arg);
 /* ruleset number for a name or number text, -1 if undefined */
 int cf_ruleset_lookup(cf_t *cf, const char *name);
+/* the same for the word after $>, which may be quoted ("name") */
+int cf_ruleset_lookup_quoted(cf_t *cf, const char *name);
 const char *cf_ruleset_name(const cf_t *cf, int n, char *buf, size_t bufsz);
 mailer_t *cf_mailer(cf_t *cf, const char *name);
 void cf_setup_default_mailers(cf_t *cf);

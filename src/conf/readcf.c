@@ -88,6 +88,18 @@ static bool all_digits(const char *s)
 	return true;
 }
 
+int cf_ruleset_lookup_quoted(cf_t *cf, const char *nm)
+{
+	char tmp[256];
+	size_t l = strlen(nm);
+	if (l >= 2 && nm[0] == '"' && nm[l - 1] == '"' && l - 2 < sizeof tmp) {
+		memcpy(tmp, nm + 1, l - 2);
+		tmp[l - 2] = '\0';
+		nm = tmp;
+	}
+	return cf_ruleset_lookup(cf, nm);
+}
+
 int cf_ruleset_lookup(cf_t *cf, const char *name)
 {
 	if (all_digits(name)) {
@@ -181,15 +193,7 @@ static void bind_calls(cf_t *cf, tokvec_t *tv)
 			tv->v[i].arg = -2;    /* computed at run time */
 			continue;
 		}
-		const char *nm = tv->v[i + 1].s;
-		char tmp[256];
-		size_t l = strlen(nm);
-		if (l >= 2 && nm[0] == '"' && nm[l - 1] == '"' && l - 2 < sizeof tmp) {
-			memcpy(tmp, nm + 1, l - 2);
-			tmp[l - 2] = '\0';
-			nm = tmp;
-		}
-		tv->v[i].arg = (short)cf_ruleset_lookup(cf, nm);
+		tv->v[i].arg = (short)cf_ruleset_lookup_quoted(cf, tv->v[i + 1].s);
 	}
 }
 

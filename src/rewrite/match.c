@@ -46,6 +46,24 @@ static long defer_span(mstate_t *st, int id, size_t ii)
 	return (long)k;
 }
 
+static bool m(mstate_t *st, size_t li, size_t ii, int nb);
+
+/* bind variable nb to in[ii..ii+k) and match the rest of the pattern */
+static bool bind_rest(mstate_t *st, size_t li, size_t ii, size_t k, int nb)
+{
+	if (nb < MAXMATCH) {
+		st->b[nb].start = ii;
+		st->b[nb].len = k;
+	}
+	return m(st, li + 1, ii + k, nb + 1);
+}
+
+/* a pattern token that matches one equal token: a word or a literal operator */
+static bool literal_op(int op)
+{
+	return op == OP_WORD || op == OP_CONDELSE || op == OP_NET || op == OP_USER;
+}
+
 static bool m(mstate_t *st, size_t li, size_t ii, int nb)
 {
 	const tok_t *p;
@@ -75,18 +93,13 @@ static bool m(mstate_t *st, size_t li, size_t ii, int nb)
 		}
 		for (k = k0; k <= rest; k++) {
 			/* a literal next: only positions where it stands can work */
-			if (next->op == OP_WORD || next->op == OP_CONDELSE || next->op == OP_NET ||
-			    next->op == OP_USER) {
+			if (literal_op(next->op)) {
 				while (ii + k < st->ni && !tok_eq(next, &st->in[ii + k]))
 					k++;
 				if (ii + k >= st->ni)
 					return false;
 			}
-			if (nb < MAXMATCH) {
-				st->b[nb].start = ii;
-				st->b[nb].len = k;
-			}
-			if (m(st, li + 1, ii + k, nb + 1))
+			if (bind_rest(st, li, ii, k, nb))
 				return true;
 		}
 		return false;
@@ -94,11 +107,7 @@ static bool m(mstate_t *st, size_t li, size_t ii, int nb)
 	case OP_ONE:
 		if (rest < 1)
 			return false;
-		if (nb < MAXMATCH) {
-			st->b[nb].start = ii;
-			st->b[nb].len = 1;
-		}
-		return m(st, li + 1, ii + 1, nb + 1);
+		return bind_rest(st, li, ii, 1, nb);
 	case OP_CLASS: {
 		/* spans of 1, 2, ... tokens joined as cataddr joins them,
 		 * built up one token at a time; no class member is longer
@@ -108,11 +117,8 @@ static bool m(mstate_t *st, size_t li, size_t ii, int nb)
 		unsigned h = class_hash_init();
 		const tok_t *lit = NULL;
 
-		if (li + 1 < st->nl) {
-			int nop = st->lhs[li + 1].op;
-			if (nop == OP_WORD || nop == OP_CONDELSE || nop == OP_NET || nop == OP_USER)
-				lit = &st->lhs[li + 1];
-		}
+		if (li + 1 < st->nl && literal_op(st->lhs[li + 1].op))
+			lit = &st->lhs[li + 1];
 		for (k = 1; k <= rest; k++) {
 			const tok_t *t = &st->in[ii + k - 1];
 			size_t l;
@@ -137,11 +143,7 @@ static bool m(mstate_t *st, size_t li, size_t ii, int nb)
 				continue;
 			if (!class_has_hashed(p->arg, span, len, h))
 				continue;
-			if (nb < MAXMATCH) {
-				st->b[nb].start = ii;
-				st->b[nb].len = k;
-			}
-			if (m(st, li + 1, ii + k, nb + 1))
+			if (bind_rest(st, li, ii, k, nb))
 				return true;
 		}
 		return false;
@@ -149,11 +151,7 @@ static bool m(mstate_t *st, size_t li, size_t ii, int nb)
 	case OP_NCLASS:
 		if (rest < 1 || st->in[ii].op != OP_WORD || class_has(p->arg, st->in[ii].s))
 			return false;
-		if (nb < MAXMATCH) {
-			st->b[nb].start = ii;
-			st->b[nb].len = 1;
-		}
-		return m(st, li + 1, ii + 1, nb + 1);
+		return bind_rest(st, li, ii, 1, nb);
 	case OP_HOST:   /* $@ on the left matches zero tokens */
 		return m(st, li + 1, ii, nb);
 	case OP_DEFER: {

@@ -71,19 +71,6 @@ static int build_rhs(rwctx_t *cx, const tokvec_t *rhs, size_t from, const tokvec
 	return EX_OK;
 }
 
-/* ruleset number of a (possibly quoted) name computed at run time */
-static int rs_by_name(cf_t *cf, const char *nm)
-{
-	char tmp[256];
-	size_t l = strlen(nm);
-	if (l >= 2 && nm[0] == '"' && nm[l - 1] == '"' && l - 2 < sizeof tmp) {
-		memcpy(tmp, nm + 1, l - 2);
-		tmp[l - 2] = '\0';
-		nm = tmp;
-	}
-	return cf_ruleset_lookup(cf, nm);
-}
-
 /* run $> calls, rightmost first, each over everything to its right */
 static int do_calls(rwctx_t *cx, tokvec_t *w)
 {
@@ -99,7 +86,7 @@ static int do_calls(rwctx_t *cx, tokvec_t *w)
 			continue;
 		target = w->v[i].arg;
 		if (target == -2 && i + 1 < w->n && w->v[i + 1].op == OP_WORD)
-			target = rs_by_name(cx->cf, w->v[i + 1].s);
+			target = cf_ruleset_lookup_quoted(cx->cf, w->v[i + 1].s);
 		k = i + 1;
 		if (k < w->n && w->v[k].op == OP_WORD)
 			k++;   /* the ruleset name token */
