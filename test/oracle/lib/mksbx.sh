@@ -12,7 +12,8 @@
 # is the binary under test, $SENDMAIL_BIN (default: the reference's), and
 # /usr/sbin/sendmail, mailq, newaliases, hoststat, purgestat all lead to it.
 # The auxiliary programs (makemap, praliases, editmap, mailstats, smrsh,
-# mail.local) are the reference's.
+# mail.local) are the reference's, unless SBX_TOOLS names a directory with
+# our makemap/editmap/praliases.
 # SBXDIR must not lie under /etc, /var, /usr, /home or /run (they get overlay
 # mounts; an overlay upperdir cannot sit on an overlay).
 # (Adapted from the oracle's lib/mksbx.sh.)
@@ -41,8 +42,14 @@ mkdir -p "$E/mail/smrsh"
 # binaries, laid out like the Debian package
 mkdir -p "$U/sbin" "$U/bin" "$U/libexec/sendmail"
 ln -s "$BIN" "$U/libexec/sendmail/sendmail"
+# opt-in: SBX_TOOLS=DIR installs DIR/makemap, DIR/editmap, DIR/praliases (ours)
+# where they exist instead of the reference's (used by run_scenario.py)
 for p in makemap praliases editmap mailstats smrsh mail.local vacation.sendmail; do
-	ln -s "$REF/usr/libexec/sendmail/$p" "$U/libexec/sendmail/$p"
+	t=$REF/usr/libexec/sendmail/$p
+	case $p in makemap|editmap|praliases)
+		[ -n "${SBX_TOOLS:-}" ] && [ -x "$SBX_TOOLS/$p" ] && t=$(readlink -f "$SBX_TOOLS/$p");;
+	esac
+	ln -s "$t" "$U/libexec/sendmail/$p"
 done
 for p in mailq newaliases hoststat purgestat smtpd; do ln -s sendmail "$U/libexec/sendmail/$p"; done
 ln -s ../libexec/sendmail/sendmail "$U/sbin/sendmail"
