@@ -20,7 +20,7 @@ build_pkgs=(
 test_pkgs=(
     perl python3 clang libclang-rt-dev
     procmail db5.3-util openssl sasl2-bin libsasl2-modules swaks libnet-ssleay-perl
-    iproute2 util-linux procps
+    iproute2 util-linux procps bind9
 )
 
 want=("${build_pkgs[@]}")

@@ -128,6 +128,22 @@ void dns_host_cache_clear(void);
  * into buf (of size bsize) or s itself. */
 const char *dns_shorten(const char *s, size_t m, char *buf, size_t bsize);
 
+/* ----------------------------------------------------------- dns map */
+
+/* The records of type (ns_t_a, ns_t_mx, ...) in the answer section of
+ * msg[0..len) as text (see rrtext.c for the formats), appended to vals
+ * each followed by a NUL byte.  Returns how many, or -1 when the answer
+ * is malformed (vals is then left as it was). */
+int dns_answer_values(const unsigned char *msg, int len, int type, buf_t *vals);
+
+/* The dns map's query: res_nsearch for name and type with the given
+ * retransmission interval and retry count (0: the resolver's own), the
+ * answer's values as dns_answer_values() gives them.  Returns how many
+ * (0: none of that type), DNS_EX_NOHOST (as a negative: -68) when the
+ * name or data does not exist or the answer is malformed, or
+ * -DNS_EX_TEMPFAIL when the servers could not answer. */
+int dns_lookup_values(const char *name, int type, int retrans, int retry, buf_t *vals);
+
 /* ------------------------------------------------------------ literals */
 
 /* Parse the inside of an address literal ("192.0.2.1", "IPv6:::1",

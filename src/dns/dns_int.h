@@ -27,8 +27,27 @@ struct dns_rr {
 	unsigned pref;
 };
 
+/* one answer-section record as it stands in the message */
+struct dns_rdata {
+	int type;
+	unsigned ttl;
+	const unsigned char *msg, *eom;   /* the whole message */
+	const unsigned char *rd;          /* rdata, rdlen bytes inside it */
+	unsigned rdlen;
+};
+
+/* walk the answer section with every offset checked: fn gets each
+ * record and returns 1 to go on, 0 to stop, -1 to call the answer
+ * malformed.  A record that does not fit makes the answer malformed; an
+ * answer that ends before its record count keeps what it has.  Returns
+ * 0, or -1 when malformed (fn may be NULL to only check). */
+typedef int (*dns_walk_fn)(const struct dns_rdata *r, void *arg);
+int dns_walk_answer(const unsigned char *msg, int len, dns_walk_fn fn, void *arg);
+
 /* iterate the answer section: calls fn for every record, stops early
- * when fn returns false.  Returns false if the message is malformed. */
+ * when fn returns false.  Returns false if the message is malformed
+ * (then fn is not called); records whose rdata does not decode are
+ * skipped. */
 typedef bool (*dns_rr_fn)(const struct dns_rr *rr, void *arg);
 bool dns_each_answer(const unsigned char *msg, int len, dns_rr_fn fn,
 		     void *arg);

@@ -64,49 +64,102 @@ int dns_search(const char *name, int type, unsigned char *ans, int anslen)
 	return run_res(true, name, type, ans, anslen);
 }
 
-/* decode one parsed record into rr; false if its rdata is unusable */
-static bool decode_rr(ns_msg *h, ns_rr *r, struct dns_rr *rr)
+static unsigned get16(const unsigned char *p)
 {
-	const unsigned char *rd = ns_rr_rdata(*r);
-	const unsigned char *eom = ns_msg_end(*h);
+	return ((unsigned)p[0] << 8) | p[1];
+}
+
+/* skip the question section; the offset after it, or -1 */
+static long skip_questions(const unsigned char *msg, const unsigned char *eom)
+{
+	const unsigned char *p = msg + NS_HFIXEDSZ;
+	unsigned n = get16(msg + 4);
+	int k;
+
+	while (n-- > 0) {
+		if (p >= eom || (k = dn_skipname(p, eom)) < 0 || eom - (p + k) < NS_QFIXEDSZ)
+			return -1;
+		p += k + NS_QFIXEDSZ;
+	}
+	return p - msg;
+}
+
+int dns_walk_answer(const unsigned char *msg, int len, dns_walk_fn fn, void *arg)
+{
+	const unsigned char *eom = msg + (len > 0 ? len : 0), *p;
+	unsigned count, i;
+	long off;
+
+	if (len < NS_HFIXEDSZ || (off = skip_questions(msg, eom)) < 0)
+		return -1;
+	p = msg + off;
+	count = get16(msg + 6);
+	/* an answer that ends before its count keeps what it has */
+	for (i = 0; i < count && p < eom; i++) {
+		struct dns_rdata r;
+		int k = dn_skipname(p, eom), v;
+
+		if (k < 0 || eom - (p + k) < NS_RRFIXEDSZ)
+			return -1;
+		p += k;
+		r.type = (int)get16(p);
+		r.ttl = ((unsigned)get16(p + 4) << 16) | get16(p + 6);
+		r.rdlen = get16(p + 8);
+		p += NS_RRFIXEDSZ;
+		if ((size_t)(eom - p) < r.rdlen)
+			return -1;
+		r.msg = msg;
+		r.eom = eom;
+		r.rd = p;
+		p += r.rdlen;
+		if (fn != NULL && (v = fn(&r, arg)) <= 0)
+			return v;
+	}
+	return 0;
+}
+
+/* decode one record into rr; false if its rdata is unusable */
+static bool decode_rr(const struct dns_rdata *r, struct dns_rr *rr)
+{
 	int off = 0;
 
 	memset(rr, 0, sizeof *rr);
-	rr->type = ns_rr_type(*r);
-	rr->ttl = ns_rr_ttl(*r);
+	rr->type = r->type;
+	rr->ttl = r->ttl;
 	if (rr->type == ns_t_mx) {
-		if (ns_rr_rdlen(*r) < 3)
+		if (r->rdlen < 3)
 			return false;
-		rr->pref = ((unsigned)rd[0] << 8) | rd[1];
+		rr->pref = get16(r->rd);
 		off = 2;
 	} else if (rr->type != ns_t_cname) {
 		return true;
 	}
-	if (dn_expand(ns_msg_base(*h), eom, rd + off, rr->data,
-		      sizeof rr->data) < 0)
-		return false;
-	return true;
+	return dn_expand(r->msg, r->eom, r->rd + off, rr->data, sizeof rr->data) >= 0;
+}
+
+struct each {
+	dns_rr_fn fn;
+	void *arg;
+};
+
+static int each_rr(const struct dns_rdata *r, void *arg)
+{
+	struct each *e = arg;
+	struct dns_rr rr;
+
+	if (!decode_rr(r, &rr))
+		return 1;
+	return e->fn(&rr, e->arg) ? 1 : 0;
 }
 
 bool dns_each_answer(const unsigned char *msg, int len, dns_rr_fn fn,
 		     void *arg)
 {
-	ns_msg h;
-	ns_rr r;
-	struct dns_rr rr;
-	int i, count;
+	struct each e = { fn, arg };
 
-	if (len <= 0 || ns_initparse(msg, len, &h) < 0)
+	if (dns_walk_answer(msg, len, NULL, NULL) < 0)
 		return false;
-	count = ns_msg_count(h, ns_s_an);
-	for (i = 0; i < count; i++) {
-		if (ns_parserr(&h, ns_s_an, i, &r) < 0)
-			return false;
-		if (!decode_rr(&h, &r, &rr))
-			continue;
-		if (!fn(&rr, arg))
-			break;
-	}
+	(void)dns_walk_answer(msg, len, each_rr, &e);
 	return true;
 }
 

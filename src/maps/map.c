@@ -72,6 +72,25 @@ void map_reset_all(void)
 	maps = NULL;
 }
 
+/* the error hook of the K line being declared (map_conf_error) */
+static map_errfn decl_err;
+static void *decl_errarg;
+
+void map_conf_error(const char *fmt, ...)
+{
+	buf_t b = BUF_INIT(4096);
+	va_list ap;
+
+	va_start(ap, fmt);
+	(void)buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	if (decl_err)
+		decl_err(buf_str(&b), decl_errarg);
+	else
+		map_message("%s", buf_str(&b));
+	buf_free(&b);
+}
+
 /* the text of a flag argument: -aVALUE (no blank) */
 static char *flag_arg(const char **pp)
 {
@@ -174,13 +193,17 @@ map_t *map_declare(const char *line, map_errfn err, void *errarg)
 	m->cls = c;
 	m->flags = MF_TRY0NULL | MF_TRY1NULL | c->defflags;
 	m->args = xstrdup(p);
+	decl_err = err;
+	decl_errarg = errarg;
 	parse_flags(m, &p);
 	while (*p == ' ' || *p == '\t')
 		p++;
 	if (c->parse_rest && c->parse_rest(m, p) < 0) {
+		decl_err = NULL;
 		map_free(m);
 		return NULL;
 	}
+	decl_err = NULL;
 	if (m->file == NULL && *p)
 		m->file = xstrdup(p);
 	{
@@ -239,8 +262,11 @@ void map_rewrite(map_t *m, const char *val, size_t vlen, const char *key,
 			else if (d >= '1' && d <= '9') {
 				if (d - '1' < nargs && args[d - '1'])
 					buf_adds(out, args[d - '1']);
-			} else
+			} else {
+				if (d != '%')   /* "%%" is one '%'; "%x" stays */
+					buf_addc(out, '%');
 				buf_addc(out, d);
+			}
 			continue;
 		}
 		buf_addc(out, c);

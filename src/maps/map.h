@@ -111,6 +111,18 @@ int map_parse_filename(map_t *m, const char *rest);
 #define SF_UNSAFE  2
 int map_safefile(const char *path, const char **why);
 
+/* for classes while their K line is parsed (parse_flag, parse_rest): an
+ * error reported as the cf reader reports its own ("FILE: line N: ...",
+ * exit status 70); outside a K line it goes to map_message */
+void map_conf_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* run-time system errors of map classes (map_syserr.c): the message,
+ * ": strerror(err)" when err is not 0, on map_message; the exit status
+ * becomes EX_OSERR (err set) or EX_SOFTWARE unless one is set already */
+void map_syserr(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* a declared map whose K line was bad: lookups say "not open" */
+void map_never_opens(map_t *m);
+
 /* messages: maps print diagnostics through this hook (set by the mode) */
 extern void (*map_message)(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -4,6 +4,7 @@
 
 extern const map_class_t map_class_dequote, map_class_arith, map_class_macro,
 	map_class_null, map_class_stab, map_class_host;
+extern const map_class_t map_class_dns;
 extern const map_class_t map_class_hash, map_class_btree, map_class_implicit, map_class_text;
 
 void map_register_builtin_classes(void)
@@ -12,6 +13,7 @@ void map_register_builtin_classes(void)
 		&map_class_hash, &map_class_btree, &map_class_implicit, &map_class_text,
 		&map_class_dequote, &map_class_arith, &map_class_macro,
 		&map_class_null, &map_class_stab, &map_class_host,
+		&map_class_dns,
 	};
 	size_t i;
 	for (i = 0; i < sizeof all / sizeof all[0]; i++)

@@ -181,6 +181,9 @@ static int one_lookup(rwctx_t *cx, const tokvec_t *w, const lkmark_t *mk, size_t
 		for (j = 0; j < l.keyn; j++)
 			tv_push(out, w->v[l.key0 + j]);
 	}
+	/* -t: the -T text is still appended, but the failure is not reported */
+	if (st == MAP_TEMPFAIL && m && (m->flags & MF_TEMPFAILNOMATCH))
+		return EX_OK;
 	return st == MAP_TEMPFAIL ? EX_TEMPFAIL : EX_OK;
 }
 
