@@ -16,6 +16,7 @@
 #include <time.h>
 #include "lib/buf.h"
 #include "lib/xalloc.h"
+#include "lib/exitstat.h"
 #include <db.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -25,6 +26,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sysexits.h>
 #include <unistd.h>
 
 extern const map_class_t map_class_hash, map_class_btree, map_class_implicit;
@@ -227,6 +229,14 @@ static void db_drop(dbh_t *h)
 	h->fd = -1;
 }
 
+/* an open that failed with a system error: the reference's syserr
+ * makes the exit status EX_OSERR unless one is set already */
+static void db_open_failed(void)
+{
+	if (sm_exitstat == 0)
+		sm_set_exitstat(EX_OSERR);
+}
+
 /* the checks and messages before Berkeley DB sees the file */
 static int db_check_path(const map_t *m, const dbh_t *h, bool quiet)
 {
@@ -235,9 +245,11 @@ static int db_check_path(const map_t *m, const dbh_t *h, bool quiet)
 
 	if (sf == SF_OK)
 		return MAP_OK;
-	if (!quiet)
+	if (!quiet) {
 		map_message("%s map \"%s\": %s map file %s: %s", m->cls->name, m->name,
 			    sf == SF_MISSING ? "missing" : "unsafe", h->path, why);
+		db_open_failed();
+	}
 	return MAP_TEMPFAIL;
 }
 
@@ -272,10 +284,12 @@ static int db_open_file(const map_t *m, dbh_t *h, bool quiet)
 	r = db_open_locked(h);
 	if (r != 0) {
 		db_drop(h);
-		if (!quiet)
+		if (!quiet) {
 			map_message("Cannot open %s database %s: %s",
 				    m->cls == &map_class_btree ? "btree" : "hash",
 				    h->path, strerror(r));
+			db_open_failed();
+		}
 		return MAP_TEMPFAIL;
 	}
 	if (h->db->fd(h->db, &h->fd) != 0 || fstat(h->fd, &st) < 0) {
