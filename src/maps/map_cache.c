@@ -3,6 +3,9 @@
 #include "lib/xalloc.h"
 #include <string.h>
 
+unsigned long mapcache_epoch = 1;
+int mapcache_in_decision;
+
 static unsigned slot_of(const char *key, size_t klen)
 {
 	unsigned h = 2166136261u;
@@ -19,9 +22,9 @@ bool mapcache_get(mapcache_t *c, const char *key, size_t klen, buf_t *out, int *
 	if (c->e == NULL || klen > MAPCACHE_MAXKEY)
 		return false;
 	e = &c->e[slot_of(key, klen)];
-	if (e->status < 0 || e->klen != klen || memcmp(e->key, key, klen) != 0)
+	if (e->status < 0 || e->klen != klen || memcmp(e->kv, key, klen) != 0)
 		return false;
-	if (e->status == 0 && buf_add(out, e->val, e->vlen) < 0)
+	if (e->status == 0 && buf_add(out, e->kv + klen, e->vlen) < 0)
 		return false;
 	*status = e->status;
 	return true;
@@ -40,9 +43,12 @@ void mapcache_put(mapcache_t *c, const char *key, size_t klen, const char *val, 
 			c->e[i].status = -1;
 	}
 	e = &c->e[slot_of(key, klen)];
-	free(e->val);
-	e->val = xstrndup(val ? val : "", vlen);
-	memcpy(e->key, key, klen);
+	free(e->kv);
+	e->kv = xmalloc(klen + vlen + 1);
+	memcpy(e->kv, key, klen);
+	if (vlen > 0)
+		memcpy(e->kv + klen, val, vlen);
+	e->kv[klen + vlen] = '\0';
 	e->klen = (unsigned short)klen;
 	e->vlen = (unsigned short)vlen;
 	e->status = (signed char)status;
@@ -54,8 +60,8 @@ void mapcache_flush(mapcache_t *c)
 	if (c->e == NULL)
 		return;
 	for (i = 0; i < MAPCACHE_SLOTS; i++) {
-		free(c->e[i].val);
-		c->e[i].val = NULL;
+		free(c->e[i].kv);
+		c->e[i].kv = NULL;
 		c->e[i].status = -1;
 	}
 }

@@ -197,6 +197,7 @@ typedef struct dbh {
 	buf_t failed;           /* key of the last get that failed */
 	bool has_failed;
 	mapcache_t cache;       /* answers while the file is unchanged */
+	unsigned long checked;  /* decision of the last change check */
 } dbh_t;
 
 static void lock_fd(int fd, int op)
@@ -446,10 +447,11 @@ static int db_lookup(map_t *m, const char *key, size_t klen, buf_t *out)
 		return MAP_TEMPFAIL;
 	if (klen > UINT32_MAX || db_retry_of_failure(h, key, klen))
 		return MAP_NOTFOUND;
-	/* an unchanged file answers from the cache without locking; any
-	 * change (a rebuild starts by rewriting the file) takes the locked
-	 * path, which waits for the writer */
-	changed = db_changed(h);
+	/* the file is checked once per decision (map_cache.h); an unchanged
+	 * file answers from the cache without locking; a key not cached is
+	 * read under the lock after a fresh check, which waits for a writer
+	 * and reopens a rebuilt file */
+	changed = !mapcache_checked(&h->checked) && db_changed(h);
 	if (!changed && mapcache_get(&h->cache, key, klen, out, &r))
 		return r;
 	lock_fd(h->fd, LOCK_SH);

@@ -5,6 +5,7 @@
 #include "rewrite/scan.h"
 #include <string.h>
 #include "lib/exitstat.h"
+#include "maps/map_cache.h"
 #include <stdarg.h>
 #include <sysexits.h>
 
@@ -163,7 +164,7 @@ static bool workspace_has(tokset_t *have, bool *ok, const tokvec_t *w, const tok
 	return tokset_covers(have, need);
 }
 
-int rewrite(rwctx_t *cx, int rs, tokvec_t *w)
+static int rewrite_set(rwctx_t *cx, int rs, tokvec_t *w)
 {
 	const ruleset_t *set;
 	size_t ri;
@@ -233,4 +234,17 @@ int rewrite(rwctx_t *cx, int rs, tokvec_t *w)
 	if (status != EX_OK && cx->status == EX_OK)
 		cx->status = status;
 	return status;
+}
+
+/* a top-level call is one decision for the maps' change checks */
+int rewrite(rwctx_t *cx, int rs, tokvec_t *w)
+{
+	int st;
+
+	if (cx->depth > 0)
+		return rewrite_set(cx, rs, w);
+	mapcache_decision_begin();
+	st = rewrite_set(cx, rs, w);
+	mapcache_decision_end();
+	return st;
 }

@@ -9,6 +9,7 @@
  * or $HOME, whichever is safe and writable first.  Expected diagnostics
  * are the reference's, recorded by running it. */
 #include "maps/map.h"
+#include "maps/map_cache.h"
 #include "lib/buf.h"
 #include "tap.h"
 #include <db.h>
@@ -491,6 +492,36 @@ static void test_reopen(void)
 	free_map(o);
 }
 
+/* inside one decision a cached answer needs no change check; the next
+ * decision (and any lookup outside a decision) sees a rebuilt file */
+static void test_decision(void)
+{
+	static const kv_t one[] = { { "foo", 3, "one", 3 } };
+	static const kv_t two[] = { { "foo", 3, "two", 3 } };
+	map_t *m;
+
+	build_db("dc.db", DB_HASH, one, 1);
+	m = new_map(&map_class_hash, "dc", 0, path_in("dc"));
+	open_map(m);
+	mapcache_decision_begin();
+	is_str(lk(m, "foo"), "one", "decision 1: read from the file");
+	build_db("dc.db", DB_HASH, two, 1);
+	touch_later("dc.db");
+	is_str(lk(m, "foo"), "one", "decision 1: the cached answer, file not checked again");
+	is_str(lk(m, "bar"), "<status 68>", "decision 1: a key not cached is read afresh");
+	is_str(lk(m, "foo"), "two", "... after a check that saw the rebuild");
+	mapcache_decision_end();
+	build_db("dc.db", DB_HASH, one, 1);
+	touch_later("dc.db");
+	mapcache_decision_begin();
+	is_str(lk(m, "foo"), "one", "decision 2: the rebuilt file at once");
+	mapcache_decision_end();
+	build_db("dc.db", DB_HASH, two, 1);
+	touch_later("dc.db");
+	is_str(lk(m, "foo"), "two", "outside a decision every lookup checks");
+	free_map(m);
+}
+
 static void test_safefile(void)
 {
 	const char *why = NULL;
@@ -617,6 +648,7 @@ int main(void)
 	test_unsafe();
 	test_corrupt();
 	test_reopen();
+	test_decision();
 	test_safefile();
 	test_text();
 	failed = done_testing();
