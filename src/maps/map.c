@@ -359,7 +359,7 @@ int map_parse_filename(map_t *m, const char *rest)
 	for (e = rest; *e && *e != ' ' && *e != '\t'; e++)
 		;
 	if (e == rest) {
-		map_message("No file name for %s map %s", m->cls->name, m->name);
+		map_conf_error("No file name for %s map %s", m->cls->name, m->name);
 		return 0;
 	}
 	free(m->file);

@@ -9,6 +9,10 @@
 
 static void render_char(buf_t *b, unsigned char c)
 {
+	if (c == 0233) {        /* the $| byte, e.g. from a regex map's -s */
+		buf_adds(b, "$|");
+		return;
+	}
 	if (c & 0x80) {
 		buf_adds(b, "M-");
 		c &= 0x7f;
