@@ -140,9 +140,12 @@ const char *maptool_check_path(const char *path, bool unsafe_ok)
 	return why;
 }
 
-size_t maptool_printlen(const void *p, size_t n)
+void maptool_print(const void *p, size_t n, FILE *fp)
 {
-	const char *z = memchr(p, '\0', n);
+	const char *z;
 
-	return z == NULL ? n : (size_t)(z - (const char *)p);
+	if (n == 0)
+		return;
+	z = memchr(p, '\0', n);
+	fwrite(p, 1, z == NULL ? n : (size_t)(z - (const char *)p), fp);
 }

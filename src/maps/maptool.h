@@ -6,6 +6,7 @@
 #define SM_MAPTOOL_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include "maps/db_write.h"
 
 #define MAPTOOL_DEFAULT_CF "/etc/mail/sendmail.cf"
@@ -19,7 +20,7 @@ int maptool_trusted_user(const char *prog, const char *cf, dbw_opts_t *o);
  * link is refused.  NULL when the file may be used, else the reason. */
 const char *maptool_check_path(const char *path, bool unsafe_ok);
 
-/* bytes of a stored datum as the reference prints it: up to the first NUL */
-size_t maptool_printlen(const void *p, size_t n);
+/* print a stored datum as the reference does: up to its first NUL */
+void maptool_print(const void *p, size_t n, FILE *fp);
 
 #endif

@@ -89,7 +89,7 @@ static int query(editmap_t *em, dbw_t *w)
 	int r = dbw_get(w, em->key.p, em->key.len + em->nul, &v, &vl);
 
 	if (r == 0) {
-		fwrite(v, 1, maptool_printlen(v, vl), stdout);
+		maptool_print(v, vl, stdout);
 		putchar('\n');
 		return fflush(stdout) == 0 ? EX_OK : EX_IOERR;
 	}

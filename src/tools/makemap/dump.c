@@ -9,9 +9,9 @@ static int print_entry(const void *k, size_t kl, const void *v, size_t vl, void 
 {
 	const makemap_t *mm = arg;
 
-	fwrite(k, 1, maptool_printlen(k, kl), stdout);
+	maptool_print(k, kl, stdout);
 	putchar(mm->syn.sep == MAPSRC_BLANKS ? '\t' : mm->syn.sep);
-	fwrite(v, 1, maptool_printlen(v, vl), stdout);
+	maptool_print(v, vl, stdout);
 	putchar('\n');
 	return 0;
 }
