@@ -13,6 +13,13 @@ static const char *optarg_of(int argc, char **argv, int *i, const char *rest)
 	return NULL;
 }
 
+/* the program's name without its directory */
+static const char *prog_name(const char *argv0)
+{
+	const char *s = strrchr(argv0, '/');
+	return s != NULL ? s + 1 : argv0;
+}
+
 int sm_parse_args(int argc, char **argv, sm_args_t *a)
 {
 	int i;
@@ -20,6 +27,8 @@ int sm_parse_args(int argc, char **argv, sm_args_t *a)
 	memset(a, 0, sizeof *a);
 	a->mode = 'm';
 	a->cffile = "/etc/mail/sendmail.cf";
+	if (argc > 0 && strcmp(prog_name(argv[0]), "newaliases") == 0)
+		a->mode = 'i';
 	for (i = 1; i < argc; i++) {
 		const char *p = argv[i];
 		if (p[0] != '-' || p[1] == '\0')

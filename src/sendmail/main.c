@@ -1,6 +1,7 @@
 /* main.c - the sendmail command: argument parsing and mode dispatch. */
 #include "sendmail/init.h"
 #include "testmode/testmode.h"
+#include "aliases/aliases.h"
 #include "conf/cf.h"
 #include "lib/str.h"
 #include <stdio.h>
@@ -35,6 +36,9 @@ int main(int argc, char **argv)
 		break;
 	case 'v':
 		rc = sm_verify(cf, &args);
+		break;
+	case 'i':
+		rc = alias_newaliases(cf);
 		break;
 	default:
 		fprintf(stderr, "sendmail: mode -b%c is not implemented yet\n", args.mode);

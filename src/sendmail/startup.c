@@ -6,6 +6,7 @@
 #include "conf/mailer_parse.h"
 #include "dns/dns.h"
 #include "maps/map.h"
+#include "aliases/aliases.h"
 #include "rewrite/scan.h"
 #include "rewrite/rewrite.h"
 #include "lib/buf.h"
@@ -136,6 +137,7 @@ cf_t *sm_startup(const sm_args_t *a)
 	}
 	if (map_find("host") == NULL)
 		map_declare("host host -a.", NULL, NULL);
+	alias_declare_maps(cf);
 	finish_identity(cf, &self);
 	dns_self_free(&self);
 	/* maps open on first use, as the reference's do in these modes */
