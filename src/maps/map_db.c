@@ -438,30 +438,30 @@ static int db_fetch(dbh_t *h, const char *key, size_t klen, buf_t *out)
 static int db_lookup(map_t *m, const char *key, size_t klen, buf_t *out)
 {
 	dbh_t *h = m->handle;
-	int r;
-
 	size_t start = out->len;
-	bool changed;
+	int r;
 
 	if (h == NULL || h->db == NULL)
 		return MAP_TEMPFAIL;
 	if (klen > UINT32_MAX || db_retry_of_failure(h, key, klen))
 		return MAP_NOTFOUND;
-	/* the file is checked once per decision (map_cache.h); an unchanged
-	 * file answers from the cache without locking; a key not cached is
-	 * read under the lock after a fresh check, which waits for a writer
-	 * and reopens a rebuilt file */
-	changed = !mapcache_checked(&h->checked) && db_changed(h);
-	if (!changed && mapcache_get(&h->cache, key, klen, out, &r))
+	/* inside a decision whose check has been made, a cached answer
+	 * needs no system call (map_cache.h); otherwise the file is checked
+	 * under the lock, which waits for a writer, and a rebuilt file is
+	 * reopened: lock, fstat, unlock per lookup, as the reference does */
+	if (mapcache_checked(&h->checked) && mapcache_get(&h->cache, key, klen, out, &r))
 		return r;
 	lock_fd(h->fd, LOCK_SH);
-	if (changed || db_changed(h)) {
+	if (db_changed(h)) {
 		lock_fd(h->fd, LOCK_UN);
 		mapcache_flush(&h->cache);
 		r = db_reopen(m);
 		if (r != MAP_OK)
 			return r;
 		lock_fd(h->fd, LOCK_SH);
+	} else if (mapcache_get(&h->cache, key, klen, out, &r)) {
+		lock_fd(h->fd, LOCK_UN);
+		return r;
 	}
 	r = db_fetch(h, key, klen, out);
 	lock_fd(h->fd, LOCK_UN);

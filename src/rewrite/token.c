@@ -72,6 +72,7 @@ tok_t tok_word(const char *s)
 	t.len = (unsigned)((const char *)p - s) & 0x7fffffffu;
 	t.plain = plain;
 	t.op = OP_WORD;
+	t.sbit = (unsigned char)tokset_bit(OP_WORD, s);
 	t.arg = 0;
 	return t;
 }
@@ -82,7 +83,8 @@ tok_t tok_op(int op, int arg)
 	t.s = NULL;
 	t.len = 0;
 	t.plain = 1;
-	t.op = (unsigned short)op;
+	t.op = (unsigned char)op;
+	t.sbit = (unsigned char)tokset_bit(op, "");
 	t.arg = (short)arg;
 	return t;
 }

@@ -38,7 +38,8 @@ typedef struct tok {
 	const char *s;      /* word text; NULL for operators */
 	unsigned len : 31;  /* strlen(s) for words */
 	unsigned plain : 1; /* no control or 8-bit bytes: printed as is */
-	unsigned short op;
+	unsigned char op;
+	unsigned char sbit; /* its member of a tokset (below), 0 for none */
 	short arg;          /* macro/class id, digit, cached ruleset number */
 } tok_t;
 
@@ -85,23 +86,25 @@ typedef struct tokset {
 
 void tokset_clear(tokset_t *s);
 
-static inline void tokset_add(tokset_t *s, const tok_t *t)
+/* a token's member: operators 128 + op; one-character words their
+ * character, lowercased (rules match words ignoring case) */
+static inline unsigned tokset_bit(int op, const char *s)
 {
 	unsigned k;
-	if (t->op != OP_WORD) {
-		k = 128u + t->op;
+
+	if (op != OP_WORD)
+		return 128u + (unsigned)op;
+	k = (unsigned char)s[0];
+	if (k == 0 || k >= 128 || s[1] != '\0')
+		return 0;
+	return k >= 'A' && k <= 'Z' ? k + 32 : k;
+}
+
+static inline void tokset_add(tokset_t *s, const tok_t *t)
+{
+	unsigned k = t->sbit;
+	if (k != 0)
 		s->w[k / 64] |= 1ULL << (k % 64);
-		return;
-	}
-	k = (unsigned char)t->s[0];
-	if (k == 0 || k >= 128 || t->s[1] != '\0')
-		return;
-	/* one-character words match case-insensitively: both cases */
-	s->w[k / 64] |= 1ULL << (k % 64);
-	if ((k | 0x20) >= 'a' && (k | 0x20) <= 'z') {
-		k ^= 0x20;
-		s->w[k / 64] |= 1ULL << (k % 64);
-	}
 }
 void tokset_of(tokset_t *s, const tok_t *v, size_t n);
 static inline int tokset_empty(const tokset_t *s)
