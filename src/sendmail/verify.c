@@ -1,10 +1,12 @@
 /* verify.c - -bv: resolve each recipient and say where it would go.
  * Problems are reported as addresses are read; the deliverable list
  * follows, grouped by host as the reference's send queue orders it.
- * (Alias and .forward expansion join when the local delivery agent
- * lands.) */
+ * Local recipients go through the alias database (src/aliases);
+ * .forward files join when the local delivery agent lands. */
 #include "sendmail/init.h"
 #include "addr/parseaddr.h"
+#include "aliases/aliases.h"
+#include "aliases/alias_expand.h"
 #include "rewrite/scan.h"
 #include "lib/exitstat.h"
 #include "lib/xalloc.h"
@@ -47,54 +49,6 @@ static void print_ok(const vrcpt_t *v)
 		printf("%s... deliverable: mailer %s, user %s\n", v->input, a->mailer_name, a->user);
 }
 
-typedef struct elem {
-	char *text;
-	size_t seq;
-} elem_t;
-
-/* Each argument is a comma-separated list.  The reference's send queue
- * lists a list's members last first, arguments in order. */
-static elem_t *split_lists(const sm_args_t *a, size_t *n)
-{
-	elem_t *v = NULL;
-	size_t cap = 0;
-	int k;
-
-	*n = 0;
-	for (k = 0; k < a->nrcpts; k++) {
-		const char *p = a->rcpts[k];
-		size_t idx = 0;
-		for (;;) {
-			scanner_t sc;
-			tokvec_t tv;
-			arena_t ar;
-			const char *s = p, *e;
-
-			memset(&sc, 0, sizeof sc);
-			sc.mode = SCAN_EXT;
-			sc.delim = ',';
-			tv_init(&tv);
-			arena_init(&ar);
-			scan_address(&sc, p, &tv, &ar);
-			e = sc.stop ? sc.stop : p + strlen(p);
-			while (s < e && (*s == ' ' || *s == '\t'))
-				s++;
-			if (e > s) {
-				v = xgrow(v, &cap, *n + 1, sizeof *v);
-				v[*n].text = xstrndup(s, (size_t)(e - s));
-				v[*n].seq = (size_t)k * 100000 + (99999 - idx++);
-				(*n)++;
-			}
-			tv_free(&tv);
-			arena_free(&ar);
-			if (*e != ',')
-				break;
-			p = e + 1;
-		}
-	}
-	return v;
-}
-
 /* in -bv the first error decides the exit status */
 static void first_error(int st)
 {
@@ -102,65 +56,100 @@ static void first_error(int st)
 		sm_set_exitstat(st);
 }
 
-/* the text of an error mailer's user part: quotes and the leading
- * reply code removed */
-static const char *error_message(const char *u, char *buf, size_t sz)
+typedef struct vstate {
+	cf_t *cf;
+	vrcpt_t *ok;
+	size_t nok, cap, seq;
+} vstate_t;
+
+static bool v_parse(void *arg, const char *input, addr_t *a)
 {
-	size_t n = 0;
-	const char *p = u ? u : "";
-	for (; *p && n + 1 < sz; p++)
-		if (*p != '"')
-			buf[n++] = *p;
-	buf[n] = '\0';
-	if (n > 4 && buf[0] >= '0' && buf[0] <= '9' && buf[3] == ' ')
-		return buf + 4;
-	return buf;
+	vstate_t *vs = arg;
+	buf_t t = BUF_INIT(0);
+
+	if (parseaddr(vs->cf, NULL, input, RF_RECIPADDR, a) < 0) {
+		addr_free(a);
+		first_error(EX_USAGE);
+		return false;
+	}
+	if (a->mailer != NULL)
+		return true;
+	printf("%s... %s\n", input, alias_error_text(a->user, &t));
+	buf_free(&t);
+	first_error(a->exitstat ? a->exitstat : EX_UNAVAILABLE);
+	addr_free(a);
+	return false;
+}
+
+static bool same_rcpt(const addr_t *x, const addr_t *y)
+{
+	return strcmp(x->mailer_name, y->mailer_name) == 0 &&
+	       strcmp(x->host ? x->host : "", y->host ? y->host : "") == 0 &&
+	       strcmp(x->user ? x->user : "", y->user ? y->user : "") == 0;
+}
+
+static void v_leaf(void *arg, char *input, addr_t *a)
+{
+	vstate_t *vs = arg;
+	size_t i;
+	bool dup = false;
+
+	for (i = 0; i < vs->nok && !dup; i++)
+		dup = same_rcpt(&vs->ok[i].a, a);
+	if (!dup && local_unknown(a)) {
+		printf("%s... User unknown\n", input);
+		first_error(EX_NOUSER);
+	}
+	if (dup || local_unknown(a)) {
+		free(input);
+		addr_free(a);
+		return;
+	}
+	vs->ok = xgrow(vs->ok, &vs->cap, vs->nok + 1, sizeof *vs->ok);
+	vs->ok[vs->nok].input = input;
+	vs->ok[vs->nok].a = *a;
+	vs->ok[vs->nok++].seq = vs->seq++;
+}
+
+static void v_error(void *arg, const char *input, const char *msg, int st)
+{
+	(void)arg;
+	printf("%s... %s\n", input, msg);
+	first_error(st);
 }
 
 int sm_verify(cf_t *cf, const sm_args_t *a)
 {
-	char msgbuf[1024];
-	vrcpt_t *ok;
-	elem_t *elems;
-	size_t nok = 0, i, nelems;
+	vstate_t vs;
+	alias_walk_t w;
+	size_t i;
 	int k;
 
 	if (a->nrcpts == 0) {
 		printf("Recipient names must be specified\n");
 		return EX_USAGE;
 	}
-	elems = split_lists(a, &nelems);
-	ok = xcalloc(nelems + 1, sizeof *ok);
-	for (k = 0; k < (int)nelems; k++) {
-		vrcpt_t *v = &ok[nok];
-		v->input = elems[k].text;
-		v->seq = elems[k].seq;
-		if (parseaddr(cf, NULL, v->input, RF_RECIPADDR, &v->a) < 0) {
-			first_error(EX_USAGE);
-			continue;
-		}
-		if (v->a.mailer == NULL) {
-			printf("%s... %s\n", v->input, error_message(v->a.user, msgbuf, sizeof msgbuf));
-			first_error(v->a.exitstat ? v->a.exitstat : EX_UNAVAILABLE);
-			addr_free(&v->a);
-			continue;
-		}
-		if (local_unknown(&v->a)) {
-			printf("%s... User unknown\n", v->input);
-			first_error(EX_NOUSER);
-			addr_free(&v->a);
-			continue;
-		}
-		nok++;
+	memset(&vs, 0, sizeof vs);
+	memset(&w, 0, sizeof w);
+	vs.cf = cf;
+	w.parse = v_parse;
+	w.leaf = v_leaf;
+	w.error = v_error;
+	w.arg = &vs;
+	for (k = 0; k < a->nrcpts; k++)
+		alias_walk_list(&w, a->rcpts[k], NULL, 0);
+	if (vs.nok == 0 && w.loop && sm_exitstat == EX_OK) {
+		printf("aliasing/forwarding loop broken\n");
+		first_error(EX_USAGE);
 	}
-	qsort(ok, nok, sizeof *ok, by_host);
-	for (i = 0; i < nok; i++) {
-		print_ok(&ok[i]);
-		addr_free(&ok[i].a);
+	alias_walk_free(&w);
+	if (vs.nok > 0)
+		qsort(vs.ok, vs.nok, sizeof *vs.ok, by_host);
+	for (i = 0; i < vs.nok; i++) {
+		print_ok(&vs.ok[i]);
+		addr_free(&vs.ok[i].a);
+		free((char *)vs.ok[i].input);
 	}
-	free(ok);
-	for (i = 0; i < nelems; i++)
-		free(elems[i].text);
-	free(elems);
+	free(vs.ok);
 	return sm_exitstat;
 }

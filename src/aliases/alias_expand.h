@@ -1,0 +1,30 @@
+/* alias_expand.h - walking recipient lists through the alias database
+ * (alias_expand.c), for -bv and later for delivery. */
+#ifndef SM_ALIAS_EXPAND_H
+#define SM_ALIAS_EXPAND_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "addr/parseaddr.h"
+
+typedef struct alias_walk {
+	/* parse one member into *a; false (after reporting) drops it */
+	bool (*parse)(void *arg, const char *input, addr_t *a);
+	/* an address that is not expanded further; takes input and a */
+	void (*leaf)(void *arg, char *input, addr_t *a);
+	/* a member that cannot be expanded (an :include: that cannot be read) */
+	void (*error)(void *arg, const char *input, const char *msg, int exitstat);
+	void *arg;
+	char **expanded;      /* aliases already replaced */
+	size_t nexp, capexp;
+	bool self;            /* the alias being expanded names itself */
+	bool loop;            /* an alias met twice was dropped */
+} alias_walk_t;
+
+/* split a comma-separated list into its members (malloc'd strings) */
+char **alias_split_list(const char *list, size_t *n);
+/* parse the members of list, then walk them last first; parent is the
+ * alias whose value list is (NULL at the top) */
+void alias_walk_list(alias_walk_t *w, const char *list, const char *parent, int depth);
+void alias_walk_free(alias_walk_t *w);
+
+#endif
