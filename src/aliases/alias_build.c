@@ -95,7 +95,10 @@ static void read_all(cf_t *cf, build_t *b, alias_dbw_t *w, bool fold)
 	alias_entry_init(&e);
 	while ((r = alias_read_line(&b->rd, &line)) != AL_EOF) {
 		if (r == AL_TOOLONG) {
+			int now = b->rd.lineno;
+			b->rd.lineno = b->rd.toolong_line;
 			line_diag(b, AD_SYSERR, EX_SOFTWARE, "alias line too long");
+			b->rd.lineno = now;
 			continue;
 		}
 		if (alias_parse_line(cf, buf_str(&line), fold, &e, line_diag, b))

@@ -5,7 +5,8 @@
  * after a newline or when the buffer is full.  A chunk whose visible text
  * (up to the first NUL) has no newline, before end of file, makes the
  * whole logical line "too long"; the chunks that follow are then skipped
- * up to one that has a newline.  A backslash before the newline joins the
+ * up to one that has a newline, and so are the continuation lines after
+ * it.  A backslash before the newline joins the
  * next physical line at its place; a following line that starts with a
  * blank is appended after the newline is removed.  Comments and blank
  * lines collect continuation lines like any other line. */
@@ -81,9 +82,15 @@ static int finish_chunk(alias_reader_t *r, buf_t *line, size_t off)
 	return next_is_blank(r) ? 1 : 0;
 }
 
+/* the rest of the line and its continuation lines go unread */
 static int too_long(alias_reader_t *r, buf_t *line)
 {
+	r->toolong_line = r->lineno;
 	skip_long(r);
+	while (next_is_blank(r)) {
+		r->lineno++;
+		skip_long(r);
+	}
 	buf_reset(line);
 	return AL_TOOLONG;
 }

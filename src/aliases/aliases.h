@@ -25,12 +25,14 @@
 typedef struct alias_reader {
 	FILE *f;
 	int lineno;          /* physical line of the last byte read */
+	int toolong_line;    /* where the last AL_TOOLONG line overflowed */
 } alias_reader_t;
 
 enum { AL_EOF = 0, AL_LINE = 1, AL_TOOLONG = 2 };
 
 /* next logical line into line (without newlines): AL_LINE, AL_EOF, or
- * AL_TOOLONG when it did not fit (the rest of that line was skipped) */
+ * AL_TOOLONG when it did not fit (the rest of that line and its
+ * continuation lines were skipped) */
 int alias_read_line(alias_reader_t *r, buf_t *line);
 
 /* ---------------------------------------------------------- one line */

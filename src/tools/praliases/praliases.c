@@ -73,6 +73,14 @@ static void show_keys(DB *db, char **keys, int nkeys)
 	}
 }
 
+/* Berkeley DB's own complaints are not the reference's output */
+static void quiet(const DB_ENV *env, const char *pfx, const char *msg)
+{
+	(void)env;
+	(void)pfx;
+	(void)msg;
+}
+
 /* one database file.db, hash or btree as the file says */
 static void print_file(const char *file, char **keys, int nkeys)
 {
@@ -81,7 +89,9 @@ static void print_file(const char *file, char **keys, int nkeys)
 
 	buf_printf(&path, "%s.db", file);
 	fflush(stdout);
-	if (db_create(&db, NULL, 0) != 0 ||
+	if (db_create(&db, NULL, 0) == 0)
+		db->set_errcall(db, quiet);
+	if (db == NULL ||
 	    db->open(db, NULL, buf_str(&path), NULL, DB_UNKNOWN, DB_RDONLY, 0) != 0) {
 		printf("praliases: %s: open: Unknown database type\n", file);
 	} else if (nkeys > 0)
@@ -168,7 +178,7 @@ static int read_cf(const char *cf, buf_t *list)
 
 static void usage(void)
 {
-	printf("usage: praliases [-C cffile] [-f aliasfile] [key ...]\n");
+	fprintf(stderr, "usage: praliases [-C cffile] [-f aliasfile] [key ...]\n");
 }
 
 int main(int argc, char **argv)
@@ -185,7 +195,6 @@ int main(int argc, char **argv)
 		else if (ch == 'f')
 			file = optarg;
 		else {
-			fflush(stderr);
 			usage();
 			return EX_USAGE;
 		}

@@ -1,0 +1,51 @@
+#!/bin/bash
+# aliases.t -- the alias database against the reference, in the oracle's
+# namespace sandbox (seed configuration): newaliases / -bi on malformed,
+# long, NUL-laden, missing, unsafe and locked alias files; praliases
+# (all, keys, -f, -C, errors); interchange (databases built by the
+# reference's newaliases read by our praliases and /map, and ours read by
+# the reference's); -bv through aliases, :include: files and loops.
+# Every case of test/integration/aliases/cases.sh is run with the
+# reference's programs and with ours; output and status must be equal.
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+BUILD=${BUILD:-$TOP/build}
+SENDMAIL_BIN=${SENDMAIL_BIN:-$BUILD/sendmail}
+REF=${SENDMAIL_REF:-/opt/sendmail-ref}
+R=$REF/usr/libexec/sendmail
+L=$TOP/test/oracle/lib
+[ "$(id -u)" = 0 ] || { echo "1..0 # SKIP needs root for the namespace sandbox"; exit 0; }
+command -v unshare >/dev/null || { echo "1..0 # SKIP unshare not available"; exit 0; }
+[ -x "$R/sendmail" ] || { echo "1..0 # SKIP reference not unpacked in $REF"; exit 0; }
+unshare --uts --mount --net --pid --fork true 2>/dev/null || { echo "1..0 # SKIP namespaces unavailable"; exit 0; }
+T=$(mktemp -d /tmp/aliases-t.XXXXXX) || exit 1
+trap 'rm -rf "$T"' EXIT
+mkdir -p "$T/bin" "$T/out-ref" "$T/out-our"
+ln -s "$(readlink -f "$SENDMAIL_BIN")" "$T/bin/newaliases"
+"$L/gencf.sh" "$T/cf" >/dev/null 2>&1 || { echo "1..0 # SKIP cannot generate the cf files"; exit 0; }
+SENDMAIL_BIN=$R/sendmail "$L/mksbx.sh" "$T/sbx" seed "$T/cf" >/dev/null 2>&1 || { echo "1..0 # SKIP cannot make the sandbox"; exit 0; }
+OURS="SM=$SENDMAIL_BIN NA=$T/bin/newaliases PA=$BUILD/praliases"
+REFS="SM=$R/sendmail NA=$R/newaliases PA=$R/praliases"
+# each side twice: its own databases, then the other side's (interchange)
+run() { # outdir vars built
+	"$L/sbx.sh" "$T/sbx" "bash $L/postinstall.sh >/dev/null 2>&1; export $2 BUILT=$3 OUT=$1; bash $TOP/test/integration/aliases/cases.sh" >/dev/null 2>&1
+}
+run "$T/out-ref" "$REFS" "$R/newaliases"
+run "$T/out-our" "$OURS" "$T/bin/newaliases"
+mkdir -p "$T/out-ref-x" "$T/out-our-x"
+run "$T/out-ref-x" "$REFS" "$T/bin/newaliases"
+run "$T/out-our-x" "$OURS" "$R/newaliases"
+cases=$(cd "$T/out-ref" && ls)
+n=$(echo "$cases" | wc -w)
+echo "1..$((n * 2))"
+i=0
+for side in "" -x; do
+	for c in $cases; do
+		i=$((i + 1))
+		if cmp -s "$T/out-ref$side/$c" "$T/out-our$side/$c"; then
+			echo "ok $i - $c${side:+ (interchange)}"
+		else
+			echo "not ok $i - $c${side:+ (interchange)}"
+			diff -u "$T/out-ref$side/$c" "$T/out-our$side/$c" | sed 's/^/# /' | head -20
+		fi
+	done
+done
