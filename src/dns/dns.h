@@ -89,6 +89,13 @@ void dns_set_last_herrno(int h);
  * dns_free_mx(). */
 int dns_getmxrr(const char *host, char **mx, unsigned short *prefs,
 		int maxmx, bool droplocalhost, int *rcode);
+/* the same with flags: DNS_MX_DROPLOCAL is droplocalhost; with
+ * DNS_MX_FIXED equal preferences come in an order that is the same in
+ * every process, this host's names first (the bestmx map) */
+#define DNS_MX_DROPLOCAL 1u
+#define DNS_MX_FIXED     2u
+int dns_getmxrr_opts(const char *host, char **mx, unsigned short *prefs,
+		     int maxmx, unsigned flags, int *rcode);
 void dns_free_mx(char **mx, int n);
 
 /* ---------------------------------------------------------- canonname */

@@ -28,26 +28,36 @@ struct mxlist {
 	int n, max;
 	int localpref;       /* lowest preference pointing at us, or -1 */
 	bool droplocal;
+	bool fixed;          /* DNS_MX_FIXED */
 };
 
-/* stable within a process, varies between processes (as the reference's
- * time-seeded ordering does) */
-static uint32_t mx_weight(const char *name)
+/* FNV-1a of the lowercased name from seed */
+static uint32_t mx_hash(const char *name, uint32_t seed)
 {
-	static uint32_t seed;
-	uint32_t h;
+	uint32_t h = 2166136261u ^ seed;
 
-	if (seed == 0) {
-		seed = (uint32_t)time(NULL) ^ ((uint32_t)getpid() << 16);
-		if (seed == 0)
-			seed = 1;
-	}
-	h = 2166136261u ^ seed;
 	for (; *name != '\0'; name++) {
 		h ^= (uint32_t)tolower((unsigned char)*name);
 		h *= 16777619u;
 	}
 	return h;
+}
+
+/* tie-break for equal preferences: stable within a process, varies
+ * between processes (as the reference's time-seeded ordering does);
+ * with fixed, the same in every process and this host first */
+static uint32_t mx_weight(const char *name, bool fixed)
+{
+	static uint32_t seed;
+
+	if (fixed)
+		return dns_is_local(name) ? 0 : mx_hash(name, 1) | 1;
+	if (seed == 0) {
+		seed = (uint32_t)time(NULL) ^ ((uint32_t)getpid() << 16);
+		if (seed == 0)
+			seed = 1;
+	}
+	return mx_hash(name, seed);
 }
 
 static bool collect_mx(const struct dns_rr *rr, void *arg)
@@ -68,7 +78,7 @@ static bool collect_mx(const struct dns_rr *rr, void *arg)
 	e = &l->e[l->n++];
 	sm_strlcpy(e->name, rr->data, sizeof e->name);
 	e->pref = rr->pref;
-	e->weight = mx_weight(rr->data);
+	e->weight = mx_weight(rr->data, l->fixed);
 	return true;
 }
 
@@ -213,8 +223,8 @@ static int finish(const char *host, struct mxlist *l, char **mx,
 	return l->n;
 }
 
-int dns_getmxrr(const char *host, char **mx, unsigned short *prefs,
-		int maxmx, bool droplocalhost, int *rcode)
+int dns_getmxrr_opts(const char *host, char **mx, unsigned short *prefs,
+		     int maxmx, unsigned flags, int *rcode)
 {
 	static unsigned char ans[DNS_ANSWER_MAX];
 	struct mxlist l;
@@ -234,11 +244,19 @@ int dns_getmxrr(const char *host, char **mx, unsigned short *prefs,
 	l.max = maxmx < DNS_MAXMXHOSTS ? maxmx : DNS_MAXMXHOSTS;
 	l.e = xcalloc((size_t)l.max, sizeof *l.e);
 	l.localpref = -1;
-	l.droplocal = droplocalhost;
+	l.droplocal = (flags & DNS_MX_DROPLOCAL) != 0;
+	l.fixed = (flags & DNS_MX_FIXED) != 0;
 	(void)dns_each_answer(ans, n, collect_mx, &l);
 	r = finish(host, &l, mx, prefs, rcode);
 	free(l.e);
 	return r;
+}
+
+int dns_getmxrr(const char *host, char **mx, unsigned short *prefs,
+		int maxmx, bool droplocalhost, int *rcode)
+{
+	return dns_getmxrr_opts(host, mx, prefs, maxmx,
+				droplocalhost ? DNS_MX_DROPLOCAL : 0, rcode);
 }
 
 void dns_free_mx(char **mx, int n)

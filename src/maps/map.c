@@ -347,6 +347,19 @@ int map_lookup(map_t *m, const char *key, const char **args, int nargs, buf_t *o
 	return st == MAP_OK;
 }
 
+int map_coldelim_char(const map_t *m)
+{
+	const char *z = m->coldelim;
+
+	if (z == NULL || z[0] == '\0')
+		return '\0';
+	if (z[0] == '\\' && z[1] == 't')
+		return '\t';
+	if (z[0] == '\\' && z[1] == 'n')
+		return '\n';
+	return (unsigned char)z[0];
+}
+
 /* the common K-line tail of file-based classes: the first word is the
  * file; none is reported as the reference reports it (the map is then
  * declared but never opens) */

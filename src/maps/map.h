@@ -95,6 +95,10 @@ int map_lookup(map_t *m, const char *key, const char **args, int nargs, buf_t *o
 void map_rewrite(map_t *m, const char *val, size_t vlen, const char *key,
 		 const char **args, int nargs, buf_t *out);
 
+/* the -z column delimiter as a character ("\t" and "\n" spelled out
+ * name a tab and a newline); 0 when there is none */
+int map_coldelim_char(const map_t *m);
+
 /* open all non-optional maps at startup, as the reference does */
 void map_open_all(void);
 /* open m if not yet tried: MAP_OK, MAP_TEMPFAIL (a required map that

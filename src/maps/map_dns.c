@@ -97,20 +97,6 @@ static void dns_close(map_t *m)
 	m->handle = NULL;
 }
 
-/* the -z delimiter: "-z\t" and "-z\n" name a tab and a newline */
-static int delimiter(const map_t *m)
-{
-	const char *z = m->coldelim;
-
-	if (z == NULL || z[0] == '\0')
-		return '\0';
-	if (z[0] == '\\' && z[1] == 't')
-		return '\t';
-	if (z[0] == '\\' && z[1] == 'n')
-		return '\n';
-	return (unsigned char)z[0];
-}
-
 /* n NUL-terminated values joined by delim; a value that would end past
  * the result size (leaving room for delim and "..." when more follow)
  * ends the result with "..." instead */
@@ -143,7 +129,7 @@ static int dns_lookup(map_t *m, const char *key, const char **args, int nargs,
 {
 	dnsmap_t *d = dm_of(m);
 	buf_t name = BUF_INIT(4096), vals = BUF_INIT(1024 * 1024), res = BUF_INIT(0);
-	int n, delim = delimiter(m);
+	int n, delim = map_coldelim_char(m);
 
 	*stat = MAP_NOTFOUND;
 	if (d->type == 0)

@@ -4,7 +4,7 @@
 
 extern const map_class_t map_class_dequote, map_class_arith, map_class_macro,
 	map_class_null, map_class_stab, map_class_host;
-extern const map_class_t map_class_dns;
+extern const map_class_t map_class_dns, map_class_bestmx, map_class_arpa;
 extern const map_class_t map_class_regex, map_class_program, map_class_socket,
 	map_class_sequence, map_class_switch, map_class_user, map_class_syslog,
 	map_class_nis, map_class_nisplus, map_class_ldap;
@@ -16,7 +16,7 @@ void map_register_builtin_classes(void)
 		&map_class_hash, &map_class_btree, &map_class_implicit, &map_class_text,
 		&map_class_dequote, &map_class_arith, &map_class_macro,
 		&map_class_null, &map_class_stab, &map_class_host,
-		&map_class_dns,
+		&map_class_dns, &map_class_bestmx, &map_class_arpa,
 		&map_class_regex, &map_class_program, &map_class_socket,
 		&map_class_sequence, &map_class_switch, &map_class_user, &map_class_syslog,
 		&map_class_nis, &map_class_nisplus, &map_class_ldap,
