@@ -13,6 +13,23 @@ static const char *optarg_of(int argc, char **argv, int *i, const char *rest)
 	return NULL;
 }
 
+/* the -O copies live until exit */
+static char *opt_copies[MAX_CLI_OPTS];
+static int nopt_copies;
+
+static void free_opt_copies(void)
+{
+	while (nopt_copies > 0)
+		free(opt_copies[--nopt_copies]);
+}
+
+static void keep_opt(char *o)
+{
+	if (nopt_copies == 0)
+		atexit(free_opt_copies);
+	opt_copies[nopt_copies++] = o;
+}
+
 /* the program's name without its directory */
 static const char *prog_name(const char *argv0)
 {
@@ -55,6 +72,7 @@ int sm_parse_args(int argc, char **argv, sm_args_t *a)
 				/* the long form, as an O line's body: " Name=value" */
 				size_t n = strlen(v);
 				char *o = xmalloc(n + 2);
+				keep_opt(o);
 				o[0] = ' ';
 				memcpy(o + 1, v, n + 1);
 				v = o;
