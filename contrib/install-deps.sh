@@ -13,14 +13,14 @@ set -euo pipefail
 # Building: compiler, autoconf, and the libraries configure checks for.
 build_pkgs=(
     build-essential autoconf automake pkg-config m4
-    libssl-dev libdb5.3-dev libsasl2-dev libmilter-dev
+    libssl-dev libdb5.3-dev libsasl2-dev libmilter-dev libldap-dev
 )
 # Testing: prove (perl), script interpreters, libFuzzer (clang and its
 # runtime libraries), and tools the integration tests drive or inspect.
 test_pkgs=(
     perl python3 clang libclang-rt-dev
     procmail db5.3-util openssl sasl2-bin libsasl2-modules swaks libnet-ssleay-perl
-    iproute2 util-linux procps bind9
+    iproute2 util-linux procps bind9 slapd ldap-utils
 )
 
 want=("${build_pkgs[@]}")

@@ -116,6 +116,8 @@ static int parse_flags(map_t *m, const char **pp)
 		if (f == '\0')
 			break;
 		p++;
+		if ((m->cls->defflags & MF_CLASSFLAGS) && m->cls->parse_flag(m, f, &p) == 0)
+			continue;
 		switch (f) {
 		case 'o': m->flags |= MF_OPTIONAL; break;
 		case 'N': m->flags |= MF_INCLNULL; m->flags &= ~MF_TRY0NULL; break;

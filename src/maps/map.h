@@ -31,6 +31,7 @@ enum {
 	MF_NOREWRITE  = 1 << 9,  /* -r */
 	MF_TEMPFAILNOMATCH = 1 << 10, /* -t */
 	MF_ALIAS      = 1 << 11,
+	MF_CLASSFLAGS = 1 << 12, /* class defflags: parse_flag sees every flag first */
 };
 
 struct map;

@@ -1,6 +1,6 @@
-/* map_unsupported.c - the nis, nisplus and ldap map classes.  The
- * reference's Linux build has them, but this build links no NIS or
- * LDAP client: each parses its K line as the reference does and then
+/* map_unsupported.c - the nis and nisplus map classes.  The
+ * reference's Linux build has them, but this build links no NIS
+ * client (ldap is real: map_ldap.c): each parses its K line as the reference does and then
  * fails to open the way the reference fails on a host that runs no NIS
  * and no LDAP server (messages and status 75; "not open" with -o).
  * Classes the reference lacks too (hesiod, netinfo, nsd, ph, dbm,
@@ -31,47 +31,6 @@ static int nisplus_open(map_t *m)
 	return m->file == NULL ? MAP_UNAVAIL : MAP_TEMPFAIL;
 }
 
-/* ldap: -hHOST names the server; the handle keeps it */
-static int ldap_flag(map_t *m, int f, const char **pp)
-{
-	const char *s = *pp, *e;
-
-	if (f != 'h')
-		return -1;
-	while (*s == ' ' || *s == '\t')
-		s++;
-	for (e = s; *e && *e != ' ' && *e != '\t'; e++)
-		;
-	free(m->handle);
-	m->handle = xstrndup(s, (size_t)(e - s));
-	*pp = e;
-	return 0;
-}
-
-static int ldap_parse_rest(map_t *m, const char *rest)
-{
-	(void)rest;
-	if (m->keycol == NULL) {
-		map_conf_error("No filter given in map %s", m->name);
-		map_never_opens(m);
-	}
-	return 0;
-}
-
-static int ldap_open(map_t *m)
-{
-	if (!(m->flags & MF_OPTIONAL))
-		map_syserr(ENOTCONN, "ldap_init/ldap_bind failed to %s in map %s",
-			   m->handle ? (const char *)m->handle : "localhost", m->name);
-	return MAP_TEMPFAIL;
-}
-
-static void ldap_close(map_t *m)
-{
-	free(m->handle);
-	m->handle = NULL;
-}
-
 static int never_lookup(map_t *m, const char *key, size_t klen, buf_t *out)
 {
 	(void)m; (void)key; (void)klen; (void)out;
@@ -83,7 +42,4 @@ const map_class_t map_class_nis = {
 };
 const map_class_t map_class_nisplus = {
 	"nisplus", NULL, map_parse_filename, nisplus_open, never_lookup, NULL, NULL, 0
-};
-const map_class_t map_class_ldap = {
-	"ldap", ldap_flag, ldap_parse_rest, ldap_open, never_lookup, NULL, ldap_close, 0
 };
