@@ -31,6 +31,14 @@ static void ldap_err(const char *fmt, const char *a, const char *b, const char *
 		sm_set_exitstat(EX_OSERR);
 }
 
+/* how long one operation may take: -l, else LDAP_WAIT_MAX (a server
+ * that accepts and never answers must not hang the MTA) */
+#define LDAP_WAIT_MAX 300
+static long ldap_wait_seconds(const ldap_spec_t *s)
+{
+	return s->timelimit > 0 ? s->timelimit : LDAP_WAIT_MAX;
+}
+
 static void set_options(ldap_spec_t *s, LDAP *ld)
 {
 	int v;
@@ -45,6 +53,12 @@ static void set_options(ldap_spec_t *s, LDAP *ld)
 	if (s->nettimeout > 0) {
 		struct timeval tv = { s->nettimeout, 0 };
 		(void)ldap_set_option(ld, LDAP_OPT_NETWORK_TIMEOUT, &tv);
+	}
+	/* the bind never waits for ever: -l, else LDAP_WAIT_MAX seconds
+	 * (the reference waits without end) */
+	{
+		struct timeval op = { ldap_wait_seconds(s), 0 };
+		(void)ldap_set_option(ld, LDAP_OPT_TIMEOUT, &op);
 	}
 }
 
@@ -250,8 +264,8 @@ static int entry_values(map_t *m, LDAP *ld, LDAPMessage *e, buf_t *out, bool *an
  * reason in *why (an ldap error text or an errno text) */
 static int wait_result(ldap_spec_t *s, int msgid, LDAPMessage **res, const char **why)
 {
-	struct timeval tv = { s->timelimit, 0 };
-	int rc = ldap_result(s->ld, msgid, LDAP_MSG_ALL, s->timelimit > 0 ? &tv : NULL, res);
+	struct timeval tv = { ldap_wait_seconds(s), 0 };
+	int rc = ldap_result(s->ld, msgid, LDAP_MSG_ALL, &tv, res);
 
 	if (rc == 0) {
 		(void)ldap_abandon_ext(s->ld, msgid, NULL, NULL);
