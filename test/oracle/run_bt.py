@@ -329,6 +329,37 @@ def describe_failure(meta, case, r, full=True):
     return "\n".join(o) + "\n"
 
 
+def reporters(tap, title, planned):
+    """log(msg), skip(reason), bail(reason) for a harness that prints TAP
+    (tap) or plain text; planned is non-empty once the TAP plan is out.
+    Shared with test/cf/run_equiv.py and relay_battery.py."""
+    def log(msg):
+        if tap:
+            print("# " + msg, flush=True)
+        else:
+            print(msg, file=sys.stderr, flush=True)
+
+    def skip(reason):
+        if tap:
+            print("1..0 # SKIP %s" % reason, flush=True)
+            return 0
+        print("SKIP: %s" % reason, file=sys.stderr)
+        return SKIP
+
+    def bail(reason):
+        if tap and planned:
+            print("Bail out! %s: %s" % (title, reason.splitlines()[0]), flush=True)
+            for line in reason.splitlines()[1:]:
+                print("# " + line)
+        elif tap:
+            print("1..1\nnot ok 1 - %s\n# %s"
+                  % (title, reason.replace("\n", "\n# ")), flush=True)
+        else:
+            print("error: %s" % reason, file=sys.stderr)
+        return 1
+    return log, skip, bail
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -375,31 +406,7 @@ def main():
     tap = a.tap
     t0 = time.time()
     planned = []     # non-empty once the TAP plan is printed
-
-    def log(msg):
-        if tap:
-            print("# " + msg, flush=True)
-        else:
-            print(msg, file=sys.stderr, flush=True)
-
-    def skip(reason):
-        if tap:
-            print("1..0 # SKIP %s" % reason, flush=True)
-            return 0
-        print("SKIP: %s" % reason, file=sys.stderr)
-        return SKIP
-
-    def bail(reason):
-        if tap and planned:
-            print("Bail out! bt oracle harness: %s" % reason.splitlines()[0], flush=True)
-            for line in reason.splitlines()[1:]:
-                print("# " + line)
-        elif tap:
-            print("1..1\nnot ok 1 - bt oracle harness\n# %s"
-                  % reason.replace("\n", "\n# "), flush=True)
-        else:
-            print("error: %s" % reason, file=sys.stderr)
-        return 1
+    log, skip, bail = reporters(tap, "bt oracle harness", planned)
 
     configs = [c for arg in a.config for c in arg.split(",") if c] or list(CONFIGS)
     for c in configs:
