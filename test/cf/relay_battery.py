@@ -26,9 +26,7 @@ doubled-@ addresses refused (5xx, a syntax error) from everyone.
 import argparse
 import fnmatch
 import os
-import shutil
 import sys
-import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -180,29 +178,28 @@ def main():
 
     ref = os.path.abspath(a.ref)
     os.environ["SENDMAIL_REF"] = os.environ["REF"] = ref
-    work = tempfile.mkdtemp(prefix="cf-relay.", dir="/tmp")
-    try:
-        reason = rb.check_root() or rb.ensure_ref(ref, log) or rb.check_namespaces(work)
-        if reason:
-            return skip(reason)
-        a.config = ["seed"]
-        refdir, oursdir, status = eq.prepare_cfdirs(a, work, ["seed"], log)
-        binpath = os.path.abspath(a.bin)
-        env = dict(os.environ, SENDMAIL_BIN=binpath, REF=ref, SENDMAIL_REF=ref)
-        cl = {c: (ad, nm) for c, ad, nm in CLIENTS}
-        items = [{"id": name, "argv": ["/usr/sbin/sendmail", "-bt"],
-                  "stdin": ".D{client_addr}%s\n.D{client_name}%s\ncheck_rcpt %s\n"
-                  % (cl[c][0], cl[c][1], addr)} for name, addr, c, _ in bat]
-        res_ref = eq.run_items("ref", "seed", refdir, items, work, env, a, t0, log)
-        res_ours = eq.run_items("ours", "seed", oursdir, items, work, env, a, t0, log) \
-            if status["seed"][0] else {}
-    except RuntimeError as e:
-        return bail(str(e))
-    finally:
-        if not a.keep:
-            shutil.rmtree(work, ignore_errors=True)
-        else:
-            log("scratch dir kept: %s" % work)
+    res = {}
+
+    def body(work):
+        try:
+            refdir, oursdir, res["status"] = eq.prepare_cfdirs(a, work, ["seed"], log)
+            binpath = os.path.abspath(a.bin)
+            env = dict(os.environ, SENDMAIL_BIN=binpath, REF=ref, SENDMAIL_REF=ref)
+            cl = {c: (ad, nm) for c, ad, nm in CLIENTS}
+            items = [{"id": name, "argv": ["/usr/sbin/sendmail", "-bt"],
+                      "stdin": ".D{client_addr}%s\n.D{client_name}%s\ncheck_rcpt %s\n"
+                      % (cl[c][0], cl[c][1], addr)} for name, addr, c, _ in bat]
+            res["ref"] = eq.run_items("ref", "seed", refdir, items, work, env, a, t0, log)
+            res["ours"] = eq.run_items("ours", "seed", oursdir, items, work, env, a, t0,
+                                       log) if res["status"]["seed"][0] else {}
+            return None
+        except RuntimeError as e:
+            return bail(str(e))
+    a.config, a.workdir = ["seed"], None
+    rc = rb.in_scratch("cf-relay.", None, a.keep, ref, log, skip, bail, body)
+    if rc is not None:
+        return rc
+    status, res_ref, res_ours = res["status"], res["ref"], res["ours"]
 
     xfail = rb.load_xfail(a.expected_failures) if a.expected_failures else set()
 

@@ -323,23 +323,13 @@ def main():
     groups = [g for arg in a.group for g in arg.split(",") if g]
     ref = os.path.abspath(a.ref)
     os.environ["SENDMAIL_REF"] = os.environ["REF"] = ref
-    base = a.workdir or "/tmp"
-    os.makedirs(base, exist_ok=True)
-    work = tempfile.mkdtemp(prefix="cf-equiv.", dir=base)
-    try:
-        if rb.under_overlaid(work):
-            return bail("--workdir must not be under " + " ".join(rb.OVERLAID))
-        reason = rb.check_root() or rb.ensure_ref(ref, log) or rb.check_namespaces(work)
-        if reason:
-            return skip(reason)
-        return run(a, tap, log, bail, configs, groups, ref, work, t0, planned)
-    except RuntimeError as e:
-        return bail(str(e))
-    finally:
-        if a.keep:
-            log("scratch dir kept: %s" % work)
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+
+    def body(work):
+        try:
+            return run(a, tap, log, bail, configs, groups, ref, work, t0, planned)
+        except RuntimeError as e:
+            return bail(str(e))
+    return rb.in_scratch("cf-equiv.", a.workdir, a.keep, ref, log, skip, bail, body)
 
 
 def run(a, tap, log, bail, configs, groups, ref, work, t0, planned):

@@ -416,25 +416,32 @@ def main():
     ref = os.path.abspath(a.ref)
     os.environ["SENDMAIL_REF"] = os.environ["REF"] = ref
 
-    if a.workdir:
-        os.makedirs(a.workdir, exist_ok=True)
-        work = tempfile.mkdtemp(prefix="bt-oracle.", dir=a.workdir)
-    else:
-        work = tempfile.mkdtemp(prefix="bt-oracle.", dir="/tmp")
-    if under_overlaid(work):
-        shutil.rmtree(work, ignore_errors=True)
-        return bail("--workdir %s is under one of %s (overlay-mounted in the sandbox)"
-                    % (a.workdir, " ".join(OVERLAID)))
-    try:
-        reason = check_root() or ensure_ref(ref, log) or check_namespaces(work)
-        if reason:
-            return skip(reason)
+
+    def body(work):
         if a.check_prereqs:
             print("ok: namespaces, overlayfs and the reference in %s are usable" % ref)
             return 0
         return run(a, tap, log, bail, configs, groups, ref, work, t0, planned)
+    return in_scratch("bt-oracle.", a.workdir, a.keep, ref, log, skip, bail, body)
+
+
+def in_scratch(prefix, workdir, keep, ref, log, skip, bail, body):
+    """Make a scratch dir (in workdir or /tmp), skip() unless the sandbox can
+    run here, return body(scratch dir); the dir is removed unless keep.
+    Shared with test/cf/run_equiv.py and relay_battery.py."""
+    base = workdir or "/tmp"
+    os.makedirs(base, exist_ok=True)
+    work = tempfile.mkdtemp(prefix=prefix, dir=base)
+    try:
+        if under_overlaid(work):
+            return bail("--workdir %s is under one of %s (overlay-mounted in the sandbox)"
+                        % (workdir, " ".join(OVERLAID)))
+        reason = check_root() or ensure_ref(ref, log) or check_namespaces(work)
+        if reason:
+            return skip(reason)
+        return body(work)
     finally:
-        if a.keep:
+        if keep:
             log("scratch dir kept: %s" % work)
         else:
             shutil.rmtree(work, ignore_errors=True)
