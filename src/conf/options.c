@@ -726,6 +726,29 @@ static int set_connectonlyto(optvals_t *ov, const optdef_t *d, const char *v, op
 	return OPT_OK;
 }
 
+/* LDAPDefaultSpec: ldap map flags every ldap map starts from; the
+ * search filter (-k) and the attributes (-v) belong to each map */
+static int set_ldapspec(optvals_t *ov, const optdef_t *d, const char *v, opt_errfn err, void *arg)
+{
+	const char *p;
+	bool in_quote = false;
+
+	for (p = v; *p; p++) {
+		if (*p == '"')
+			in_quote = !in_quote;
+		if (in_quote || *p != '-' || (p > v && p[-1] != ' ' && p[-1] != '\t'))
+			continue;
+		if (p[1] == 'k')
+			opt_report(ov, OMK_SYSERR, err, arg,
+				   "readcf: option LDAPDefaultSpec: Do not set the LDAP search filter");
+		else if (p[1] == 'v')
+			opt_report(ov, OMK_SYSERR, err, arg,
+				   "readcf: option LDAPDefaultSpec: Do not set the requested LDAP attributes");
+	}
+	opt_store(ov, d->id, v, 0);
+	return OPT_OK;
+}
+
 static bool host_known(const char *h, int family)
 {
 	struct addrinfo hints, *res = NULL;
@@ -981,6 +1004,8 @@ static int opt_set_special(optvals_t *ov, const optdef_t *d, const char *v, opt_
 		return set_group(ov, d, v, err, arg);
 	case OPT_ConnectOnlyTo:
 		return set_connectonlyto(ov, d, v, err, arg);
+	case OPT_LDAPDefaultSpec:
+		return set_ldapspec(ov, d, v, err, arg);
 	case OPT_DaemonPortOptions:
 	case OPT_ClientPortOptions:
 		return set_portopts(ov, d, v, err, arg);

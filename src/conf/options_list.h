@@ -107,7 +107,7 @@ X(AuthMechanisms, "AuthMechanisms", 0, OT_STR, "GSSAPI KERBEROS_V4 DIGEST-MD5 CR
 X(ClientPortOptions, "ClientPortOptions", 0, OT_SPECIAL, NULL, 0, 0, w_portkeys, 0)
 X(DataFileBufferSize, "DataFileBufferSize", 0, OT_SIZE, "4096", 0, 0, NULL, 0)
 X(XscriptFileBufferSize, "XscriptFileBufferSize", 0, OT_SIZE, "4096", 0, 0, NULL, 0)
-X(LDAPDefaultSpec, "LDAPDefaultSpec", 0, OT_STR, NULL, 0, 0, NULL, 0)
+X(LDAPDefaultSpec, "LDAPDefaultSpec", 0, OT_SPECIAL, NULL, 0, 0, NULL, 0)
 X(ServerCertFile, "ServerCertFile", 0, OT_STR, NULL, 0, 0, NULL, 0)
 X(ServerKeyFile, "ServerKeyFile", 0, OT_STR, NULL, 0, 0, NULL, 0)
 X(ClientCertFile, "ClientCertFile", 0, OT_STR, NULL, 0, 0, NULL, 0)
