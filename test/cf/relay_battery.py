@@ -153,6 +153,7 @@ def main():
     ap.add_argument("--ref", default=os.environ.get("SENDMAIL_REF", "/opt/sendmail-ref"))
     ap.add_argument("--ours-cf", action="append", default=[])
     ap.add_argument("--self-check", action="store_true")
+    ap.add_argument("--cf-rev", help="use cf/ as committed in this git revision")
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--tap", action="store_true")
     ap.add_argument("-j", "--jobs", type=int, default=max(2, os.cpu_count() or 2))

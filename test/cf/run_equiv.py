@@ -53,9 +53,9 @@ DEFAULT_XFAIL = os.path.join(HERE, "equiv-expected-failures.txt")
 ORACLE_CONFIGS = os.path.join(REPO, "test", "oracle", "configs")
 
 
-def our_mc(config):
+def our_mc(config, top=REPO):
     if config in ("generic-linux", "submit"):
-        return os.path.join(REPO, "cf", "cf", config + ".mc")
+        return os.path.join(top, "cf", "cf", config + ".mc")
     return os.path.join(ORACLE_CONFIGS, config, config + ".mc")
 
 
@@ -69,7 +69,7 @@ def gen_ours(config, outdir, top=REPO):
     """m4 TOP/cf/m4/cf.m4 X.mc > outdir/config.cf.  Returns (ok, message):
     message holds m4's complaints (stderr) even when it succeeded."""
     cfm4 = os.path.join(top, "cf", "m4", "cf.m4")
-    mc = our_mc(config)
+    mc = our_mc(config, top)
     if not os.path.exists(cfm4):
         return False, "%s does not exist (our m4 library is not there yet)" % cfm4
     if not os.path.exists(mc):
@@ -83,7 +83,9 @@ def gen_ours(config, outdir, top=REPO):
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     err = rb.dec(p.stderr).strip()
-    cmd = "m4 %s %s" % (os.path.relpath(cfm4, top), os.path.relpath(mc, top))
+    def rel(f):
+        return os.path.relpath(f, top) if f.startswith(top + "/") else f
+    cmd = "m4 %s %s" % (rel(cfm4), rel(mc))
     if p.returncode != 0 or not p.stdout.strip():
         return False, "%s failed (status %d%s):\n%s" % (
             cmd, p.returncode, ", empty output" if not p.stdout.strip() else "", err[-2000:])
@@ -110,6 +112,16 @@ def prepare_cfdirs(a, work, configs, log):
         else:
             raise RuntimeError("--ours-cf FILE needs exactly one --config (or CONFIG=FILE)")
         given[c] = os.path.abspath(f)
+    top = REPO
+    if getattr(a, "cf_rev", None):
+        # cf/ as committed in that revision, not the working tree
+        top = os.path.join(work, "rev")
+        os.makedirs(top)
+        r = subprocess.run("git -C %s archive %s cf | tar -x -C %s" % (
+            shlex.quote(REPO), shlex.quote(a.cf_rev), shlex.quote(top)), shell=True,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+        if r.returncode != 0:
+            log("--cf-rev %s: %s" % (a.cf_rev, r.stdout.strip()[:300]))
     status = {}
     # the generic-linux sandbox also holds submit.cf: generate all four
     for c in CONFIGS:
@@ -124,7 +136,7 @@ def prepare_cfdirs(a, work, configs, log):
                 shutil.copy(given[c], dst)
                 status[c] = (True, "")
         else:
-            status[c] = gen_ours(c, oursdir)
+            status[c] = gen_ours(c, oursdir, top)
         if not status[c][0]:
             with open(dst, "w") as f:       # placeholder, its cases are not run
                 f.write("")
@@ -298,6 +310,8 @@ def main():
                     "(FILE with one --config, or CONFIG=FILE; repeatable)")
     ap.add_argument("--self-check", action="store_true",
                     help="use the reference's .cf as ours: everything must agree")
+    ap.add_argument("--cf-rev", help="generate ours from cf/ as committed in this git "
+                    "revision (e.g. HEAD) instead of the working tree")
     ap.add_argument("-j", "--jobs", type=int, default=max(2, os.cpu_count() or 2))
     ap.add_argument("--timeout", type=float, default=10)
     ap.add_argument("--budget", type=float, default=900)
