@@ -1,0 +1,748 @@
+divert(-1)
+#
+# rules_policy.m4 -- the policy rulesets of our cf library.
+#
+# Written for this project from the documentation (cf.README: access
+# database, anti-spam configuration, connection control, STARTTLS and
+# SMTP AUTH sections; op.me: the check_* rulesets) and from the observable
+# behaviour of the reference configuration.  proto.m4 includes this file
+# where the rulesets section is written; everything below is emitted as is
+# (with the FEATURE-dependent parts selected by ifdef on _FEAT_name).
+#
+# Structure of the generated rulesets (names of internal helpers are ours):
+#
+#   check_relay  -> Local_check_relay, PolConnect
+#   check_mail   -> Local_check_mail,  PolSender
+#   check_rcpt   -> Local_check_rcpt,  PolRecipient (and, with delay_checks,
+#                   the sender and connection checks)
+#   check_compat, check_etrn, check_expn, check_vrfy -> Local_ hooks
+#   tls_client, tls_server, tls_rcpt -> PolTLSreq (TLS_Clt:, TLS_Srv:,
+#                   TLS_Rcpt: entries)
+#   srv_features, clt_features, try_tls, authinfo, trust_auth, greet_pause
+#
+# Access map helpers (all take "< tag > < key >" and return "< value >",
+# "< ? >" when nothing was found):
+#   PolKey   one key (tag:key, then the untagged key unless the tag is
+#            written "! tag")
+#   PolDom   a host or domain name and its parent domains
+#   PolNet   an IP address and its network prefixes
+#   PolAct   turns a found value into a verdict
+#
+# Nothing in this file may use the m4 quote characters in its text.
+#
+divert(0)dnl
+#
+######################################################################
+###  Policy rulesets (cf/m4/rules_policy.m4)
+######################################################################
+#
+# internal maps of the policy rulesets
+Kpol_dequote dequote
+Kpol_arith arith
+Kpol_resolve host -a<FOUND> -T<TEMP>
+ifdef(`_FEAT_relay_based_on_MX', `Kpol_bestmx bestmx -T<TEMP>
+')dnl
+ifdef(`_FEAT_badmx', `Kpol_mxlist bestmx -z: -T<TEMP>
+Kpol_badmx regex -a<BADMX> ifelse(defn(`_FEAT_badmx_ARG1'), `', `^(127\.|10\.|0\.0\.0\.0)', defn(`_FEAT_badmx_ARG1'))
+')dnl
+ifdef(`_FEAT_dnsbl', `Kpol_dnsbl host -T<TMP>
+')dnl
+ifdef(`_FEAT_enhdnsbl', `Kpol_enhdnsbl dns -R A -a. -T<TMP> -r`'ifelse(defn(`_FEAT_enhdnsbl_ARG5'), `', `5', defn(`_FEAT_enhdnsbl_ARG5'))
+')dnl
+
+# hooks for the administrator (LOCAL_RULESETS may add rules to them)
+SLocal_check_relay
+SLocal_check_mail
+SLocal_check_rcpt
+SLocal_check_compat
+SLocal_trust_auth
+SLocal_Relay_Auth
+SLocal_tls_client
+SLocal_tls_server
+SLocal_tls_rcpt
+ifdef(`_FEAT_greet_pause', `SLocal_greet_pause
+')dnl
+
+ifdef(`_FEAT_access_db', `dnl
+######################################################################
+# PolKey: look one key up in the access map.
+#   input  < tag > < key >    or  < ! tag > < key > (no untagged fallback)
+#   output < value >          or  < ? >
+######################################################################
+SPolKey
+R< ! $+ > < $* >	$: < $(access $1:$2 $: ? $) >
+R< $+ > < $* >		$: < $(access $1:$2 $: ? $) > < $2 >
+R< ? > < $* >		$: < $(access $1 $: ? $) >
+R< $* > < $* >		$: < $1 >
+
+######################################################################
+# PolDom: a host name, then each parent domain (a.b.c, b.c, c).
+# IP literals [a.b.c.d] are searched as [a.b.c.d], [a.b.c], ...
+#   input  < tag > < name >   output < value > or < ? >
+#   SKIP ends the search as if nothing was found.
+######################################################################
+SPolDom
+R< $* > < >			$@ < ? >
+R< $* > < $+ . >		$: < $1 > < $2 >
+R< $* > < $+ >			$: < $1 > < $2 > $| $>PolKey < $1 > < $2 >
+R$* $| < SKIP >			$@ < ? >
+R< $* > < [ $+ . $- ] > $| < ? >	$@ $>PolDom < $1 > < [ $2 ] >
+R< $* > < [ $+ : $- ] > $| < ? >	$@ $>PolDom < $1 > < [ $2 ] >
+R< $* > < $- . $+ > $| < ? >	$@ $>PolDom < $1 > < $3 >
+R$* $| < $* >			$@ < $2 >
+ifdef(`_FEAT_lookupdotdomain', `define(`_POL_DOTDOMAIN_')')dnl
+ifelse(index(defn(`_FEAT_access_db_ARG2')defn(`_FEAT_access_db_ARG3')defn(`_FEAT_access_db_ARG4'), `lookupdotdomain'), `-1', `', `define(`_POL_DOTDOMAIN_')')dnl
+ifdef(`_POL_DOTDOMAIN_', `dnl
+# lookupdotdomain: .domain entries match the subdomains of domain
+SPolDotDom
+R< $* > < $- . $+ >		$: < $1 > < $2 . $3 > $| $>PolKey < $1 > < . $3 >
+R< $* > < $- . $+ > $| < ? >	$@ $>PolDotDom < $1 > < $3 >
+R$* $| < $* >			$@ < $2 >
+R$*				$@ < ? >
+')dnl
+
+######################################################################
+# PolNet: an IP address, then its network prefixes
+#   (1.2.3.4, 1.2.3, 1.2, 1; IPv6:a:b:c, IPv6:a:b, ...)
+#   input  < tag > < address >   output < value > or < ? >
+######################################################################
+SPolNet
+R< $* > < >			$@ < ? >
+R< $* > < $+ >			$: < $1 > < $2 > $| $>PolKey < $1 > < $2 >
+R$* $| < SKIP >			$@ < ? >
+R< $* > < IPv6 > $| < ? >	$@ < ? >
+R< $* > < $+ . $- > $| < ? >	$@ $>PolNet < $1 > < $2 >
+R< $* > < $+ : $- > $| < ? >	$@ $>PolNet < $1 > < $2 >
+R< $* > < $+ : > $| < ? >	$@ $>PolNet < $1 > < $2 >
+R$* $| < $* >			$@ < $2 >
+', `dnl
+# no access map: every search finds nothing
+SPolKey
+R$*			$@ < ? >
+SPolDom
+R< $* > < >			$@ < ? >
+R$*			$@ < ? >
+SPolNet
+R$*			$@ < ? >
+')dnl
+
+######################################################################
+# PolAct: the verdict for an access map value.
+#   input  < value > < kind >   kind: conn, mail, rcpt
+#   output < ? >, < OK >, < RELAY >, or a $# error / discard triple
+######################################################################
+SPolAct
+R< ? > $*			$@ < ? >
+R< OK > $*			$@ < OK >
+R< RELAY > $*			$@ < RELAY >
+R< SKIP > $*			$@ < ? >
+R< REJECT > < rcpt >		$#error $@ 5.2.1 $: "550 Mailbox disabled for this recipient"
+R< REJECT > $*			$#error $@ 5.7.1 $: "550 Access denied"
+R< DISCARD > $*			$#discard $: discard
+R< QUARANTINE : $+ > $*		$#error $@ quarantine $: $1
+R< ERROR : $-.$-.$- : $+ > $*	$#error $@ $1.$2.$3 $: $4
+R< ERROR : $+ > $*		$#error $: $1
+R< < TMPF > > $*		$#error $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
+R< $+ > $*			$#error $: $1
+
+######################################################################
+# PolCanon: canonify an address with ruleset 3.  An address at one of
+# our own names whose local part is itself an address (user%host,
+# host!user, "user@host") is reduced to that inner address, as delivery
+# would do.  Returns  user < @ domain . >,  a bare local part, or the
+# $#error triple of ruleset 3.
+######################################################################
+SPolCanon
+R$*				$: $>3 $1
+R$# $*				$@ $# $1
+R< @ >				$#error $@ nouser $: "553 User address required"
+R$* < @ $* > $*			$: $1 < @ $2 >
+R$* < @ $+ >			$: $1 < @ $2 > $| < $2 >
+R$* < @ $+ > $| < $=w . >	$: $1 < @ $2 > $| < L >
+R$* < @ $+ > $| < $=w >		$: $1 < @ $2 > $| < L >
+R$* < @ $+ > $| < $* >		$@ $1 < @ $2 >
+R$* % $* < @ $+ > $| < L >	$@ $>PolCanon $1 % $2
+R$* ! $* < @ $+ > $| < L >	$@ $>PolCanon $1 ! $2
+R$* < @ $+ > $| < L >		$: $1 < @ $2 > $| < L > $1
+R$* < @ $+ > $| < L > $- $+	$@ $1 < @ $2 >
+R$* < @ $+ > $| < L > $-	$: $1 < @ $2 > $| < Q > $(pol_dequote $3 $)
+R$* < @ $+ > $| < Q > $* @ $*	$@ $>PolCanon $3 @ $4
+R$* < @ $+ > $| < Q > $* % $*	$@ $>PolCanon $3 % $4
+R$* < @ $+ > $| < Q > $* ! $*	$@ $>PolCanon $3 ! $4
+R$* < @ $+ > $| $*		$@ $1 < @ $2 >
+
+######################################################################
+# check_relay: called when a client connects, with
+#   client name $| client address
+######################################################################
+Scheck_relay
+R$* $| $*			$: $1 $| $2 $| $>Local_check_relay $1 $| $2
+R$* $| $* $| $# $*		$# $3
+ifdef(`_FEAT_delay_checks', `dnl
+# delay_checks: the connection is checked at the first RCPT
+# (only the rate and connection limits are checked now)
+R$* $| $* $| $*			$@ $>PolConnCtl $1 $| $2
+')dnl
+R$* $| $* $| $*			$@ $>PolConnect $1 $| $2
+
+# PolConnect: the connection checks proper (name $| address)
+SPolConnect
+R$* $| $*			$: $1 $| $2 $| $>PolNet < Connect > < $2 >
+R$* $| $* $| < ? >		$: $1 $| $2 $| $>PolDom < Connect > < $1 >
+R$* $| $* $| < $* >		$: $1 $| $2 $| $>PolAct < $3 > < conn >
+R$* $| $* $| < RELAY >		$@ RELAY
+R$* $| $* $| < OK >		$@ OK
+R$* $| $* $| $# $*		$# $3
+R$* $| $* $| $*			$: $1 $| $2
+ifdef(`_FEAT_require_rdns', `dnl
+# require_rdns: the client address must resolve back to its name
+R$* $| $*			$: $1 $| $2 $| < $&{client_resolve} >
+R$* $| $* $| < FAIL >		$#error $@ 5.7.1 $: "550 Fix reverse DNS for " $2
+R$* $| $* $| < FORGED >		$#error $@ 5.7.1 $: "550 Fix reverse DNS for " $2
+R$* $| $* $| < TEMP >		$#error $@ 4.7.1 $: "451 Client address " $2 " did not resolve"
+R$* $| $* $| $*			$: $1 $| $2
+')dnl
+ifdef(`_FEAT_dnsbl', `dnl
+# dnsbl: the reversed client address looked up in a DNS blocklist
+R$* $| $-.$-.$-.$-		$: $1 $| $2.$3.$4.$5 $| < $(pol_dnsbl $5.$4.$3.$2.`'ifelse(defn(`_FEAT_dnsbl_ARG1'), `', `blackholes.mail-abuse.org', defn(`_FEAT_dnsbl_ARG1')). $: OK $) >
+R$* $| $* $| < OK >		$: $1 $| $2
+ifelse(defn(`_FEAT_dnsbl_ARG3'), `', `R$* $| $* $| < $+ < TMP > >	$: $1 $| $2',
+defn(`_FEAT_dnsbl_ARG3'), `t', `R$* $| $* $| < $+ < TMP > >	$#error $@ 4.4.3 $: "451 Temporary lookup failure of " $2 " at ifelse(defn(`_FEAT_dnsbl_ARG1'), `', `blackholes.mail-abuse.org', defn(`_FEAT_dnsbl_ARG1'))"',
+`R$* $| $* $| < $+ < TMP > >	$#error $@ 4.4.3 $: defn(`_FEAT_dnsbl_ARG3')')
+ifelse(defn(`_FEAT_dnsbl_ARG2'), `', `R$* $| $* $| < $+ >		$#error $@ 5.7.1 $: "550 Rejected: " $2 " listed at ifelse(defn(`_FEAT_dnsbl_ARG1'), `', `blackholes.mail-abuse.org', defn(`_FEAT_dnsbl_ARG1'))"',
+defn(`_FEAT_dnsbl_ARG2'), `quarantine', `R$* $| $* $| < $+ >		$#error $@ quarantine $: "Mail from " $2 " refused by blocklist at ifelse(defn(`_FEAT_dnsbl_ARG1'), `', `blackholes.mail-abuse.org', defn(`_FEAT_dnsbl_ARG1'))"',
+`R$* $| $* $| < $+ >		$#error $@ 5.7.1 $: defn(`_FEAT_dnsbl_ARG2')')
+')dnl
+ifdef(`_FEAT_enhdnsbl', `dnl
+# enhdnsbl: the reversed client address in a DNS blocklist, checking the answer
+R$* $| $-.$-.$-.$-		$: $1 $| $2.$3.$4.$5 $| < $(pol_enhdnsbl $5.$4.$3.$2.defn(`_FEAT_enhdnsbl_ARG1'). $: OK $) >
+R$* $| $* $| < OK >		$: $1 $| $2
+ifelse(defn(`_FEAT_enhdnsbl_ARG3'), `', `R$* $| $* $| < $+ < TMP > >	$: $1 $| $2',
+defn(`_FEAT_enhdnsbl_ARG3'), `t', `R$* $| $* $| < $+ < TMP > >	$#error $@ 4.4.3 $: "451 Temporary lookup failure of " $2 " at defn(`_FEAT_enhdnsbl_ARG1')"',
+`R$* $| $* $| < $+ < TMP > >	$#error $@ 4.4.3 $: defn(`_FEAT_enhdnsbl_ARG3')')
+ifelse(defn(`_FEAT_enhdnsbl_ARG4'), `', `', `R$* $| $* $| < defn(`_FEAT_enhdnsbl_ARG4') >	$: $1 $| $2 $| < LISTED >
+R$* $| $* $| < $+ . >		$: $1 $| $2
+')dnl
+ifelse(defn(`_FEAT_enhdnsbl_ARG2'), `', `R$* $| $* $| < $+ >		$#error $@ 5.7.1 $: "550 Rejected: " $2 " listed at defn(`_FEAT_enhdnsbl_ARG1')"',
+defn(`_FEAT_enhdnsbl_ARG2'), `quarantine', `R$* $| $* $| < $+ >		$#error $@ quarantine $: "Mail from " $2 " refused by blocklist at defn(`_FEAT_enhdnsbl_ARG1')"',
+`R$* $| $* $| < $+ >		$#error $@ 5.7.1 $: defn(`_FEAT_enhdnsbl_ARG2')')
+')dnl
+R$* $| $*			$@ $>PolConnCtl $1 $| $2
+
+# PolConnCtl: connection rate and count limits (ratecontrol, conncontrol)
+SPolConnCtl
+ifdef(`_FEAT_ratecontrol', `dnl
+R$* $| $*			$: $1 $| $2 $| $>PolNet < ! ClientRate > < $2 >
+R$* $| $* $| < ? >		$: $1 $| $2 $| $>PolKey < ! ClientRate > < >
+R$* $| $* $| < $- >		$: $1 $| $2 $| < $(pol_arith l $@ $3 $@ $&{client_rate} $) >
+R$* $| $* $| < TRUE >		$#error $@ 4.3.2 $: "ifelse(defn(`_FEAT_ratecontrol_ARG2'), `terminate', `421', `452') Connection rate limit exceeded."
+R$* $| $* $| $*			$: $1 $| $2
+')dnl
+ifdef(`_FEAT_conncontrol', `dnl
+R$* $| $*			$: $1 $| $2 $| $>PolNet < ! ClientConn > < $2 >
+R$* $| $* $| < ? >		$: $1 $| $2 $| $>PolKey < ! ClientConn > < >
+R$* $| $* $| < $- >		$: $1 $| $2 $| < $(pol_arith l $@ $3 $@ $&{client_connections} $) >
+R$* $| $* $| < TRUE >		$#error $@ 4.3.2 $: "ifelse(defn(`_FEAT_conncontrol_ARG2'), `terminate', `421', `452') Too many open connections."
+R$* $| $* $| $*			$: $1 $| $2
+')dnl
+R$*				$@ OK
+
+######################################################################
+# check_mail: called with the MAIL FROM address
+######################################################################
+Scheck_mail
+R$*				$: $1 $| $>Local_check_mail $1
+R$* $| $# $*			$# $2
+ifdef(`_FEAT_delay_checks', `dnl
+# delay_checks: the sender is checked at the first RCPT
+R$* $| $*			$@ $1
+')dnl
+R$* $| $*			$@ $>PolSender $1
+
+# PolSender: the sender checks proper
+SPolSender
+R$*				$: $1 $| $>tls_client $&{verify} $| MAIL
+R$* $| $# $*			$# $2
+R$* $| $*			$: $1
+ifdef(`_FEAT_block_bad_helo', `dnl
+R$*				$: $1 $| $>PolHelo $1
+R$* $| $# $*			$# $2
+R$* $| $*			$: $1
+')dnl
+# the null sender
+R< >				$@ < OK >
+R<>				$@ < OK >
+# a loopback address is no sender domain
+R$* @ localhost			$: < LOOP > $1
+R$* @ [ 127.0.0.1 ]		$: < LOOP > $1
+R$* @ [ IPv6 : : : 1 ]		$: < LOOP > $1
+R$* < $* @ localhost > $*	$: < LOOP > $1
+R$* < $* @ [ 127.0.0.1 ] > $*	$: < LOOP > $1
+R$* < $* @ [ IPv6 : : : 1 ] > $*	$: < LOOP > $1
+R< LOOP > $*			$: < LOOP > $1 $| $&{client_addr}
+R< LOOP > $* $| 127.0.0.1	$@ < OK >
+R< LOOP > $* $| IPv6 : : : 1	$@ < OK >
+R< LOOP > $* $| $*		$#error $@ 5.5.4 $: "553 Real domain name required for sender address"
+# canonical form; < D > with a domain, < L > a local part only,
+# < U > an address ruleset 3 refused
+R$*				$: < L > $>PolCanon $1
+R< L > $# $*			$: < U > $# $1
+R< L > $* < @ $+ . >		$: < D > $1 < @ $2 >
+R< L > $* < @ $+ >		$: < D > $1 < @ $2 >
+# the access map: From: entries for the address, the user, the domain
+R< D > $* < @ $+ >		$: < D > $1 < @ $2 > $| $>PolKey < From > < $1 @ $2 >
+R< D > $* < @ $+ > $| < ? >	$: < D > $1 < @ $2 > $| $>PolKey < From > < $1 @ >
+R< D > $* < @ $+ > $| < ? >	$: < D > $1 < @ $2 > $| $>PolDom < From > < $2 >
+ifdef(`_POL_DOTDOMAIN_', `dnl
+R< D > $* < @ $+ > $| < ? >	$: < D > $1 < @ $2 > $| $>PolDotDom < From > < $2 >
+')dnl
+R< L > $*			$: < L > $1 $| $>PolKey < From > < $1 @ >
+R< $- > $* $| < $* >		$: < $1 > $2 $| $>PolAct < $3 > < mail >
+R< $- > $* $| < OK >		$# OK
+R< $- > $* $| < RELAY >		$# RELAY
+R< $- > $* $| $# $*		$# $3
+R< $- > $* $| $*		$: < $1 > $2
+# the sender must have a domain
+ifdef(`_FEAT_accept_unqualified_senders', `dnl
+R< L > $*			$@ $1
+R< U > $*			$@ OK
+', `dnl
+R< $- > $*			$: < $1 > $2 $| < $&{daemon_flags} >
+R< L > $* $| < $* u $* >	$@ $1
+R< U > $* $| < $* u $* >	$@ OK
+R< $- > $* $| $*		$: < $1 > $2
+R< L > $*			$#error $@ 5.5.4 $: "553 Domain name required for sender address " $&f
+R< U > $*			$#error $@ 5.5.4 $: "553 Domain name required for sender address " $&f
+')dnl
+R< D > $*			$: $1
+ifdef(`_FEAT_accept_unresolvable_domains', `', `dnl
+# the sender domain must resolve (class ResOk may hold TEMP to accept
+# domains that cannot be resolved now)
+R$* < @ $+ >			$: $1 < @ $2 > $| < $(pol_resolve $2 $: NOTFOUND $) >
+R$* $| < $* < FOUND > >		$: $1
+R$* $| < $* < TEMP > >		$: $1 $| < TEMP >
+R$* $| < $={ResOk} >		$: $1
+R$* $| < TEMP >			$#error $@ 4.1.8 $: "451 Domain of sender address " $&f " does not resolve"
+R$* $| < $* >			$#error $@ 5.1.8 $: "553 Domain of sender address " $&f " does not exist"
+')dnl
+ifdef(`_FEAT_badmx', `dnl
+# badmx: the MX hosts of the sender domain must not be bad addresses
+R$* < @ $+ >			$: $1 < @ $2 > $| < $(pol_mxlist $2 $: NONE $) >
+R$* $| < $* >			$: $1 $| < $(pol_badmx $2 $) >
+R$* $| < $* < BADMX > >		$#error $@ 5.1.2 $: "553 Domain of sender address " $&f " resolves to a bad address"
+R$* $| $*			$: $1
+')dnl
+R$*				$@ $1
+
+######################################################################
+# check_rcpt: called with each RCPT TO address
+######################################################################
+Scheck_rcpt
+R$*				$: $1 $| $>Local_check_rcpt $1
+R$* $| $# $*			$# $2
+ifdef(`_FEAT_delay_checks', `dnl
+# delay_checks: a client authenticated by a trusted mechanism skips the
+# sender and connection checks
+R$* $| $*			$: $1 $| < $&{auth_type} >
+R$* $| < $={TrustAuthMech} >	$@ $>PolRecipient $1
+ifelse(defn(`_FEAT_delay_checks_ARG1'), `friend', `dnl
+# spamfriend: recipients listed Spam: FRIEND skip the other checks
+R$* $| $*			$: $1 $| $>PolSpam $1
+R$* $| < FRIEND >		$@ $>PolRecipient $1
+', defn(`_FEAT_delay_checks_ARG1'), `hater', `dnl
+# spamhater: only recipients listed Spam: HATER get the other checks
+R$* $| $*			$: $1 $| $>PolSpam $1
+R$* $| < HATER >		$: $1 $| < >
+R$* $| < $* >			$@ $>PolRecipient $1
+')dnl
+# the sender (with Local_check_mail), then the connection
+R$* $| $*			$: $1 $| $>check_mail_delayed $&f
+R$* $| $# error $*		$# error $2
+R$* $| $# $*			$@ $>PolRecipient $1
+R$* $| $*			$: $1 $| $>PolConnect $&{client_name} $| $&{client_addr}
+R$* $| $# $*			$# $2
+')dnl
+R$* $| $*			$@ $>PolRecipient $1
+ifdef(`_FEAT_delay_checks', `dnl
+
+# the sender checks as check_mail would have done them
+Scheck_mail_delayed
+R$*				$: $1 $| $>Local_check_mail $1
+R$* $| $# $*			$# $2
+R$* $| $*			$: $>PolSender $1
+R< OK >				$# OK
+R$*				$@ $1
+
+# PolSpam: the Spam: entry of a recipient (< FRIEND >, < HATER >, < ? >)
+SPolSpam
+R$*				$: $>PolCanon $1
+R$# $*				$@ < ? >
+R$* < @ $+ . >			$: $1 < @ $2 >
+R$* < @ $+ >			$: $1 < @ $2 > $| $>PolKey < ! Spam > < $1 @ $2 >
+R$* < @ $=w > $| < ? >		$: $1 < @ $2 > $| $>PolKey < ! Spam > < $1 @ >
+R$* < @ $+ > $| < ? >		$: $1 < @ $2 > $| $>PolDom < ! Spam > < $2 >
+R$* < @ $+ > $| < $* >		$@ < $3 >
+R$*				$: $>PolKey < ! Spam > < $1 @ >
+R< $* >				$@ < $1 >
+')dnl
+
+######################################################################
+# PolRecipient: the recipient checks: the access map (To:) and relaying
+######################################################################
+SPolRecipient
+R$*				$: $>PolCanon $1
+R$# $*				$# $1
+R$* < @ $+ . >			$: $1 < @ $2 >
+ifdef(`_FEAT_blocklist_recipients', `define(`_POL_BLOCKLIST_')')dnl
+ifdef(`_FEAT_blacklist_recipients', `define(`_POL_BLOCKLIST_')')dnl
+ifdef(`_POL_BLOCKLIST_', `ifdef(`_FEAT_access_db', `dnl
+# blocklist_recipients: To: entries for the address, the local user, the domain
+R$* < @ $+ >			$: $1 < @ $2 > $| $>PolKey < To > < $1 @ $2 >
+R$* < @ $=w > $| < ? >		$: $1 < @ $2 > $| $>PolKey < To > < $1 @ >
+R$* < @ $+ > $| < ? >		$: $1 < @ $2 > $| $>PolDom < To > < $2 >
+R$* < @ $+ > $| < $* >		$: $1 < @ $2 > $| $>PolAct < $3 > < rcpt >
+R$* $| $# $*			$# $2
+R$* $| $*			$: $1
+R$*				$: $1 $| $>PolKey < To > < $1 @ >
+R$* < @ $+ > $| $*		$: $1 < @ $2 >
+R$* $| < $* >			$: $1 $| $>PolAct < $2 > < rcpt >
+R$* $| $# $*			$# $2
+R$* $| $*			$: $1
+')')dnl
+ifdef(`_FEAT_promiscuous_relay', `dnl
+# promiscuous_relay: everything may be relayed
+R$*				$@ RELAY
+')dnl
+# to a local user or a domain we relay to?
+R$*				$: $1 $| $>PolRelayTo $1
+R$* $| RELAY			$@ RELAY
+R$* $| $# $*			$# $2
+R$* $| $*			$: $1
+# from a client we relay for?
+R$*				$: $1 $| $>PolRelayFrom $1
+R$* $| RELAY			$@ RELAY
+R$* $| $# $*			$# $2
+R$* $| $*			$: $1 $| < $&{client_resolve} >
+R$* $| < FORGED >		$#error $@ 5.7.1 $: "550 Relaying denied. IP name possibly forged " $&{client_name}
+R$* $| < TEMP >			$#error $@ 5.7.1 $: "550 Relaying denied. IP name lookup failed " $&{client_name}
+R$*				$#error $@ 5.7.1 $: "550 Relaying denied"
+
+######################################################################
+# PolRelayTo: RELAY when the (canonical) recipient is local or in a
+# domain we relay to; the inner address of a source route, %-hack or
+# bang path is checked instead of the outer one.
+######################################################################
+SPolRelayTo
+R$* < @ $+ . >			$: $1 < @ $2 >
+# no domain: a local user
+R$*				$: $1 $| < N >
+R$* < @ $+ > $| < N >		$: $1 < @ $2 > $| < $2 >
+R$* $| < N >			$@ RELAY
+# our own names
+R$* < @ $+ > $| < $=w >		$: $1 < @ $2 > $| < Y >
+R$* < @ $+ > $| < $={VirtHost} >	$: $1 < @ $2 > $| < Y >
+# class R: relay hosts (and their subdomains unless relay_hosts_only)
+R$* < @ $+ > $| < $=R >		$: $1 < @ $2 > $| < Y >
+ifdef(`_FEAT_relay_hosts_only', `', `dnl
+R$* < @ $+ > $| < $+ . $=R >	$: $1 < @ $2 > $| < Y >
+')dnl
+ifdef(`_FEAT_relay_entire_domain', `dnl
+# relay_entire_domain: every host of our domains (class m)
+R$* < @ $+ > $| < $=m >		$: $1 < @ $2 > $| < Y >
+R$* < @ $+ > $| < $+ . $=m >	$: $1 < @ $2 > $| < Y >
+')dnl
+ifdef(`_FEAT_access_db', `dnl
+# the access map: To: entries with RELAY
+ifelse(index(defn(`_FEAT_access_db_ARG2')defn(`_FEAT_access_db_ARG3')defn(`_FEAT_access_db_ARG4'), `relaytofulladdress'), `-1', `', `dnl
+R$* < @ $+ > $| < $+ >		$: $1 < @ $2 > $| < $3 > $>PolKey < To > < $1 @ $2 >
+R$* < @ $+ > $| < $+ > < RELAY >	$: $1 < @ $2 > $| < Y >
+R$* < @ $+ > $| < $+ > < $* >	$: $1 < @ $2 > $| < $3 >
+')dnl
+R$* < @ $+ > $| < $+ >		$: $1 < @ $2 > $| < $3 > $>PolDom < To > < $3 >
+R$* < @ $+ > $| < $+ > < RELAY >	$: $1 < @ $2 > $| < Y >
+R$* < @ $+ > $| < $+ > < $* >	$: $1 < @ $2 > $| < $3 >
+')dnl
+ifdef(`_FEAT_relay_based_on_MX', `dnl
+# relay_based_on_MX: we are the best MX of the domain
+R$* < @ $+ > $| < $+ >		$: $1 < @ $2 > $| < $3 > < $(pol_bestmx $3 $: NOMX $) >
+R$* < @ $+ > $| < $+ > < $=w . >	$: $1 < @ $2 > $| < Y >
+R$* < @ $+ > $| < $+ > < $=w >	$: $1 < @ $2 > $| < Y >
+R$* < @ $+ > $| < $+ > < $* < TEMP > >	$#error $@ 4.4.0 $: "451 Could not look up the MX records of " $3
+R$* < @ $+ > $| < $+ > < $* >	$: $1 < @ $2 > $| < $3 >
+')dnl
+R$* < @ $+ > $| < $+ >		$@ NO
+ifdef(`_FEAT_loose_relay_check', `dnl
+# loose_relay_check: the local part is not looked at
+R$* $| < Y >			$@ RELAY
+')dnl
+# a local part that is itself an address is checked as the recipient
+R$* % $* < @ $+ > $| < Y >	$@ $>PolRelayInner $1 % $2
+R$* ! $* < @ $+ > $| < Y >	$@ $>PolRelayInner $1 ! $2
+R$* @ $* < @ $+ > $| < Y >	$@ $>PolRelayInner $1 @ $2
+R$* < @ $+ > $| < Y >		$: $1 < @ $2 > $| < Y > $1
+R$* < @ $+ > $| < Y > $- $+	$@ RELAY
+R$* < @ $+ > $| < Y > $-	$: $1 < @ $2 > $| < Q > $(pol_dequote $3 $)
+R$* < @ $+ > $| < Q > $* @ $*	$@ $>PolRelayInner $3 @ $4
+R$* < @ $+ > $| < Q > $* % $*	$@ $>PolRelayInner $3 % $4
+R$* < @ $+ > $| < Q > $* ! $*	$@ $>PolRelayInner $3 ! $4
+R$*				$@ RELAY
+
+# PolRelayInner: canonify an inner address and decide on it
+SPolRelayInner
+R$*				$: $>3 $1
+R$# $*				$# $1
+R< @ >				$@ NO
+R$*				$@ $>PolRelayTo $1
+
+######################################################################
+# PolRelayFrom: RELAY when the client may relay: a local connection,
+# Connect: RELAY, a client host in class R (or our domains with
+# relay_entire_domain), a trusted AUTH mechanism or a verified TLS
+# certificate listed as RELAY, relay_mail_from, relay_local_from.
+######################################################################
+SPolRelayFrom
+R$*				$: < $&{client_addr} >
+R< >				$@ RELAY
+R< $* >				$: < $1 > $| $>PolNet < Connect > < $1 >
+R< $* > $| < RELAY >		$@ RELAY
+R< $* > $| < $* >		$: < $&{client_name} >
+R< $* . >			$: < $1 >
+R< $=w >			$@ RELAY
+R< $* >				$: < $1 > $| $>PolDom < Connect > < $1 >
+R< $* > $| < RELAY >		$@ RELAY
+R< $* > $| < $* >		$: < $1 >
+R< $=R >			$@ RELAY
+ifdef(`_FEAT_relay_hosts_only', `', `dnl
+R< $+ . $=R >			$@ RELAY
+')dnl
+ifdef(`_FEAT_relay_entire_domain', `dnl
+R< $=m >			$@ RELAY
+R< $+ . $=m >			$@ RELAY
+')dnl
+# class R may list client addresses and networks
+R$*				$: < $&{client_addr} >
+R< $=R >			$@ RELAY
+R< $-.$-.$- . $- >		$: < $1.$2.$3 > < $1.$2 > < $1 >
+R< $=R > $*			$@ RELAY
+R< $* > < $=R > $*		$@ RELAY
+R< $* > < $* > < $=R >		$@ RELAY
+# SMTP AUTH with a trusted mechanism
+R$*				$: < $&{auth_type} > $| $>Local_Relay_Auth $&{auth_type}
+R< $* > $| $# $*		$# $2
+R< $={TrustAuthMech} > $| $*	$@ RELAY
+R< $* > $| $*			$: < >
+ifdef(`_FEAT_access_db', `dnl
+# a verified client certificate whose issuer or subject is listed RELAY
+R$*				$: < $&{verify} >
+R< OK >				$: < OK > $| $>PolKey < ! CERTISSUER > < $&{cert_issuer} >
+R< OK > $| < RELAY >		$@ RELAY
+R< OK > $| $*			$: < OK > $| $>PolKey < ! CERTSUBJECT > < $&{cert_subject} >
+R< OK > $| < RELAY >		$@ RELAY
+R$*				$: < >
+')dnl
+ifdef(`_FEAT_relay_mail_from', `dnl
+# relay_mail_from: the sender is listed From: RELAY
+R$*				$: < > $| $>PolMailFromRelay $&f
+R< > $| RELAY			$@ RELAY
+')dnl
+ifdef(`_FEAT_relay_local_from', `dnl
+# relay_local_from: the sender is in one of our domains
+R$*				$: < > $| $>3 $&f
+R< > $| $* < @ $=w . >		$@ RELAY
+R< > $| $* < @ $=w >		$@ RELAY
+')dnl
+R$*				$@ NO
+ifdef(`_FEAT_relay_mail_from', `dnl
+
+# PolMailFromRelay: RELAY if the sender is listed From: RELAY
+SPolMailFromRelay
+R$*				$: $>PolCanon $1
+R$# $*				$@ NO
+R$* < @ $+ . >			$: $1 < @ $2 >
+R$* < @ $+ >			$: $1 < @ $2 > $| $>PolKey < ! From > < $1 @ $2 >
+R$* $| < RELAY >		$@ RELAY
+ifelse(defn(`_FEAT_relay_mail_from_ARG1'), `domain', `dnl
+R$* < @ $+ > $| $*		$: $1 < @ $2 > $| $>PolDom < ! From > < $2 >
+R$* $| < RELAY >		$@ RELAY
+')dnl
+R$*				$@ NO
+')dnl
+
+######################################################################
+# check_compat: sender $| recipient of each delivery
+######################################################################
+Scheck_compat
+R$* $| $*			$: $1 $| $2 $| $>Local_check_compat $1 $| $2
+R$* $| $* $| $# $*		$# $3
+ifdef(`_FEAT_compat_check', `ifdef(`_FEAT_access_db', `dnl
+# compat_check: Compat:sender<@>recipient entries
+R$* $| $* $| $*			$: $1 $| $2 $| $>PolKey < ! Compat > < $1 < @ > $2 >
+R$* $| $* $| < DISCARD >	$#discard $: discard
+R$* $| $* $| < TEMP : $+ >	$#error $@ 4.7.0 $: $3
+R$* $| $* $| < ERROR : $+ >	$#error $: $3
+R$* $| $* $| < $* >		$: $1 $| $2 $| $>PolAct < $3 > < compat >
+R$* $| $* $| $# $*		$# $3
+')')dnl
+R$*				$@ OK
+
+######################################################################
+# check_etrn, check_expn, check_vrfy: hooks only
+######################################################################
+Scheck_etrn
+R$*				$: $1 $| $>Local_check_etrn $1
+R$* $| $# $*			$# $2
+R$*				$@ OK
+Scheck_expn
+R$*				$: $1 $| $>Local_check_expn $1
+R$* $| $# $*			$# $2
+R$*				$@ OK
+Scheck_vrfy
+R$*				$: $1 $| $>Local_check_vrfy $1
+R$* $| $# $*			$# $2
+R$*				$@ OK
+SLocal_check_etrn
+SLocal_check_expn
+SLocal_check_vrfy
+
+######################################################################
+# trust_auth: is the AUTH= parameter of MAIL trusted?
+######################################################################
+Strust_auth
+R$*				$: $1 $| $>Local_trust_auth $1
+R$* $| $# $*			$# $2
+R$* $| $*			$: $1 $| < $&{auth_authen} >
+R$* $| < $* >			$: $1 $| < $2 > $| < $&{auth_author} >
+R$* $| < $+ > $| < $2 >		$@ OK
+R$* $| < $+ > $| < >		$@ OK
+R$* $| $*			$#error $@ 5.7.1 $: "550 AUTH= parameter not trusted"
+
+######################################################################
+# TLS: tls_client (we are the server), tls_server (we are the client),
+# tls_rcpt (before each RCPT we send).  The requirement comes from the
+# access map (TLS_Clt:, TLS_Srv:, TLS_Rcpt:) and is checked against
+# ${verify} and ${cipher_bits} by PolTLSreq.
+######################################################################
+Stls_client
+R$* $| $*			$: $1 $| $2 $| $>Local_tls_client $1 $| $2
+R$* $| $* $| $# $*		$# $3
+R$* $| $* $| $*			$: $1 $| $>PolTLSpeer < TLS_Clt > < $&{client_name} > < $&{client_addr} >
+R$* $| < $* >			$@ $>PolTLSreq $1 $| < $2 >
+R$*				$@ OK
+
+Stls_server
+R$*				$: $1 $| $>Local_tls_server $1
+R$* $| $# $*			$# $2
+R$* $| $*			$: $1 $| $>PolTLSpeer < TLS_Srv > < $&{server_name} > < $&{server_addr} >
+R$* $| < $* >			$@ $>PolTLSreq $1 $| < $2 >
+
+ifdef(`_FEAT_access_db', `dnl
+Stls_rcpt
+R$*				$: $1 $| $>Local_tls_rcpt $1
+R$* $| $# $*			$# $2
+R$* $| $*			$: $>3 $1
+R$* < @ $+ . >			$: $1 < @ $2 >
+R$* < @ $+ >			$: $1 < @ $2 > $| $>PolKey < ! TLS_Rcpt > < $1 @ $2 >
+R$* < @ $+ > $| < ? >		$: $1 < @ $2 > $| $>PolKey < ! TLS_Rcpt > < $1 @ >
+R$* < @ $+ > $| < ? >		$: $1 < @ $2 > $| $>PolDom < ! TLS_Rcpt > < $2 >
+R$* < @ $+ > $| < ? >		$: $1 < @ $2 > $| $>PolKey < ! TLS_Rcpt > < >
+R$* $| < $* >			$@ $>PolTLSreq $&{verify} $| < $2 >
+R$*				$@ OK
+')dnl
+
+# PolTLSpeer: < tag > < name > < address >: the requirement for a peer
+SPolTLSpeer
+R< $+ > < $* > < $* >		$: < $1 > < $3 > $| $>PolDom < ! $1 > < $2 >
+R< $+ > < $* > $| < ? >		$: < $1 > $| $>PolNet < ! $1 > < $2 >
+R< $+ > $| < ? >		$: $>PolKey < ! $1 > < >
+R< $+ > $| < $* >		$@ < $2 >
+R< $* >				$@ < $1 >
+
+# PolTLSreq: verify $| < requirement >
+SPolTLSreq
+R SOFTWARE $| $*		$#error $@ 4.7.0 $: "403 TLS handshake failure."
+R$* $| < ? >			$@ OK
+R$* $| < $+ >			$: $1 $| < $2 > < D >
+R$* $| < PERM + $+ > < D >	$: $1 $| < 5 > < $2 >
+R$* $| < TEMP + $+ > < D >	$: $1 $| < 4 > < $2 >
+R$* $| < $+ > < D >		$: $1 $| < ifdef(`TLS_PERM_ERR', `5', `4') > < $2 >
+R$* $| < $- > < $+ + $* >	$: $1 $| < $2 > < $3 >
+R$* $| < $- > < VERIFY >	$: $1 $| < $2 > < VERIFY : 0 >
+R OK $| < $- > < VERIFY : $- >	$: < $1 > < ENCR : $2 >
+R$* $| < $- > < VERIFY : $- >	$: < $2 > < FAIL > < $1 >
+R$* $| < $- > < ENCR : $- >	$: < $2 > < ENCR : $3 >
+R< $- > < ENCR : $- >		$: < $1 > < $2 > < $(pol_arith l $@ $&{cipher_bits} $@ $2 $) >
+R< $- > < $- > < FALSE >	$@ OK
+R< $- > < 0 > < $* >		$@ OK
+R< 4 > < $- > < TRUE >		$#error $@ 4.7.0 $: "403 encryption too weak " $&{cipher_bits} " less than " $1
+R< 5 > < $- > < TRUE >		$#error $@ 5.7.0 $: "503 encryption too weak " $&{cipher_bits} " less than " $1
+R< 4 > < FAIL > < $* >		$#error $@ 4.7.0 $: "403 not authenticated " $1
+R< 5 > < FAIL > < $* >		$#error $@ 5.7.0 $: "503 not authenticated " $1
+R$*				$@ OK
+
+######################################################################
+# srv_features / clt_features (and try_tls) from Srv_Features:,
+# Clt_Features:, Try_TLS: entries for the peer
+######################################################################
+ifdef(`_FEAT_access_db', `dnl
+Ssrv_features
+R$*				$: $>PolTLSpeer < Srv_Features > < $&{client_name} > < $&{client_addr} >
+R< ? >				$@ OK
+R< $+ >				$# $1
+Sclt_features
+R$*				$: $>PolTLSpeer < Clt_Features > < $&{server_name} > < $&{server_addr} >
+R< ? >				$@ OK
+R< $+ >				$# $1
+Stry_tls
+R$*				$: $>PolTLSpeer < Try_TLS > < $&{server_name} > < $&{server_addr} >
+R< NO >				$#error $@ 5.7.1 $: "550 do not try TLS with " $&{server_name}
+R$*				$@ OK
+')dnl
+ifdef(`_FEAT_authinfo', `define(`_POL_AUTHMAP_', `authinfo')', `ifdef(`_FEAT_access_db', `define(`_POL_AUTHMAP_', `access')')')dnl
+ifdef(`_POL_AUTHMAP_', `dnl
+
+######################################################################
+# authinfo: client side SMTP AUTH data (AuthInfo: entries) for the
+# server we talk to: by name, by address, then the default entry
+######################################################################
+Sauthinfo
+R$*				$: < $(_POL_AUTHMAP_ AuthInfo:$&{server_name} $: ? $) >
+R< ? >				$: < $(_POL_AUTHMAP_ AuthInfo:$&{server_addr} $: ? $) >
+R< ? >				$: < $(_POL_AUTHMAP_ AuthInfo: $: ? $) >
+R< ? >				$@ NOAUTH
+R< $* >				$# $1
+')dnl
+ifdef(`_FEAT_greet_pause', `dnl
+
+######################################################################
+# greet_pause: milliseconds to wait before the greeting (GreetPause:)
+######################################################################
+Sgreet_pause
+R$* $| $*			$: $1 $| $2 $| $>Local_greet_pause $1 $| $2
+R$* $| $* $| $# $*		$# $3
+R$* $| $* $| $*			$: $1 $| $2 $| $>PolDom < ! GreetPause > < $1 >
+R$* $| $* $| < ? >		$: $1 $| $2 $| $>PolNet < ! GreetPause > < $2 >
+R$* $| $* $| < ? >		$: $1 $| $2 $| $>PolKey < ! GreetPause > < >
+R$* $| $* $| < $- >		$# $3
+ifelse(defn(`_FEAT_greet_pause_ARG1'), `', `', `R$*				$# defn(`_FEAT_greet_pause_ARG1')
+')dnl
+')dnl
+ifdef(`_FEAT_block_bad_helo', `dnl
+
+######################################################################
+# block_bad_helo: a client that is not trusted may not greet us with
+# one of our names or a name without a dot (checked at MAIL)
+######################################################################
+SPolHelo
+R$*				$: < $&{client_addr} > $| $>PolRelayFrom x
+R< $* > $| RELAY		$@ OK
+R$*				$: < $&{s} >
+R< $* . >			$: < $1 >
+R< $=w >			$#error $@ 5.7.1 $: "550 bogus HELO name used: " $&{s}
+R< [ $* ] >			$@ OK
+R< $+ . $+ >			$@ OK
+R< $* >				$#error $@ 5.7.1 $: "550 bogus HELO name used: " $&{s}
+')dnl
+#
+######################################################################
+###  end of policy rulesets
+######################################################################
