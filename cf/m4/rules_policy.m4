@@ -155,12 +155,16 @@ R< $+ > $*			$#error $: $1
 SPolCanon
 R$*				$: $>3 $1
 R$# $*				$@ $# $1
-R< @ >				$#error $@ nouser $: "553 User address required"
+R$*				$: $>PolSyntax $1
+R$# $*				$@ $# $1
 R$* < @ $* > $*			$: $1 < @ $2 >
+# a quoted address without a domain: "user@host" is user@host
+R$-				$: $1 $| < Q > $(pol_dequote $1 $)
+R$- $| < Q > $+ @ $+		$@ $>PolCanon $2 @ $3
+R$- $| < Q > $*			$@ $1
 R$* < @ $+ >			$: $1 < @ $2 > $| < $2 >
 R$* < @ $+ > $| < $=w . >	$: $1 < @ $2 > $| < L >
 R$* < @ $+ > $| < $=w >		$: $1 < @ $2 > $| < L >
-R$* < @ $+ > $| < $* >		$@ $1 < @ $2 >
 R$* % $* < @ $+ > $| < L >	$@ $>PolCanon $1 % $2
 R$* ! $* < @ $+ > $| < L >	$@ $>PolCanon $1 ! $2
 R$* < @ $+ > $| < L >		$: $1 < @ $2 > $| < L > $1
@@ -170,6 +174,20 @@ R$* < @ $+ > $| < Q > $* @ $*	$@ $>PolCanon $3 @ $4
 R$* < @ $+ > $| < Q > $* % $*	$@ $>PolCanon $3 % $4
 R$* < @ $+ > $| < Q > $* ! $*	$@ $>PolCanon $3 ! $4
 R$* < @ $+ > $| $*		$@ $1 < @ $2 >
+
+######################################################################
+# PolSyntax: addresses that ruleset 3 leaves in a form no mailer can use
+######################################################################
+SPolSyntax
+R< @ $+ >			$#error $@ 5.1.3 $: "553 User address required"
+R""				$#error $@ 5.1.3 $: "553 User address required"
+R$* : ; < @ >			$#error $@ 5.1.3 $: "553 List:; syntax illegal for recipient addresses"
+R$+ < @ >			$#error $@ 5.1.3 $: "553 Hostname required"
+R$* < @ $* @ $* >		$#error $@ 5.1.2 $: "553 Invalid route address"
+R$* @ $* < @ $+ >		$#error $@ 5.1.3 $: "553 Invalid route address"
+R$* < @ [ $+ ] . >		$#error $@ 5.1.2 $: "553 Invalid address"
+R$* < @ . $* >			$#error $@ 5.1.2 $: "553 Invalid host name"
+R$* < @ $* . . $* >		$#error $@ 5.1.2 $: "553 Invalid host name"
 
 ######################################################################
 # check_relay: called when a client connects, with
@@ -390,6 +408,7 @@ R< $* >				$@ < $1 >
 # PolRecipient: the recipient checks: the access map (To:) and relaying
 ######################################################################
 SPolRecipient
+R< >				$#error $@ nouser $: "553 User address required"
 R$*				$: $>PolCanon $1
 R$# $*				$# $1
 R$* < @ $+ . >			$: $1 < @ $2 >
@@ -436,41 +455,41 @@ SPolRelayTo
 R$* < @ $+ . >			$: $1 < @ $2 >
 # no domain: a local user
 R$*				$: $1 $| < N >
-R$* < @ $+ > $| < N >		$: $1 < @ $2 > $| < $2 >
+R$* < @ $+ > $| < N >		$: $1 < @ $2 > $| < D : $2 >
 R$* $| < N >			$@ RELAY
 # our own names
-R$* < @ $+ > $| < $=w >		$: $1 < @ $2 > $| < Y >
-R$* < @ $+ > $| < $={VirtHost} >	$: $1 < @ $2 > $| < Y >
+R$* < @ $+ > $| < D : $=w >		$: $1 < @ $2 > $| < Y >
+R$* < @ $+ > $| < D : $={VirtHost} >	$: $1 < @ $2 > $| < Y >
 # class R: relay hosts (and their subdomains unless relay_hosts_only)
-R$* < @ $+ > $| < $=R >		$: $1 < @ $2 > $| < Y >
+R$* < @ $+ > $| < D : $=R >		$: $1 < @ $2 > $| < Y >
 ifdef(`_FEAT_relay_hosts_only', `', `dnl
-R$* < @ $+ > $| < $+ . $=R >	$: $1 < @ $2 > $| < Y >
+R$* < @ $+ > $| < D : $+ . $=R >	$: $1 < @ $2 > $| < Y >
 ')dnl
 ifdef(`_FEAT_relay_entire_domain', `dnl
 # relay_entire_domain: every host of our domains (class m)
-R$* < @ $+ > $| < $=m >		$: $1 < @ $2 > $| < Y >
-R$* < @ $+ > $| < $+ . $=m >	$: $1 < @ $2 > $| < Y >
+R$* < @ $+ > $| < D : $=m >		$: $1 < @ $2 > $| < Y >
+R$* < @ $+ > $| < D : $+ . $=m >	$: $1 < @ $2 > $| < Y >
 ')dnl
 ifdef(`_FEAT_access_db', `dnl
 # the access map: To: entries with RELAY
 ifelse(index(defn(`_FEAT_access_db_ARG2')defn(`_FEAT_access_db_ARG3')defn(`_FEAT_access_db_ARG4'), `relaytofulladdress'), `-1', `', `dnl
-R$* < @ $+ > $| < $+ >		$: $1 < @ $2 > $| < $3 > $>PolKey < To > < $1 @ $2 >
-R$* < @ $+ > $| < $+ > < RELAY >	$: $1 < @ $2 > $| < Y >
-R$* < @ $+ > $| < $+ > < $* >	$: $1 < @ $2 > $| < $3 >
+R$* < @ $+ > $| < D : $+ >		$: $1 < @ $2 > $| < D : $3 > $>PolKey < To > < $1 @ $2 >
+R$* < @ $+ > $| < D : $+ > < RELAY >	$: $1 < @ $2 > $| < Y >
+R$* < @ $+ > $| < D : $+ > < $* >	$: $1 < @ $2 > $| < D : $3 >
 ')dnl
-R$* < @ $+ > $| < $+ >		$: $1 < @ $2 > $| < $3 > $>PolDom < To > < $3 >
-R$* < @ $+ > $| < $+ > < RELAY >	$: $1 < @ $2 > $| < Y >
-R$* < @ $+ > $| < $+ > < $* >	$: $1 < @ $2 > $| < $3 >
+R$* < @ $+ > $| < D : $+ >		$: $1 < @ $2 > $| < D : $3 > $>PolDom < To > < $3 >
+R$* < @ $+ > $| < D : $+ > < RELAY >	$: $1 < @ $2 > $| < Y >
+R$* < @ $+ > $| < D : $+ > < $* >	$: $1 < @ $2 > $| < D : $3 >
 ')dnl
 ifdef(`_FEAT_relay_based_on_MX', `dnl
 # relay_based_on_MX: we are the best MX of the domain
-R$* < @ $+ > $| < $+ >		$: $1 < @ $2 > $| < $3 > < $(pol_bestmx $3 $: NOMX $) >
-R$* < @ $+ > $| < $+ > < $=w . >	$: $1 < @ $2 > $| < Y >
-R$* < @ $+ > $| < $+ > < $=w >	$: $1 < @ $2 > $| < Y >
-R$* < @ $+ > $| < $+ > < $* < TEMP > >	$#error $@ 4.4.0 $: "451 Could not look up the MX records of " $3
-R$* < @ $+ > $| < $+ > < $* >	$: $1 < @ $2 > $| < $3 >
+R$* < @ $+ > $| < D : $+ >		$: $1 < @ $2 > $| < D : $3 > < $(pol_bestmx $3 $: NOMX $) >
+R$* < @ $+ > $| < D : $+ > < $=w . >	$: $1 < @ $2 > $| < Y >
+R$* < @ $+ > $| < D : $+ > < $=w >	$: $1 < @ $2 > $| < Y >
+R$* < @ $+ > $| < D : $+ > < $* < TEMP > >	$#error $@ 4.4.0 $: "451 Could not look up the MX records of " $3
+R$* < @ $+ > $| < D : $+ > < $* >	$: $1 < @ $2 > $| < D : $3 >
 ')dnl
-R$* < @ $+ > $| < $+ >		$@ NO
+R$* < @ $+ > $| < D : $+ >		$@ NO
 ifdef(`_FEAT_loose_relay_check', `dnl
 # loose_relay_check: the local part is not looked at
 R$* $| < Y >			$@ RELAY
