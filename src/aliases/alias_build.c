@@ -2,7 +2,7 @@
  *
  * The text file is locked (flock, without waiting: a file already locked
  * is being rebuilt by someone else and is left alone), the database is
- * created under its own exclusive lock (alias_dbw.c), every logical line
+ * created under its own exclusive lock (maps/db_write.c), every logical line
  * is parsed and stored, and the summary line is printed and logged.
  * Messages have the reference's words: "FILE: line N: ..." for a line's
  * problems (system errors among them also go to syslog as SYSERR and make
@@ -10,7 +10,7 @@
  * bytes total" at the end. */
 #include "aliases/aliases.h"
 #include "aliases/alias_build.h"
-#include "aliases/alias_dbw.h"
+#include "maps/db_write.h"
 #include "lib/exitstat.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -67,14 +67,14 @@ static void line_diag(void *arg, int kind, int st, const char *msg)
 		first_error(st);
 }
 
-static void store(build_t *b, alias_dbw_t *w, alias_entry_t *e)
+static void store(build_t *b, dbw_t *w, alias_entry_t *e)
 {
-	int dup = 0;
 	buf_t msg = BUF_INIT(0);
+	int r = dbw_put_nul(w, e->key.p ? e->key.p : "", e->key.len, e->value, e->vlen);
 
-	if (alias_dbw_put(w, e->key.p ? e->key.p : "", e->key.len, e->value, e->vlen, &dup) != 0)
+	if (r != 0 && r != DBW_EXISTS)
 		return;
-	if (dup) {
+	if (r == DBW_EXISTS) {
 		buf_printf(&msg, "%s... Warning: duplicate alias name %s", buf_str(&e->lhs),
 			   buf_str(&e->key));
 		line_diag(b, AD_WARN, EX_OK, buf_str(&msg));
@@ -86,7 +86,7 @@ static void store(build_t *b, alias_dbw_t *w, alias_entry_t *e)
 	b->total += (long)(e->key.len + e->vlen);
 }
 
-static void read_all(cf_t *cf, build_t *b, alias_dbw_t *w, bool fold)
+static void read_all(cf_t *cf, build_t *b, dbw_t *w, bool fold)
 {
 	buf_t line = BUF_INIT(0);
 	alias_entry_t e;
@@ -128,9 +128,19 @@ static bool dir_unsafe(const char *path)
 	return bad;
 }
 
-static int open_db(const char *file, const char *dbpath, int hash, long owner, alias_dbw_t *w)
+static int open_db(const char *file, const char *dbpath, int hash, long owner, dbw_t **w)
 {
-	if (!dir_unsafe(dbpath) && alias_dbw_open(w, dbpath, hash, owner) == 0)
+	dbw_opts_t o;
+
+	memset(&o, 0, sizeof o);
+	o.type = hash ? DBW_HASH : DBW_BTREE;
+	o.mode = DBW_REBUILD;
+	o.no_nelem = true;
+	o.chown_to = owner >= 0;
+	o.chown_soft = true;
+	o.uid = (uid_t)owner;
+	o.gid = (gid_t)-1;
+	if (!dir_unsafe(dbpath) && dbw_open(w, dbpath, &o) == 0)
 		return 0;
 	printf("WARNING: cannot open alias database %s\n", file);
 	printf("Cannot create database for alias file %s\n", file);
@@ -141,8 +151,9 @@ static int open_db(const char *file, const char *dbpath, int hash, long owner, a
 static void rebuild_locked(cf_t *cf, const alias_src_t *src, FILE *f)
 {
 	build_t b;
-	alias_dbw_t w;
+	dbw_t *w;
 	buf_t dbpath = BUF_INIT(0);
+	int r;
 
 	memset(&b, 0, sizeof b);
 	b.file = src->file;
@@ -150,8 +161,10 @@ static void rebuild_locked(cf_t *cf, const alias_src_t *src, FILE *f)
 	buf_printf(&dbpath, "%s.db", src->file);
 	if (open_db(src->file, buf_str(&dbpath), src->hash, src->owner, &w) == 0) {
 		alias_syslog(LOG_NOTICE, "alias database %s rebuilt by %s", src->file, real_user());
-		read_all(cf, &b, &w, src->fold);
-		if (alias_dbw_close(&w) != 0)
+		read_all(cf, &b, w, src->fold);
+		/* the completion marker goes last */
+		r = dbw_put_nul(w, "@", 1, "@", 1);
+		if ((r != 0 && r != DBW_EXISTS) | (dbw_close(w) != 0))
 			first_error(EX_IOERR);
 		printf("%s: %ld aliases, longest %ld bytes, %ld bytes total\n", src->file,
 		       b.naliases, b.longest, b.total);

@@ -90,6 +90,8 @@ void alias_declare_maps(cf_t *cf)
 	buf_t seq = BUF_INIT(0);
 
 	alias_register_class();
+	map_alias_opened = alias_db_opened;
+	alias_wait_config(opt_num(&cf->opt, OPT_AliasWait), true);
 	buf_adds(&seq, "aliases.files " ALIAS_SEQ_CLASS);
 	for (i = 0; i < n; i++)
 		if (declare_alias_map(i, v[i]) != NULL)

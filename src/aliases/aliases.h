@@ -69,6 +69,14 @@ void alias_declare_maps(cf_t *cf);
 char **alias_file_specs(const char *opt, size_t *n);
 void alias_free_specs(char **v, size_t n);
 
+/* the alias database check when a Berkeley DB alias map opens
+ * (alias_wait.c): wait up to AliasWait seconds for the "@" marker, warn
+ * when out of date.  warn false keeps the warning off the output (-bv
+ * without -v); the syslog line is written in any case */
+void alias_wait_config(long seconds, bool warn);
+struct map;
+int alias_db_opened(struct map *m);
+
 /* look a local name up in the aliases map: 1 found (value in out), 0 not;
  * *stat as map_lookup reports it */
 int alias_lookup(const char *name, buf_t *out, int *stat);

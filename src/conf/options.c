@@ -284,10 +284,27 @@ static char *strip_quotes(const char *v)
 	return buf_steal(&b);
 }
 
+/* "a" + "b" -> "a,b" */
+static char *join_list(const char *a, const char *b)
+{
+	buf_t j = BUF_INIT(0);
+
+	buf_adds(&j, a);
+	buf_addc(&j, ',');
+	buf_adds(&j, b);
+	return buf_steal(&j);
+}
+
 static int set_str(optvals_t *ov, const optdef_t *d, const char *v, opt_errfn err, void *arg)
 {
 	char *s = (d->flags & OF_QUOTES) ? strip_quotes(v) : xstrdup(v);
 
+	if (d->id == OPT_AliasFile && ov->set[d->id] && ov->raw[d->id][0] != '\0') {
+		/* every AliasFile setting adds its files to the list */
+		char *both = join_list(ov->raw[d->id], s);
+		free(s);
+		s = both;
+	}
 	if (d->id == OPT_OperatorChars && (ov->set[d->id] || ov->rules_seen))
 		opt_report(ov, OMK_NOTE, err, arg, "Warning: OperatorChars is being redefined.\n"
 		           "         It should only be set before ruleset definitions.");

@@ -6,6 +6,7 @@
 #include <db.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -17,6 +18,7 @@ struct dbw {
 	DB *db;
 	int lockfd;
 	bool dups;
+	bool writer;
 };
 
 char *dbw_path(const char *name)
@@ -88,7 +90,7 @@ static int db_configure(DB *db, const dbw_opts_t *o)
 	db->set_errcall(db, db_quiet);
 	if (o->dups)
 		r = db->set_flags(db, DB_DUP);
-	if (r == 0 && o->type == DBW_HASH && o->mode != DBW_READ)
+	if (r == 0 && o->type == DBW_HASH && o->mode != DBW_READ && !o->no_nelem)
 		r = db->set_h_nelem(db, DBW_HASH_NELEM);
 	if (r == 0 && o->cachesize > 0)
 		r = db->set_cachesize(db, 0, (u_int32_t)o->cachesize, 0);
@@ -115,7 +117,8 @@ int dbw_open(dbw_t **out, const char *path, const dbw_opts_t *o)
 		free(w);
 		return r;
 	}
-	if (o->chown_to && o->mode != DBW_READ && fchown(w->lockfd, o->uid, o->gid) < 0) {
+	if (o->chown_to && o->mode != DBW_READ && fchown(w->lockfd, o->uid, o->gid) < 0 &&
+	    !o->chown_soft) {
 		r = errno;
 		goto fail;
 	}
@@ -125,6 +128,7 @@ int dbw_open(dbw_t **out, const char *path, const dbw_opts_t *o)
 		goto fail;
 	}
 	w->dups = o->dups;
+	w->writer = o->mode != DBW_READ;
 	r = db_configure(w->db, o);
 	if (r == 0)
 		r = w->db->open(w->db, NULL, path, NULL,
@@ -158,6 +162,25 @@ int dbw_put(dbw_t *w, const void *k, size_t kl, const void *v, size_t vl, int ho
 	r = w->db->put(w->db, NULL, &dk, &dv,
 			  how == DBW_PUT_NEW && !w->dups ? DB_NOOVERWRITE : 0);
 	return r == DB_KEYEXIST ? DBW_EXISTS : r;
+}
+
+int dbw_put_nul(dbw_t *w, const char *k, size_t kl, const char *v, size_t vl)
+{
+	buf_t kb = BUF_INIT(0), vb = BUF_INIT(0);
+	int r;
+
+	if (kl >= UINT32_MAX || vl >= UINT32_MAX)
+		return EINVAL;
+	buf_add(&kb, k, kl);
+	buf_addc(&kb, '\0');
+	buf_add(&vb, v, vl);
+	buf_addc(&vb, '\0');
+	r = dbw_put(w, kb.p, kb.len, vb.p, vb.len, DBW_PUT_NEW);
+	if (r == DBW_EXISTS && dbw_put(w, kb.p, kb.len, vb.p, vb.len, DBW_PUT_REPLACE) != 0)
+		r = EIO;
+	buf_free(&kb);
+	buf_free(&vb);
+	return r;
 }
 
 int dbw_get(dbw_t *w, const void *k, size_t kl, const void **v, size_t *vl)
@@ -210,6 +233,8 @@ int dbw_close(dbw_t *w)
 {
 	int r = w->db->close(w->db, 0);
 
+	if (r == 0 && w->writer && fdatasync(w->lockfd) < 0)
+		r = errno;
 	if (close(w->lockfd) < 0 && r == 0)
 		r = errno;
 	free(w);

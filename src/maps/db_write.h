@@ -12,7 +12,9 @@
  *     size, btree files with Berkeley DB's defaults, so db5.3_dump shows
  *     the same header as for the reference's files;
  *   - keys and values are stored as given: callers fold keys
- *     (dbw_fold) and add the trailing NUL (-N, aliases) themselves.
+ *     (dbw_fold) and add the trailing NUL (-N, aliases) themselves;
+ *     dbw_put_nul stores them with it (the alias database's form);
+ *   - a writer's file is flushed to disk before its lock is released.
  * Errors are returned as errno values (Berkeley DB's own codes included,
  * printable with dbw_strerror). */
 #ifndef SM_DB_WRITE_H
@@ -38,6 +40,8 @@ typedef struct dbw_opts {
 	bool chown_to;        /* give the file to uid/gid (TrustedUser) */
 	uid_t uid;
 	gid_t gid;
+	bool chown_soft;      /* a chown that fails is ignored (newaliases) */
+	bool no_nelem;        /* hash: Berkeley DB's default table size */
 } dbw_opts_t;
 
 typedef struct dbw dbw_t;
@@ -55,6 +59,9 @@ char *dbw_path(const char *name);
 int dbw_open(dbw_t **out, const char *path, const dbw_opts_t *o);
 /* 0, DBW_EXISTS (DBW_PUT_NEW on a present key, no dups), or errno */
 int dbw_put(dbw_t *w, const void *k, size_t kl, const void *v, size_t vl, int how);
+/* key and value stored with a trailing NUL; a present key is replaced
+ * and DBW_EXISTS returned (the new value is stored); 0 or errno */
+int dbw_put_nul(dbw_t *w, const char *k, size_t kl, const char *v, size_t vl);
 /* 0 with *v / *vl pointing into Berkeley DB's memory until the next call,
  * DBW_NOTFOUND, or errno */
 int dbw_get(dbw_t *w, const void *k, size_t kl, const void **v, size_t *vl);

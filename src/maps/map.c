@@ -24,6 +24,7 @@ static void default_message(const char *fmt, ...)
 }
 
 void (*map_message)(const char *fmt, ...) = default_message;
+int (*map_alias_opened)(map_t *m);
 
 void map_register_class(const map_class_t *cls)
 {

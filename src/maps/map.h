@@ -128,6 +128,10 @@ void map_syserr(int err, const char *fmt, ...) __attribute__((format(printf, 2, 
 /* a declared map whose K line was bad: lookups say "not open" */
 void map_never_opens(map_t *m);
 
+/* called when a Berkeley DB map flagged MF_ALIAS has opened (the alias
+ * database check); returns the map's open status.  NULL: no check */
+extern int (*map_alias_opened)(map_t *m);
+
 /* messages: maps print diagnostics through this hook (set by the mode) */
 extern void (*map_message)(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

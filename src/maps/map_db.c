@@ -369,6 +369,8 @@ static int db_open(map_t *m)
 	}
 	m->handle = h;
 	db_learn_nul(m, h);
+	if ((m->flags & MF_ALIAS) && map_alias_opened != NULL)
+		return map_alias_opened(m);
 	return MAP_OK;
 }
 

@@ -83,6 +83,9 @@ int sm_parse_args(int argc, char **argv, sm_args_t *a)
 		case 'd':
 			a->debug = p + 2;
 			break;
+		case 'q':
+			a->queue = true;
+			break;
 		default:
 			/* other flags belong to modes not built yet; accept them */
 			break;

@@ -15,6 +15,7 @@ typedef struct sm_args {
 	const char *opts[MAX_CLI_OPTS];   /* -O / -o values in order */
 	int nopts;
 	const char *debug;      /* -d flags */
+	bool queue;             /* -q given (any form) */
 	char **rcpts;
 	int nrcpts;
 } sm_args_t;

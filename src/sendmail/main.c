@@ -15,11 +15,21 @@ static void usage(void)
 	fprintf(stderr, "usage: sendmail [-bt|-bv] [-C file] [-O option=value] [-d flags] [address ...]\n");
 }
 
+/* -q makes no sense with -bi, -bv and -bt: the reference says so and
+ * exits 64, except in -bt, which still runs (the status stays 64) */
+static int queue_conflict(const sm_args_t *a)
+{
+	if (!a->queue || (a->mode != 'i' && a->mode != 'v' && a->mode != 't'))
+		return 0;
+	printf("Can not use -q with -b%c\n", a->mode);
+	return EX_USAGE;
+}
+
 int main(int argc, char **argv)
 {
 	sm_args_t args;
 	cf_t *cf;
-	int rc;
+	int rc, qc;
 
 	if (sm_parse_args(argc, argv, &args) < 0) {
 		usage();
@@ -30,6 +40,11 @@ int main(int argc, char **argv)
 		return EX_OSFILE;
 	if (sm_debug(&args, 0, 1))
 		sm_banner(cf, stdout);
+	qc = queue_conflict(&args);
+	if (qc != 0 && args.mode != 't') {
+		fflush(stdout);
+		return qc;
+	}
 	switch (args.mode) {
 	case 't':
 		rc = testmode_run(cf, stdin, stdout);
@@ -45,5 +60,5 @@ int main(int argc, char **argv)
 		rc = EX_UNAVAILABLE;
 	}
 	fflush(stdout);
-	return rc;
+	return qc != 0 ? qc : rc;
 }

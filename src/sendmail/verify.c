@@ -129,6 +129,8 @@ int sm_verify(cf_t *cf, const sm_args_t *a)
 		printf("Recipient names must be specified\n");
 		return EX_USAGE;
 	}
+	/* alias database warnings are shown by -bv -v only (not built) */
+	alias_wait_config(opt_num(&cf->opt, OPT_AliasWait), false);
 	memset(&vs, 0, sizeof vs);
 	memset(&w, 0, sizeof w);
 	vs.cf = cf;

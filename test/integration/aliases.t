@@ -23,8 +23,8 @@ mkdir -p "$T/bin" "$T/out-ref" "$T/out-our"
 ln -s "$(readlink -f "$SENDMAIL_BIN")" "$T/bin/newaliases"
 "$L/gencf.sh" "$T/cf" >/dev/null 2>&1 || { echo "1..0 # SKIP cannot generate the cf files"; exit 0; }
 SENDMAIL_BIN=$R/sendmail "$L/mksbx.sh" "$T/sbx" seed "$T/cf" >/dev/null 2>&1 || { echo "1..0 # SKIP cannot make the sandbox"; exit 0; }
-OURS="SM=$SENDMAIL_BIN NA=$T/bin/newaliases PA=$BUILD/praliases"
-REFS="SM=$R/sendmail NA=$R/newaliases PA=$R/praliases"
+OURS="SM=$SENDMAIL_BIN NA=$T/bin/newaliases PA=$BUILD/praliases MM=$R/makemap"
+REFS="SM=$R/sendmail NA=$R/newaliases PA=$R/praliases MM=$R/makemap"
 # each side twice: its own databases, then the other side's (interchange)
 run() { # outdir vars built
 	"$L/sbx.sh" "$T/sbx" "bash $L/postinstall.sh >/dev/null 2>&1; export $2 BUILT=$3 OUT=$1; bash $TOP/test/integration/aliases/cases.sh" >/dev/null 2>&1

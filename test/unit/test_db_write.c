@@ -89,7 +89,7 @@ static int count_entry(const void *k, size_t kl, const void *v, size_t vl, void 
 static void test_db(const char *dir, dbw_type_t type, const char *name)
 {
 	char path[512];
-	dbw_opts_t o = { type, DBW_REBUILD, false, 0, false, 0, 0 };
+	dbw_opts_t o = { type, DBW_REBUILD, false, 0, false, 0, 0, false, false };
 	dbw_t *w = NULL;
 	const void *v;
 	size_t vl;

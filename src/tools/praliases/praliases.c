@@ -81,19 +81,23 @@ static void quiet(const DB_ENV *env, const char *pfx, const char *msg)
 	(void)msg;
 }
 
-/* one database file.db, hash or btree as the file says */
-static void print_file(const char *file, char **keys, int nkeys)
+/* one database file.db: of the spec's class, or (implicit) hash or btree
+ * as the file says; an error on stderr names the class's open failure */
+static void print_file(const char *file, DBTYPE type, char **keys, int nkeys)
 {
 	buf_t path = BUF_INIT(0);
 	DB *db = NULL;
+	int r = EINVAL;
 
 	buf_printf(&path, "%s.db", file);
 	fflush(stdout);
 	if (db_create(&db, NULL, 0) == 0)
 		db->set_errcall(db, quiet);
-	if (db == NULL ||
-	    db->open(db, NULL, buf_str(&path), NULL, DB_UNKNOWN, DB_RDONLY, 0) != 0) {
-		printf("praliases: %s: open: Unknown database type\n", file);
+	if (db != NULL)
+		r = db->open(db, NULL, buf_str(&path), NULL, type, DB_RDONLY, 0);
+	if (r != 0) {
+		fprintf(stderr, "praliases: %s: open: %s\n", file,
+			type == DB_UNKNOWN ? "Unknown database type" : db_strerror(r));
 	} else if (nkeys > 0)
 		show_keys(db, keys, nkeys);
 	else
@@ -105,10 +109,11 @@ static void print_file(const char *file, char **keys, int nkeys)
 
 /* "hash:-N /etc/aliases" -> the file; NULL (with a note) for classes
  * that are not files */
-static const char *spec_file(const char *spec)
+static const char *spec_file(const char *spec, DBTYPE *type)
 {
 	const char *p = spec, *last;
 
+	*type = DB_UNKNOWN;
 	while (isalnum((unsigned char)*p) || *p == '_' || *p == '-' || *p == '.')
 		p++;
 	if (*p == ':' && p > spec) {
@@ -119,6 +124,8 @@ static const char *spec_file(const char *spec)
 			printf("praliases: Skipping non-file based alias type %.*s\n", (int)n, spec);
 			return NULL;
 		}
+		if (n == 4 || n == 5)
+			*type = n == 4 ? DB_HASH : DB_BTREE;
 		spec = p + 1;
 	}
 	last = spec;
@@ -200,15 +207,16 @@ int main(int argc, char **argv)
 		}
 	}
 	if (file != NULL) {
-		print_file(file, argv + optind, argc - optind);
+		print_file(file, DB_UNKNOWN, argv + optind, argc - optind);
 		return EX_OK;
 	}
 	rc = read_cf(cf, &list);
 	specs = alias_file_specs(buf_str(&list), &n);
 	for (i = 0; rc == EX_OK && i < n; i++) {
-		const char *f = spec_file(specs[i]);
+		DBTYPE type;
+		const char *f = spec_file(specs[i], &type);
 		if (f != NULL)
-			print_file(f, argv + optind, argc - optind);
+			print_file(f, type, argv + optind, argc - optind);
 	}
 	alias_free_specs(specs, n);
 	buf_free(&list);

@@ -1,6 +1,6 @@
 # cases.sh - sourced inside the sandbox by aliases.t, once with the
 # reference's programs and once with ours: $SM (sendmail), $NA
-# (newaliases), $PA (praliases), $BUILT (who builds the databases that
+# (newaliases), $PA (praliases), $MM (the reference's makemap), $BUILT (who builds the databases that
 # the read-side cases look at).  Each case writes $OUT/NAME.
 set -u
 cd /etc/mail
@@ -48,4 +48,30 @@ for a in postmaster root@mail.example.com team loop-a includer fileme pipeme dev
 	c "bv-$(echo "$a" | tr -c 'a-zA-Z0-9\n' _)" "$SM -bv '$a'"
 done
 c bv-args "$SM -bv team abuse nosuch1 nosuch2"
+# the "@" completion marker and AliasWait: a database without "@" is waited
+# for (2 s with AliasWait=1s), then "out of date"; one older than its text
+# file is "out of date" at once; -bv keeps the warning off its output
+printf 'root: alice\nbob: carol\n' > /etc/mail/w
+printf 'root alice\nbob carol\n' | $MM -N hash /etc/mail/w
+c wait-nomarker "printf '/map aliases root\n/map Alias0 bob\n' | $SM -O AliasWait=1s -O AliasFile=/etc/mail/w -bt"
+c wait-nomarker-bv "$SM -O AliasWait=1s -O AliasFile=/etc/mail/w -bv root bob"
+c wait-zero "printf '/map aliases root\n' | $SM -O AliasWait=0 -O AliasFile=/etc/mail/w -bt"
+printf 'root alice\nbob carol\n@ @\n' | $MM -N hash /etc/mail/w
+c wait-marker "printf '/map aliases root\n' | $SM -O AliasWait=1s -O AliasFile=/etc/mail/w -bt"
+touch -d 2020-01-01 /etc/mail/w.db
+c wait-older "printf '/map aliases root\n' | $SM -O AliasWait=0 -O AliasFile=/etc/mail/w -bt"
+c wait-older-bv "$SM -O AliasWait=0 -O AliasFile=/etc/mail/w -bv root"
+c wait-older-pa "$PA -f /etc/mail/w"
+# several AliasFile lines in the cf add up; -O replaces them, several -O add up
+cp /etc/mail/sendmail.cf /etc/mail/multi.cf
+printf 'O AliasFile=/etc/mail/w\nO AliasFile=btree:/etc/mail/w2, /etc/mail/w\nO AliasFile=/etc/aliases\n' >> /etc/mail/multi.cf
+touch /etc/mail/w.db
+c multi-map "printf '/map aliases team\n/map Alias1 root\n/map Alias2 root\n/map Alias3 root\n/map Alias4 team\n/map Alias5 x\n' | $SM -C /etc/mail/multi.cf -O AliasWait=0 -bt"
+c multi-pa "$PA -C /etc/mail/multi.cf"
+c multi-bi "$SM -C /etc/mail/multi.cf -bi 2>/dev/null | sort"
+c multi-bi-O "$SM -C /etc/mail/multi.cf -O AliasFile=/etc/mail/w -O AliasFile=/etc/mail/w -bi"
+# -q does not go with -bi, -bv, -bt
+c q-bi "$SM -bi -q; $NA -q5m"
+c q-bv "$SM -q -bv root"
+c q-bt "$SM -bt -qf < /dev/null"
 true
