@@ -44,7 +44,8 @@ R$* < $* > $*		$: $2
 R$@			$@ <@>
 # source route @a,@b:user@c -- the route is dropped
 R@ $+ : $+		$@ $>canonify $2
-R@ $*			$@ $>CanonHost @ $1		broken route or bare @
+R@ $*			$@ $>CanonHost $>CanonFocus @ $1	broken route or bare @
+R$* [ IPv6 : $+ ] $*	$@ $>CanonHost $>CanonFocus $1 [ IPv6 : $2 ] $3
 # :include: files, DECnet node::user and IPv6 literals keep their colons
 R: include : $*		$@ : include : $1
 'ifdef(`_USE_DECNET_SYNTAX_',
@@ -52,8 +53,7 @@ R: include : $*		$@ : include : $1
 ',
 `R$+ : : $*		$@ $1 : : $2
 ')dnl
-`R$* [ IPv6 : $+ ] $*	$@ $>CanonHost $>CanonFocus $1 [ IPv6 : $2 ] $3
-# group syntax  name: member ;  and  name:;  (empty group)
+`# group syntax  name: member ;  and  name:;  (empty group)
 R$+ : ;			$@ :; <@>
 R$+ : $+ ;		$: $2
 # a leading phrase "word:" is dropped (first colon only)
@@ -98,7 +98,6 @@ R$+ . $- ! $+		$@ $3 < @ $1 . $2 >
 SCanonHost
 R$* < @ > $*		$@ $1 < @ > $2			no host: Parse0 reports it
 R$* < @ localhost > $*	$: $1 < @ $j . > $2
-R$* < @ localhost . > $*	$: $1 < @ $j . > $2
 R$* < @ localhost . $m > $*	$: $1 < @ $j . > $2
 R$* < @ localhost . $m . > $*	$: $1 < @ $j . > $2
 R$* < @ $* $=w . > $*	$@ $1 < @ $2 $3 . > $4		already canonical
@@ -107,6 +106,10 @@ R$* < @ $=w > $*	$@ $1 < @ $2 . > $3		one of our names
 R$* < @ [ $+ ] > $*	$: $1 < @@ [ $2 ] > $3
 R$* < @@ $=w > $*	$@ $1 < @ $j . > $3
 R$* < @@ $+ > $*	$@ $1 < @ $2 > $3
+R$* < @ [ $+ ] $+ > $*	$@ $1 < @ [ $2 ] $3 > $4	junk after a literal: Parse0
+# names ending with a dot are absolute: not looked up (extra dots go)
+R$* < @ $+ . . > $*	$1 < @ $2 . > $3
+R$* < @ $+ . > $*	$@ $1 < @ $2 . > $3
 'ifdef(`_FEAT_redirect',
 `# .REDIRECT addresses are left for ruleset 0
 R$* < @ $+ . REDIRECT > $*	$@ $1 < @ $2 . REDIRECT . > $3
@@ -145,8 +148,9 @@ S2
 Sfinal=4
 R$* <@>			$@				the null address
 R$* < @ *LOCAL* > $*	$: $1 < @ $j > $2
+R$* % $=w < @ $=w . > $*	$1 < @ $3 . > $4		user%local@local
 R$* < @ $+ . > $*	$1 < @ $2 > $3			absolute names lose the dot
-R$* < $* > $*		$1 $2 $3			no focus
+R$* < @ $* > $*		$1 @ $2 $3			no focus
 R@ $+ : @ $+ : $+	@ $1 , @ $2 : $3		route: @a:@b:u -> @a,@b:u
 R@ $*			$@ @ $1
 R$* :: $*		$@ $1 :: $2			DECnet
@@ -180,11 +184,12 @@ R$* , $+		$#error $@ 5.1.3 $: "553 Invalid route address"
 R$* < @ $* : $* > $*	$#error $@ 5.1.3 $: "553 Colon illegal in host name part"
 # unquote the local part of unqualified and local addresses
 R$* < @ $=w . > $*	$: $(dequote $1 $) < @ $2 . > $3
-R$- $* < @ $+ > $*	$@ $1 $2 < @ $3 > $4
-R< @ $+ > $*		$@ < @ $1 > $2
-R$*			$: $(dequote $1 $)
-R$@			$#error $@ 5.1.3 $: "553 User address required"
-R$* @ $*		$@ $>Parse0 $>canonify $1 @ $2	it was "user@host"
+R$* < @ $* > $*		$@ $1 < @ $2 > $3
+R$+			$: $1 < > $(dequote $1 $: * $)
+R$+ < > *		$@ $1				not quoted
+R$+ < > $* @ $*		$@ $>Parse0 $>canonify $2 @ $3	it was "user@host"
+R$+ < > $+		$@ $2
+R$+ < >			$#error $@ 5.1.3 $: "553 User address required"
 
 ######################################################################
 #  ParseLocal: LOCAL_RULE_0
@@ -202,12 +207,16 @@ R$* < @ $+ . REDIRECT . >	$#error $@ 5.1.1 $: "551 User has moved; please try " 
 ')dnl
 `# %-hack on a local host: user%host@local
 'ifdef(`_FEAT_nopercenthack', `dnl',
-`R$* % $* < @ $=w . >	$@ $>parse $>canonify $1 @ $2
+`R$* % $* < @ $=w . >	$@ $>parse $>canonify $1 % $2
 ')dnl
 ifdef(`_FEAT_virtusertable',
 `# virtual users and domains
-R$* < @ $* . > $*	$: $>Virtuser $1 < @ $2 . > $3
-R$#$*			$@ $# $1
+R$* < @ $=w . > $*	$: $>Virtuser < $2 > $1 < @ $2 . > $3
+R$* < @ $={VirtHost} . > $*	$: $>Virtuser < $2 > $1 < @ $2 . > $3
+'ifdef(`_FEAT_virtuser_entire_domain',
+`R$* < @ $* . $={VirtHost} . > $*	$: $>Virtuser < $2 . $3 > $1 < @ $2 . $3 . > $4
+')dnl
+`R$#$*			$@ $# $1
 R< $+ > $*		$@ $>parse $>canonify $1
 ')dnl
 `# IP literals
@@ -291,18 +300,12 @@ ifdef(`_FEAT_virtusertable',
 ######################################################################
 #  Virtuser: virtual users of local and VirtHost domains.
 #  Keys: user+detail@dom, user++@dom, user+*@dom, user@dom, @dom
-#  (%1 user, %2 detail, %3 +detail).  Returns a triple (errors),
-#  < new address > or the address unchanged.
+#  (%1 user, %2 detail, %3 +detail).  Input: < domain > address.
+#  Returns a triple (errors), < new address > or the address unchanged.
 ######################################################################
 SVirtuser
-R$* < @ $=w . > $*	$: < $2 > $1 < @ $2 . > $3
-R$* < @ $={VirtHost} . > $*	$: < $2 > $1 < @ $2 . > $3
-'ifdef(`_FEAT_virtuser_entire_domain',
-`R$* < @ $* . $={VirtHost} . > $*	$: < $2 . $3 > $1 < @ $2 . $3 . > $4
-')dnl
-`R< $+ > $+ + $* < @ $* >	$: < $1 > < $2 > < + $3 > $2 + $3 < @ $4 > < >
 R< $+ > $* < @ $* >	$: < $1 > < $2 > < > $2 < @ $3 > < >
-R$* < @ $* > $*		$@ $1 < @ $2 > $3			not a virtual domain
+R< $+ > < $+ + $* > < > $* < >	$: < $1 > < $2 > < + $3 > $4 < >	user+detail
 R< $+ > < $* > < + $* > $* < >	$: < $1 > < $2 > < + $3 > $4 < > $(virtuser $2 + $3 @ $1 $@ $2 $@ $3 $@ + $3 $: $)
 R< $+ > < $* > < + $+ > $* < >	$: < $1 > < $2 > < + $3 > $4 < > $(virtuser $2 + + @ $1 $@ $2 $@ $3 $@ + $3 $: $)
 R< $+ > < $* > < + $* > $* < >	$: < $1 > < $2 > < + $3 > $4 < > $(virtuser $2 + * @ $1 $@ $2 $@ $3 $@ + $3 $: $)
