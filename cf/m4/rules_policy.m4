@@ -28,7 +28,9 @@ divert(-1)
 #   PolNet   an IP address and its network prefixes
 #   PolAct   turns a found value into a verdict
 #
-# Nothing in this file may use the m4 quote characters in its text.
+# Nothing in this file may use the m4 quote characters in its text.  Rules
+# whose right side after $# needs an m4 value are put between
+# changecom() and changecom(`#') (m4 would take $# for a comment).
 #
 divert(0)dnl
 #
@@ -220,6 +222,7 @@ R$* $| $* $| < FORGED >		$#error $@ 5.7.1 $: "550 Fix reverse DNS for " $2
 R$* $| $* $| < TEMP >		$#error $@ 4.7.1 $: "451 Client address " $2 " did not resolve"
 R$* $| $* $| $*			$: $1 $| $2
 ')dnl
+changecom()dnl
 ifdef(`_FEAT_dnsbl', `dnl
 # dnsbl: the reversed client address looked up in a DNS blocklist
 R$* $| $-.$-.$-.$-		$: $1 $| $2.$3.$4.$5 $| < $(pol_dnsbl $5.$4.$3.$2.`'ifelse(defn(`_FEAT_dnsbl_ARG1'), `', `blackholes.mail-abuse.org', defn(`_FEAT_dnsbl_ARG1')). $: OK $) >
@@ -246,8 +249,10 @@ defn(`_FEAT_enhdnsbl_ARG2'), `quarantine', `R$* $| $* $| < $+ >		$#error $@ quar
 `R$* $| $* $| < $+ >		$#error $@ 5.7.1 $: defn(`_FEAT_enhdnsbl_ARG2')')
 ')dnl
 R$* $| $*			$@ $>PolConnCtl $1 $| $2
+changecom(`#')dnl
 
 # PolConnCtl: connection rate and count limits (ratecontrol, conncontrol)
+changecom()dnl
 SPolConnCtl
 ifdef(`_FEAT_ratecontrol', `dnl
 R$* $| $*			$: $1 $| $2 $| $>PolNet < ! ClientRate > < $2 >
@@ -264,6 +269,7 @@ R$* $| $* $| < TRUE >		$#error $@ 4.3.2 $: "ifelse(defn(`_FEAT_conncontrol_ARG2'
 R$* $| $* $| $*			$: $1 $| $2
 ')dnl
 R$*				$@ OK
+changecom(`#')dnl
 
 ######################################################################
 # check_mail: called with the MAIL FROM address
@@ -742,8 +748,10 @@ R$* $| $* $| $*			$: $1 $| $2 $| $>PolDom < ! GreetPause > < $1 >
 R$* $| $* $| < ? >		$: $1 $| $2 $| $>PolNet < ! GreetPause > < $2 >
 R$* $| $* $| < ? >		$: $1 $| $2 $| $>PolKey < ! GreetPause > < >
 R$* $| $* $| < $- >		$# $3
+changecom()dnl
 ifelse(defn(`_FEAT_greet_pause_ARG1'), `', `', `R$*				$# defn(`_FEAT_greet_pause_ARG1')
 ')dnl
+changecom(`#')dnl
 ')dnl
 ifdef(`_FEAT_block_bad_helo', `dnl
 
