@@ -763,6 +763,7 @@ SPolHelo
 R$*				$: < $&{client_addr} > $| $>PolRelayFrom x
 R< $* > $| RELAY		$@ OK
 R$*				$: < $&{s} >
+R< >				$@ OK
 R< $* . >			$: < $1 >
 R< $=w >			$#error $@ 5.7.1 $: "550 bogus HELO name used: " $&{s}
 R< [ $* ] >			$@ OK
