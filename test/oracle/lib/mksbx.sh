@@ -9,7 +9,8 @@
 # REFERENCE build).
 #
 # Binaries are laid out like the Debian package.  /usr/libexec/sendmail/sendmail
-# is the binary under test, $SENDMAIL_BIN (default: the reference's), and
+# is the binary under test, $SENDMAIL_BIN (default: the reference's; any
+# other is copied with the reference binary's owner, group and mode), and
 # /usr/sbin/sendmail, mailq, newaliases, hoststat, purgestat all lead to it.
 # The auxiliary programs (makemap, praliases, editmap, mailstats, smrsh,
 # mail.local) are the reference's, unless SBX_TOOLS names a directory with
@@ -41,7 +42,18 @@ cp "$REF/etc/mail/helpfile" "$E/mail/helpfile"
 mkdir -p "$E/mail/smrsh"
 # binaries, laid out like the Debian package
 mkdir -p "$U/sbin" "$U/bin" "$U/libexec/sendmail"
-ln -s "$BIN" "$U/libexec/sendmail/sendmail"
+# the binary under test is installed as the package installs the
+# reference's (root:mail, 2755: what it creates gets group mail); a
+# sanitizer build keeps no set-id bit (LeakSanitizer cannot run set-id)
+REFBIN=$REF/usr/libexec/sendmail/sendmail
+if [ "$BIN" = "$(readlink -f "$REFBIN")" ] || [ ! -e "$REFBIN" ]; then
+	ln -s "$BIN" "$U/libexec/sendmail/sendmail"
+else
+	cp "$BIN" "$U/libexec/sendmail/sendmail"
+	chown --reference="$REFBIN" "$U/libexec/sendmail/sendmail"
+	chmod --reference="$REFBIN" "$U/libexec/sendmail/sendmail"
+	if grep -q __asan_init "$BIN" 2>/dev/null; then chmod ug-s "$U/libexec/sendmail/sendmail"; fi
+fi
 # opt-in: SBX_TOOLS=DIR installs DIR/makemap, DIR/editmap, DIR/praliases (ours)
 # where they exist instead of the reference's (used by run_scenario.py)
 for p in makemap praliases editmap mailstats smrsh mail.local vacation.sendmail; do
