@@ -82,18 +82,26 @@ static void test_limits(void)
 	buf_free(&out);
 }
 
+static const struct { const char *in, *want, *what; } cases[] = {
+	{ "", "", "empty file: no line" },
+	{ "a: b\nc: d\n", "L1:a: b|L2:c: d|", "two lines" },
+	{ "a: b", "L1:a: b|", "last line without newline" },
+	{ "a: b\\\nc\n", "L2:a: bc|", "backslash joins the next line in place" },
+	{ "a: b,\n c\n\td\n", "L3:a: b, c\td|", "blank-led lines continue" },
+	{ "# x\n y\nz: w\n", "L2:# x y|L3:z: w|", "a comment collects continuations" },
+	{ "\n\na: b\n", "L1:|L2:|L3:a: b|", "blank lines are lines" },
+	{ "a: b\\", "L1:a: b\\|", "backslash at end of file stays" },
+	{ "a: b\r\n", "L1:a: b\r|", "CR is kept" },
+	{ "a: b\\\n", "L1:a: b|", "backslash before end of file" },
+};
+
 int main(void)
 {
+	size_t i;
+
 	plan(15);
-	check("", "", "empty file: no line");
-	check("a: b\nc: d\n", "L1:a: b|L2:c: d|", "two lines");
-	check("a: b", "L1:a: b|", "last line without newline");
-	check("a: b\\\nc\n", "L2:a: bc|", "backslash joins the next line in place");
-	check("a: b,\n c\n\td\n", "L3:a: b, c\td|", "blank-led lines continue");
-	check("# x\n y\nz: w\n", "L2:# x y|L3:z: w|", "a comment collects continuations");
-	check("\n\na: b\n", "L1:|L2:|L3:a: b|", "blank lines are lines");
-	check("a: b\\", "L1:a: b\\|", "backslash at end of file stays");
-	check("a: b\r\n", "L1:a: b\r|", "CR is kept");
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		check(cases[i].in, cases[i].want, cases[i].what);
 	{
 		buf_t out = BUF_INIT(0);
 		int last;
@@ -103,6 +111,5 @@ int main(void)
 		buf_free(&out);
 	}
 	test_limits();
-	check("a: b\\\n", "L1:a: b|", "backslash before end of file");
 	return 0;
 }
