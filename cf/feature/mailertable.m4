@@ -1,0 +1,4 @@
+#
+# FEATURE(`mailertable' [, `map spec']): routing by domain (mailertable map).
+#
+_CF_FEAT_MAP(`mailertable', `mailertable', `hash /etc/mail/mailertable')
