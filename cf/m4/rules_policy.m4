@@ -342,12 +342,14 @@ R< D > $*			$: $1
 ifdef(`_FEAT_accept_unresolvable_domains', `', `dnl
 # the sender domain must resolve (class ResOk may hold TEMP to accept
 # domains that cannot be resolved now)
-R$* < @ $+ >			$: $1 < @ $2 > $| < $(pol_resolve $2 $: NOTFOUND $) >
+R$* < @ $+ >			$: $1 < @ $2 > $| < $(pol_resolve $2 $: $2 < NOTFOUND > $) >
 R$* $| < $* < FOUND > >		$: $1
 R$* $| < $* < TEMP > >		$: $1 $| < TEMP >
 R$* $| < $={ResOk} >		$: $1
 R$* $| < TEMP >			$#error $@ 4.1.8 $: "451 Domain of sender address " $&f " does not resolve"
-R$* $| < $* >			$#error $@ 5.1.8 $: "553 Domain of sender address " $&f " does not exist"
+R$* $| < $* < NOTFOUND > >	$#error $@ 5.1.8 $: "553 Domain of sender address " $&f " does not exist"
+# (a domain that cannot even be tokenized again is no domain)
+R$* $| $*			$#error $@ 5.5.4 $: "553 Domain name required for sender address " $&f
 ')dnl
 ifdef(`_FEAT_badmx', `dnl
 # badmx: the MX hosts of the sender domain must not be bad addresses
