@@ -96,17 +96,18 @@ R$+ . $- ! $+		$@ $3 < @ $1 . $2 >
 #  FEATURE(nocanonify).
 ######################################################################
 SCanonHost
+'_RA_LOCAL_RULES(3)`# (LOCAL_RULE_3 above, if any)
 R$* < @ > $*		$@ $1 < @ > $2			no host: Parse0 reports it
 R$* < @ localhost > $*	$: $1 < @ $j . > $2
 R$* < @ localhost . $m > $*	$: $1 < @ $j . > $2
 R$* < @ localhost . $m . > $*	$: $1 < @ $j . > $2
-R$* < @ $* $=w . > $*	$@ $1 < @ $2 $3 . > $4		already canonical
-R$* < @ $=w > $*	$@ $1 < @ $2 . > $3		one of our names
 # IP literals
 R$* < @ [ $+ ] > $*	$: $1 < @@ [ $2 ] > $3
 R$* < @@ $=w > $*	$@ $1 < @ $j . > $3
 R$* < @@ $+ > $*	$@ $1 < @ $2 > $3
 R$* < @ [ $+ ] $+ > $*	$@ $1 < @ [ $2 ] $3 > $4	junk after a literal: Parse0
+R$* < @ $* $=w . > $*	$@ $1 < @ $2 $3 . > $4		already canonical
+R$* < @ $=w > $*	$@ $1 < @ $2 . > $3		one of our names
 # names ending with a dot are absolute: not looked up (extra dots go)
 R$* < @ $+ . . > $*	$1 < @ $2 . > $3
 R$* < @ $+ . > $*	$@ $1 < @ $2 . > $3
@@ -204,6 +205,11 @@ R<@>			$#local $: <@>			the null address
 'ifdef(`_FEAT_redirect',
 `# FEATURE(redirect): user@host.REDIRECT
 R$* < @ $+ . REDIRECT . >	$#error $@ 5.1.1 $: "551 User has moved; please try " < $1 @ $2 >
+')dnl
+'ifdef(`_FEAT_nullclient',
+`# FEATURE(nullclient): everything goes to the hub
+R$* < @ $* > $*		$`#'relay $@ _FEAT_nullclient_ARG1 $: $1 < @ $2 > $3
+R$+			$`#'relay $@ _FEAT_nullclient_ARG1 $: $1 < @ $j . >
 ')dnl
 `# %-hack on a local host: user%host@local
 'ifdef(`_FEAT_nopercenthack', `dnl',
@@ -434,6 +440,13 @@ R$*			$: $>MasqSMTP $1
 `R$*			$@ $>MasqHdr $1
 ')dnl
 `R$* < @ *LOCAL* > $*	$@ $1 < @ $j . > $2
+
+######################################################################
+#  MasqRelay: the relay mailer of a nullclient (header recipients)
+######################################################################
+SMasqRelay
+R$*			$: $>MasqSMTP $1
+R$* < @ *LOCAL* > $*	$@ $1 < @ $j . > $2
 
 ######################################################################
 #  Local mailer (local, prog)
