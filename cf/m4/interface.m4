@@ -34,9 +34,17 @@ define(`_CF_ADDWORDS',
 `ifdef(`$1', `define(`$1', defn(`$1')` $2')', `define(`$1', `$2')')')')
 # _CF_LIST_ADD(listmacro, name): remember a name once, in first-seen order;
 # the list is a comma separated string of plain names
+# Each item is also kept on its own (listmacro_1, listmacro_2, ...) for
+# _CF_EACHL, which hands items over quoted: an item may well be the name
+# of a defined macro (confXXX) and must not be expanded.
 define(`_CF_LIST_ADD',
 `ifdef(`_CF_INLIST_$1_$2', `',
-`define(`_CF_INLIST_$1_$2', `1')ifdef(`$1', `define(`$1', defn(`$1')`,$2')', `define(`$1', `$2')')')')
+`define(`_CF_INLIST_$1_$2', `1')ifdef(`$1', `define(`$1', defn(`$1')`,$2')', `define(`$1', `$2')')dnl
+define(`$1_N', incr(_CF_VALUE(`$1_N', `0')))define(`$1_'defn(`$1_N'), `$2')')')
+# _CF_EACHL(listmacro, fn): fn(`item') for each item, in order
+define(`_CF_EACHL', `_CF_EACHL1(`$1', `$2', `1')')
+define(`_CF_EACHL1',
+`ifdef(`$1_$3', `$2(defn(`$1_$3'))`'_CF_EACHL1(`$1', `$2', incr(`$3'))')')
 # _CF_EACH(fn, a, b, c...): fn(`a')fn(`b')...; stops at an empty item
 define(`_CF_EACH',
 `ifelse(`$2', `', `', `$1(`$2')`'_CF_EACH(`$1', shift(shift($@)))')')
@@ -48,7 +56,11 @@ define(`_CF_NOTE', `# $1
 ')
 # _CF_VALUE(name, default): the value of macro name, or default when the
 # macro is not defined
-define(`_CF_VALUE', `ifdef(`$1', `defn(`$1')', ``$2'')')
+# (the value is expanded, as a .mc writer expects: quote twice to keep
+# commas or macro names in a value)
+define(`_CF_VALUE', `ifdef(`$1', `$1', ``$2'')')
+# _CF_RAW(name, default): the same, but the text exactly as defined
+define(`_CF_RAW', `ifdef(`$1', `defn(`$1')', ``$2'')')
 # _CF_NAME_OK(name): 1 for a plain file name word (letters, digits, _ - .)
 define(`_CF_NAME_OK',
 `ifelse(`$1', `', `0', regexp(`$1', `^[A-Za-z0-9_][A-Za-z0-9_.+-]*$'), `0', `1', `0')')
@@ -224,7 +236,7 @@ define(`_CF_MLINE',
 	A=$8
 ')
 # _CF_MF(key, macro): "key=value, " when the macro is defined and not empty
-define(`_CF_MF', `ifelse(_CF_VALUE(`$2', `'), `', `', `$1=defn(`$2'), ')')
+define(`_CF_MF', `ifelse(_CF_VALUE(`$2', `'), `', `', `$1=$2, ')')
 # LOCAL_RULE_n text for the rules files
 define(`_LOCAL_RULES_HOOK', `_CF_TEXT(`LOCAL_RULE_$1')')
 # _CF_DEFAULT(macro, value): define macro unless the .mc already did
@@ -234,7 +246,7 @@ define(`_CF_DEFAULT', `ifdef(`$1', `', `define(`$1', `$2')')')
 # _CF_FEAT_ARG(feature, n, default): argument n of the feature, or the
 # default when it was not given or is empty
 define(`_CF_FEAT_ARG',
-`ifelse(_CF_VALUE(`_FEAT_$1_ARG$2', `'), `', ``$3'', `defn(`_FEAT_$1_ARG$2')')')
+`ifelse(_CF_RAW(`_FEAT_$1_ARG$2', `'), `', ``$3'', `defn(`_FEAT_$1_ARG$2')')')
 # _CF_FEAT_MAP(feature, map, default spec): the feature's map; its first
 # argument, when given, is the whole map specification
 define(`_CF_FEAT_MAP',
@@ -246,10 +258,10 @@ define(`_CF_FEAT_REQUIRES',
 `ifdef(`_FEAT_$2', `', `_CF_ERROR(`FEATURE(`$1') requires FEATURE(`$2')')')')')
 # _CF_FEAT_NEEDARG(feature, what): the first argument is mandatory
 define(`_CF_FEAT_NEEDARG',
-`ifelse(_CF_VALUE(`_FEAT_$1_ARG1', `'), `', `_CF_ERROR(`FEATURE(`$1') needs an argument: $2')')')
+`ifelse(_CF_RAW(`_FEAT_$1_ARG1', `'), `', `_CF_ERROR(`FEATURE(`$1') needs an argument: $2')')')
 # _CF_FEAT_ONEOF(feature, n, words...): argument n must be one of words
 define(`_CF_FEAT_ONEOF',
-`ifelse(_CF_INWORDS(_CF_VALUE(`_FEAT_$1_ARG$2', `'), shift(shift($@))), `1', `',
+`ifelse(_CF_INWORDS(_CF_RAW(`_FEAT_$1_ARG$2', `'), shift(shift($@))), `1', `',
 `_CF_ERROR(`FEATURE(`$1'): argument $2 must be one of: 'shift(shift($@)))')')
 define(`_CF_INWORDS',
 `ifelse(`$2', `', `0', `$1', `$2', `1', `_CF_INWORDS(`$1', shift(shift($@)))')')

@@ -209,15 +209,22 @@ _CF_MOPT(`confMILTER_MACROS_EOH',     `Milter.macros.eoh', `')
 
 # one row: "O name=value", or nothing
 define(`_CF_O1',
-`ifdef(`_CF_NO_$1', `', `_CF_O1X(`$1')')')
+`ifdef(`_CF_NO_$1', `', `ifdef(`_CF_SPECIAL_$1', `_CF_SPECIAL_$1', `_CF_O1X(`$1')')')')
+# confTIME_ZONE: USE_SYSTEM (the default) writes nothing, USE_TZ an empty
+# TimeZoneSpec (take TZ from the environment), anything else is the zone
+define(`_CF_SPECIAL_confTIME_ZONE',
+`ifdef(`confTIME_ZONE', `ifelse(confTIME_ZONE, `USE_SYSTEM', `',
+	confTIME_ZONE, `USE_TZ', `O TimeZoneSpec=
+', `O TimeZoneSpec=confTIME_ZONE
+')')')
 define(`_CF_O1X',
-`ifdef(`$1', `O defn(`_CF_OPTNAME_$1')=defn(`$1')
+`ifdef(`$1', `O defn(`_CF_OPTNAME_$1')=$1
 ', `ifelse(defn(`_CF_OPTDEF_$1'), `', `', `O defn(`_CF_OPTNAME_$1')=defn(`_CF_OPTDEF_$1')
 ')')')
 
 define(`_CF_WRITE_OPTIONS',
 `_CF_BANNER(`Options', `confXXX variables (cf/m4/options.m4), ALIAS_FILE, HELP_FILE, QUEUE_DIR, STATUS_FILE')dnl
-_CF_EACH(`_CF_O1', _CF_LIST(`_CF_OPTS'))dnl
+_CF_EACHL(`_CF_OPTS', `_CF_O1')dnl
 # listening and connecting (DAEMON_OPTIONS, CLIENT_OPTIONS, no_default_msa)
 ifdef(`_CF_DAEMON_OPTS', `defn(`_CF_DAEMON_OPTS')', `O DaemonPortOptions=Name=MTA
 ')dnl
@@ -225,5 +232,5 @@ ifdef(`_FEAT_no_default_msa', `', `ifdef(`_FEAT_msp', `', `O DaemonPortOptions=P
 ')')dnl
 _CF_VALUE(`_CF_CLIENT_OPTS', `')dnl
 ifdef(`_CF_FILTER_LINES', `# mail filters
-_CF_EACH(`_CF_O1', _CF_LIST(`_CF_MOPTS'))')dnl
+_CF_EACHL(`_CF_MOPTS', `_CF_O1')')dnl
 ')

@@ -55,28 +55,28 @@ define(`_CF_D1', `D`'_CF_CNAME(`$1')`'defn(`_CF_DVAL_$1')
 define(`_CF_WRITE_MACROS',
 `_CF_BANNER(`Macros', `confDOMAIN_NAME, SMART_HOST, MAIL_HUB, LOCAL_RELAY, LUSER_RELAY, MASQUERADE_AS, confMAILER_NAME, confCF_VERSION, features')dnl
 ifdef(`confDOMAIN_NAME', `# canonical name of this host (confDOMAIN_NAME)
-Dj`'defn(`confDOMAIN_NAME')
+Dj`'confDOMAIN_NAME
 ')dnl
 # smart host: where mail for other hosts goes (SMART_HOST)
 DS`'_CF_VALUE(`SMART_HOST', `')
 ifdef(`MAIL_HUB', `# hub for local mail (MAIL_HUB)
-DH`'defn(`MAIL_HUB')
+DH`'MAIL_HUB
 ')dnl
 ifdef(`LOCAL_RELAY', `# relay for unqualified names (LOCAL_RELAY)
-DR`'defn(`LOCAL_RELAY')
+DR`'LOCAL_RELAY
 ')dnl
 ifdef(`LUSER_RELAY', `# relay for unknown local users (LUSER_RELAY)
-DL`'defn(`LUSER_RELAY')
+DL`'LUSER_RELAY
 ')dnl
 ifdef(`MASQUERADE_NAME', `# name to masquerade as (MASQUERADE_AS)
-DM`'defn(`MASQUERADE_NAME')
+DM`'MASQUERADE_NAME
 ')dnl
 # name of the sender of error messages (confMAILER_NAME)
 Dn`'_CF_VALUE(`confMAILER_NAME', `MAILER-DAEMON')
 # version of this configuration (confCF_VERSION is appended)
-DZ`'_CF_CFVERSION`'ifdef(`confCF_VERSION', `/defn(`confCF_VERSION')')
+DZ`'_CF_CFVERSION`'ifdef(`confCF_VERSION', `/confCF_VERSION')
 ifdef(`_CF_DMACROS', `# macros of features and mailers
-_CF_EACH(`_CF_D1', _CF_DMACROS)')dnl
+_CF_EACHL(`_CF_DMACROS', `_CF_D1')')dnl
 ')
 define(`_CF_CFVERSION', `8.17.1.9')
 
@@ -89,11 +89,14 @@ define(`_CF_WRITE_CLASSES',
 Cw localhost
 # pseudo domains that are never looked up in the DNS
 CP .
-_CF_EACH(`_CF_C1', _CF_LIST(`_CF_CLASSES'))dnl
+_CF_EACHL(`_CF_CLASSES', `_CF_C1')dnl
 ifdef(`_CF_RELAY_FILE_GIVEN', `', `# domains we relay for (RELAY_DOMAIN_FILE default, confCR_FILE)
 FR`'_CF_VALUE(`confCR_FILE', `-o /etc/mail/relay-domains')
 ')dnl
-_CF_EACH(`_CF_F1', _CF_LIST(`_CF_CLASSFILES'))dnl
+_CF_EACHL(`_CF_CLASSFILES', `_CF_F1')dnl
+ifdef(`_CF_INLIST__CF_CLASSES_VirtHost', `# virtual domains are relayed for (VIRTUSER_DOMAIN)
+CR$={VirtHost}
+')dnl
 ifdef(`_CF_USED_LOCAL_CONFIG', `
 # LOCAL_CONFIG
 _CF_TEXT(`LOCAL_CONFIG')')dnl
@@ -144,7 +147,10 @@ define(`_CF_K1', `ifelse(defn(`_CF_KWHY_$1'), `', `', `_CF_NOTE(defn(`_CF_KWHY_$
 ')
 define(`_CF_WRITE_MAPS',
 `_CF_BANNER(`Maps', `features; host is built in')dnl
-_CF_EACH(`_CF_K1', _CF_LIST(`_CF_KMAPS'))dnl
+# arithmetic and quote removal, for the rulesets and LOCAL_RULESETS
+Karith arith
+Kdequote dequote`'ifdef(`confDEQUOTE_OPTS', ` confDEQUOTE_OPTS')
+_CF_EACHL(`_CF_KMAPS', `_CF_K1')dnl
 ')
 
 ############################## 7. mailers
@@ -176,7 +182,7 @@ include(_CF_DIR_`m4/rules_policy.m4')dnl
 divert(0)dnl
 ifdef(`_CF_USED_LOCAL_RULESETS', `_CF_BANNER(`LOCAL_RULESETS', `the .mc file')dnl
 _CF_TEXT(`LOCAL_RULESETS')')dnl
-_CF_EACH(`_CF_M1', _CF_LIST(`_CF_MAILERS'))dnl
+_CF_EACHL(`_CF_MAILERS', `_CF_M1')dnl
 divert(-1)
 ifdef(`_CF_LATE_ERROR', `errprint(__program__`: *** ERROR: '_CF_LATE_ERROR`
 ')m4exit(`1')')

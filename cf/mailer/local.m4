@@ -26,7 +26,7 @@ define(`_CF_LOCAL_MTA',
 `# local delivery (LOCAL_MAILER_*ifdef(`_FEAT_local_procmail', `, FEATURE(local_procmail)')`'ifdef(`_FEAT_local_lmtp', `, FEATURE(local_lmtp)'))
 _CF_MLINE(`local',
 	_CF_VALUE(`LOCAL_MAILER_PATH', `/bin/mail'),
-	ifdef(`_FEAT_nullclient', `lsDFM5q', `lsDFMAw5:/|@q')_CF_VALUE(`LOCAL_MAILER_FLAGS', `Prmn9'),
+	ifdef(`_FEAT_nullclient', `lsDFM5q', `lsDFMAw5:/|@q')`'_CF_VALUE(`LOCAL_MAILER_FLAGS', `Prmn9'),
 	ifdef(`_FEAT_local_lmtp', `EnvFromSMTP', `EnvFromL')/HdrFromL,
 	`EnvToL/HdrToL',
 	_CF_MF(`E', `LOCAL_MAILER_EOL')_CF_MF(`M', `LOCAL_MAILER_MAX')_CF_MF(`m', `LOCAL_MAILER_MAXMSGS')_CF_MF(`C', `LOCAL_MAILER_CHARSET')_CF_MF(`Q', `LOCAL_MAILER_QGRP'),

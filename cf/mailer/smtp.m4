@@ -32,7 +32,7 @@ _CF_SMTP1(`smtp8', `SMTP8', `8')dnl
 _CF_SMTP1(`dsmtp', `DSMTP', `a%')dnl
 # relaying to a smart host or hub (RELAY_MAILER_*)
 _CF_MLINE(`relay', `[IPC]',
-	`mDFMuXa8'ifdef(`RELAY_MAILER_FLAGS', `defn(`RELAY_MAILER_FLAGS')', `_CF_VALUE(`SMTP_MAILER_FLAGS', `')'),
+	`mDFMuXa8'ifdef(`RELAY_MAILER_FLAGS', `RELAY_MAILER_FLAGS', `_CF_VALUE(`SMTP_MAILER_FLAGS', `')'),
 	`EnvFromSMTP/HdrFromSMTP', `MasqSMTP'ifdef(`_FEAT_nullclient', `/MasqRelay'),
 	`E=\r\n, L='_CF_VALUE(`RELAY_MAILER_LL', `2040')`, '_CF_MF(`m', `RELAY_MAILER_MAXMSGS')_CF_MF(`r', `SMTP_MAILER_MAXRCPTS')_CF_MF(`C', `RELAY_MAILER_CHARSET')_CF_MF(`Q', `RELAY_MAILER_QGRP'),
 	`DNS/RFC822/SMTP',
