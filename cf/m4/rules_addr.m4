@@ -25,7 +25,10 @@ define(`_RA_SMTP', ifdef(`_MAILER_esmtp_', `esmtp', ifdef(`_MAILER_smtp_', `smtp
 ######################################################################
 #  Address rulesets (cf/m4/rules_addr.m4)
 ######################################################################
-
+'ifdef(`_CF_KSPEC_dequote', `',
+`# the dequote map, used by Parse0, Virtuser and MailerToTriple
+Kdequote dequote
+')`
 ######################################################################
 #  Ruleset 3 (canonify): strip what is not the address proper (phrase,
 #  angle brackets, group syntax, source routes), turn UUCP and %-hack
