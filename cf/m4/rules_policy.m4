@@ -28,6 +28,16 @@ divert(-1)
 #   PolNet   an IP address and its network prefixes
 #   PolAct   turns a found value into a verdict
 #
+# Known differences from the reference configuration (deliberate or not
+# yet done): -bt traces differ (our ruleset names); some reply texts are
+# ours (the reply codes and enhanced codes are the reference's);
+# access lookups do not try the user+detail variants; the TLS_* extensions
+# (+CN, +CS, +CI, +CITag) are accepted but not checked; with delay_checks
+# the rate and connection limits are still checked at connect time;
+# FEATURE(dnsbl) and FEATURE(enhdnsbl) honour one list each (the last one
+# given); block_bad_helo is checked with the sender; badmx matches the
+# best MX host names (not their addresses) against its pattern.
+#
 # Nothing in this file may use the m4 quote characters in its text.  Rules
 # whose right side after $# needs an m4 value are put between
 # changecom() and changecom(`#') (m4 would take $# for a comment).
