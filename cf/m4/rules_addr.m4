@@ -209,7 +209,7 @@ R<@>			$#local $: <@>			the null address
 `# FEATURE(redirect): user@host.REDIRECT
 R$* < @ $+ . REDIRECT . >	$#error $@ 5.1.1 $: "551 User has moved; please try " < $1 @ $2 >
 ')dnl
-'ifdef(`_FEAT_nullclient',
+ifdef(`_FEAT_nullclient',
 `# FEATURE(nullclient): everything goes to the hub
 R$* < @ $* > $*		$`#'relay $@ _FEAT_nullclient_ARG1 $: $1 < @ $2 > $3
 R$+			$`#'relay $@ _FEAT_nullclient_ARG1 $: $1 < @ $j . >
