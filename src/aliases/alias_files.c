@@ -91,6 +91,8 @@ void alias_declare_maps(cf_t *cf)
 
 	alias_register_class();
 	map_alias_opened = alias_db_opened;
+	map_alias_missing = alias_db_missing;
+	alias_text_config(cf);
 	alias_wait_config(opt_num(&cf->opt, OPT_AliasWait), true);
 	buf_adds(&seq, "aliases.files " ALIAS_SEQ_CLASS);
 	for (i = 0; i < n; i++)

@@ -15,6 +15,8 @@
 #include <string.h>
 #include <sysexits.h>
 
+FILE *alias_parse_trace;
+
 void alias_entry_init(alias_entry_t *e)
 {
 	memset(e, 0, sizeof *e);
@@ -107,7 +109,7 @@ static int resolve_name(cf_t *cf, const char *name, bool foldcase, alias_entry_t
 	addr_t a;
 	int ok;
 
-	if (parseaddr(cf, NULL, name, RF_RECIPADDR, &a) < 0) {
+	if (parseaddr(cf, alias_parse_trace, name, RF_RECIPADDR, &a) < 0) {
 		addr_free(&a);
 		diag_addr(diag, arg, AD_SYSERR, EX_SOFTWARE, name, "cannot alias non-local names");
 		return 0;

@@ -12,6 +12,7 @@
 #include "aliases/aliases.h"
 #include "aliases/alias_build.h"
 #include "maps/map.h"
+#include <stdarg.h>
 #include <stdbool.h>
 #include <sys/stat.h>
 #include <syslog.h>
@@ -82,6 +83,25 @@ static void out_of_date_check(map_t *m, bool timedout)
 			map_message("Warning: alias database %s out of date", buf_str(&path));
 	}
 	buf_free(&path);
+}
+
+bool alias_note_shown(void)
+{
+	return warn_on_output;
+}
+
+void alias_note(const char *fmt, ...)
+{
+	va_list ap;
+	buf_t b = BUF_INIT(0);
+
+	if (!warn_on_output)
+		return;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	map_message("%s", buf_str(&b));
+	buf_free(&b);
 }
 
 int alias_db_opened(map_t *m)

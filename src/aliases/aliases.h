@@ -52,6 +52,9 @@ typedef void (*alias_diag_fn)(void *arg, int kind, int exitstat, const char *msg
 int alias_parse_line(cf_t *cf, const char *line, bool foldcase, alias_entry_t *e,
 		     alias_diag_fn diag, void *arg);
 void alias_entry_init(alias_entry_t *e);
+/* where parsing a name traces its rulesets (-bt reading a text alias
+ * file shows them); NULL: nowhere */
+extern FILE *alias_parse_trace;
 void alias_entry_free(alias_entry_t *e);
 
 /* ---------------------------------------------------------- rebuild */
@@ -76,6 +79,13 @@ void alias_free_specs(char **v, size_t n);
 void alias_wait_config(long seconds, bool warn);
 struct map;
 int alias_db_opened(struct map *m);
+/* a message of the alias database on the output, unless warn is false */
+void alias_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+bool alias_note_shown(void);
+/* an implicit alias map without its database: read the text file into
+ * memory (alias_text.c); returns the open status */
+int alias_db_missing(struct map *m);
+void alias_text_config(cf_t *cf);
 
 /* look a local name up in the aliases map: 1 found (value in out), 0 not;
  * *stat as map_lookup reports it */

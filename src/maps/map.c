@@ -25,6 +25,7 @@ static void default_message(const char *fmt, ...)
 
 void (*map_message)(const char *fmt, ...) = default_message;
 int (*map_alias_opened)(map_t *m);
+int (*map_alias_missing)(map_t *m);
 
 void map_register_class(const map_class_t *cls)
 {
@@ -319,8 +320,6 @@ int map_lookup(map_t *m, const char *key, const char **args, int nargs, buf_t *o
 	static buf_t k = BUF_INIT(0), val = BUF_INIT(0);
 	int st;
 
-	buf_reset(&k);
-	buf_reset(&val);
 	*stat = MAP_OK;
 	st = map_usable(m);
 	if (st != MAP_OK) {
@@ -328,6 +327,9 @@ int map_lookup(map_t *m, const char *key, const char **args, int nargs, buf_t *o
 			*stat = st;
 		return 0;
 	}
+	/* after the open: opening an alias map may look other maps up */
+	buf_reset(&k);
+	buf_reset(&val);
 	if (!(m->flags & MF_KEEPQUOTES))
 		stripquotes(key, &k);
 	else

@@ -131,6 +131,8 @@ void map_never_opens(map_t *m);
 /* called when a Berkeley DB map flagged MF_ALIAS has opened (the alias
  * database check); returns the map's open status.  NULL: no check */
 extern int (*map_alias_opened)(map_t *m);
+/* called instead when an implicit MF_ALIAS map's database is missing */
+extern int (*map_alias_missing)(map_t *m);
 
 /* messages: maps print diagnostics through this hook (set by the mode) */
 extern void (*map_message)(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

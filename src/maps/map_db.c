@@ -365,6 +365,11 @@ static int db_open(map_t *m)
 	if (r != MAP_OK) {
 		free(h->path);
 		free(h);
+		/* an implicit alias file without a usable database is read
+		 * as text (src/aliases/alias_text.c) */
+		if (m->cls == &map_class_implicit && (m->flags & MF_ALIAS) &&
+		    map_alias_missing != NULL)
+			return map_alias_missing(m);
 		return r;
 	}
 	m->handle = h;

@@ -74,4 +74,14 @@ c multi-bi-O "$SM -C /etc/mail/multi.cf -O AliasFile=/etc/mail/w -O AliasFile=/e
 c q-bi "$SM -bi -q; $NA -q5m"
 c q-bv "$SM -q -bv root"
 c q-bt "$SM -bt -qf < /dev/null"
+# an implicit alias file without a usable database is read as text (-bt
+# shows each name's rulesets); its line errors show even in -bv
+printf 'root: alice\nbob: carol\nBig: x\nbad line\nbob: dup\n' > /etc/mail/tx
+rm -f /etc/mail/tx.db
+c text-map "printf '/map aliases root\n/map Alias0 big\n/map aliases.files bob\n/map aliases nosuch\n' | $SM -O AliasFile=/etc/mail/tx -bt"
+c text-bv "$SM -O AliasFile=/etc/mail/tx -bv root bob Big"
+c text-missing "printf '/map aliases root\n' | $SM -O AliasFile=/etc/mail/nonexistent -bt"
+echo junk > /etc/mail/tx.db
+c text-junkdb "printf '/map aliases root\n' | $SM -O AliasFile=/etc/mail/tx -bt"
+c text-hash "printf '/map aliases root\n' | $SM -O AliasFile=hash:/etc/mail/nonexistent -bt"
 true
