@@ -201,6 +201,9 @@ $(B)/fuzz/%: $(B)/obj/test/fuzz/%.o $(LIBSM)
 # Installs from build/ (or build-san/ with SANITIZE=1).  DESTDIR is honoured.
 INSTALL  ?= install
 cfdir    ?= $(datadir)/sendmail-cf
+# Debian's path to the m4 library (a symbolic link to cfdir, unless a real
+# directory is already there)
+cfdebdir ?= $(datadir)/sendmail/cf
 MAIL_LINKS_BIN  := mailq newaliases hoststat purgestat
 MAN_PAGES := $(wildcard doc/man/*.[1-8])
 
@@ -219,7 +222,9 @@ install: all
 	if [ -d cf ]; then \
 	  $(INSTALL) -d -m 0755 $(DESTDIR)$(cfdir) && \
 	  (cd cf && find . -type d) | while read -r d; do $(INSTALL) -d -m 0755 "$(DESTDIR)$(cfdir)/$$d" || exit 1; done && \
-	  (cd cf && find . -type f) | while read -r f; do $(INSTALL) -m 0644 "cf/$$f" "$(DESTDIR)$(cfdir)/$$f" || exit 1; done; \
+	  (cd cf && find . -type f) | while read -r f; do $(INSTALL) -m 0644 "cf/$$f" "$(DESTDIR)$(cfdir)/$$f" || exit 1; done && \
+	  $(INSTALL) -d -m 0755 $(DESTDIR)$(dir $(cfdebdir)) && \
+	  { [ -e $(DESTDIR)$(cfdebdir) ] && [ ! -L $(DESTDIR)$(cfdebdir) ] || ln -sfnr $(DESTDIR)$(cfdir) $(DESTDIR)$(cfdebdir); }; \
 	fi
 	for m in $(MAN_PAGES); do \
 	  s=$${m##*.}; \
@@ -232,6 +237,7 @@ uninstall:
 	rm -f $(addprefix $(DESTDIR)$(bindir)/,$(MAIL_LINKS_BIN))
 	rm -f $(addprefix $(DESTDIR)$(sbindir)/,$(TOOL_NAMES))
 	rm -rf $(DESTDIR)$(cfdir)
+	if [ -L $(DESTDIR)$(cfdebdir) ]; then rm -f $(DESTDIR)$(cfdebdir); fi
 	for m in $(MAN_PAGES); do \
 	  s=$${m##*.}; rm -f $(DESTDIR)$(mandir)/man$$s/$${m##*/}; \
 	done

@@ -58,7 +58,7 @@ define(`_CF_NOTE', `# $1
 # macro is not defined
 # (the value is expanded, as a .mc writer expects: quote twice to keep
 # commas or macro names in a value)
-define(`_CF_VALUE', `ifdef(`$1', `$1', ``$2'')')
+define(`_CF_VALUE', `ifdef(`$1', `$1`'', ``$2'')')
 # _CF_RAW(name, default): the same, but the text exactly as defined
 define(`_CF_RAW', `ifdef(`$1', `defn(`$1')', ``$2'')')
 # _CF_NAME_OK(name): 1 for a plain file name word (letters, digits, _ - .)
@@ -77,7 +77,7 @@ define(`_CF_LOAD',
 `_CF_ERROR(`$3(`$2'): not a valid $4 name')')dnl
 syscmd(`test -r '_CF_DIR_`$1/$2.m4')dnl
 ifelse(sysval, `0',
-`_CF_QUIET`'include(_CF_DIR_`$1/$2.m4')_CF_LOUD',
+`_CF_QUIET`'include(_CF_DIR_`$1/$2.m4')_CF_LOUD`'',
 `_CF_ERROR(`$3(`$2'): unknown $4 (no file '_CF_DIR_`$1/$2.m4)')')')
 
 ############################## identification

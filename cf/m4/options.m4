@@ -209,7 +209,7 @@ _CF_MOPT(`confMILTER_MACROS_EOH',     `Milter.macros.eoh', `')
 
 # one row: "O name=value", or nothing
 define(`_CF_O1',
-`ifdef(`_CF_NO_$1', `', `ifdef(`_CF_SPECIAL_$1', `_CF_SPECIAL_$1', `_CF_O1X(`$1')')')')
+`ifdef(`_CF_NO_$1', `', `ifdef(`_CF_SPECIAL_$1', `_CF_SPECIAL_$1`'', `_CF_O1X(`$1')')')')
 # confTIME_ZONE: USE_SYSTEM (the default) writes nothing, USE_TZ an empty
 # TimeZoneSpec (take TZ from the environment), anything else is the zone
 define(`_CF_SPECIAL_confTIME_ZONE',

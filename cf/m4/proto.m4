@@ -165,7 +165,7 @@ define(`_CF_WRITE',
 # the local mailer (and prog) is always there; it is loaded last when the
 # .mc did not name it, so that features read before it still apply
 ifdef(`_CF_MAILER_LOADED_local', `', `MAILER(`local')')
-ifdef(`_CF_LATE_CHECKS', `_CF_LATE_CHECKS')
+ifdef(`_CF_LATE_CHECKS', `_CF_LATE_CHECKS`'')
 ifdef(`_CF_OSTYPE_', `', `ifdef(`_FEAT_msp', `', `define(`_CF_LATE_ERROR',
 `No system type defined (use OSTYPE macro)')')')
 divert(0)dnl
@@ -184,7 +184,7 @@ ifdef(`_CF_USED_LOCAL_RULESETS', `_CF_BANNER(`LOCAL_RULESETS', `the .mc file')dn
 _CF_TEXT(`LOCAL_RULESETS')')dnl
 _CF_EACHL(`_CF_MAILERS', `_CF_M1')dnl
 divert(-1)
-ifdef(`_CF_LATE_ERROR', `errprint(__program__`: *** ERROR: '_CF_LATE_ERROR`
+ifdef(`_CF_LATE_ERROR', `errprint(__program__`: *** ERROR: 'defn(`_CF_LATE_ERROR')`
 ')m4exit(`1')')
 ')
 m4wrap(`_CF_WRITE')
