@@ -189,7 +189,7 @@ R$* < @ $* : $* > $*	$#error $@ 5.1.3 $: "553 Colon illegal in host name part"
 # unquote the local part of unqualified and local addresses
 R$* < @ $=w . > $*	$: $(dequote $1 $) < @ $2 . > $3
 R$* < @ $* > $*		$@ $1 < @ $2 > $3
-R$+			$: $1 < > $(dequote $1 $: * $)
+R$-			$: $1 < > $(dequote $1 $: * $)		a single quoted word
 R$+ < > *		$@ $1				not quoted
 R$+ < > $* @ $*		$@ $>Parse0 $>canonify $2 @ $3	it was "user@host"
 R$+ < > $+		$@ $2
