@@ -1,7 +1,8 @@
 #
 # FEATURE(`msp' [, `host' [, `MSA']]): a mail submission program's
 # configuration (submit.cf): every mailer hands the message over by SMTP
-# to the host (default [localhost]; port 587 with MSA), the queue is the
+# to the host (default [localhost]; the relay mailer uses port 587 with
+# MSA), the queue is the
 # client queue, no daemon listens.
 #
 _CF_FEATURE_BEFORE_MAILER(`msp', `local')
@@ -24,10 +25,7 @@ define(`_CF_NO_ALIAS_FILE', `1')
 ifdef(`_CF_DAEMON_OPTS', `', `DAEMON_OPTIONS(`Name=NoMTA, Addr=127.0.0.1, M=E')')
 _CF_DEFAULT(`SMTP_MAILER_FLAGS', `k5')
 _CF_DEFAULT(`RELAY_MAILER_FLAGS', `k')
-define(`SMTP_MAILER_ARGS', defn(`_CF_MSP_ARGS'))
-define(`ESMTP_MAILER_ARGS', defn(`_CF_MSP_ARGS'))
-define(`SMTP8_MAILER_ARGS', defn(`_CF_MSP_ARGS'))
-define(`DSMTP_MAILER_ARGS', defn(`_CF_MSP_ARGS'))
+# the MTA host is reached through the relay mailer: only it uses port 587
 define(`RELAY_MAILER_ARGS', defn(`_CF_MSP_ARGS'))
 MAILER(`local')
 MAILER(`smtp')

@@ -181,7 +181,7 @@ _CF_APPEND(`_CF_FILTER_LINES', `X$1, $2
 define(`INPUT_MAIL_FILTER',
 `MAIL_FILTER(`$1', `$2')dnl
 ifdef(`confINPUT_MAIL_FILTERS',
-`define(`confINPUT_MAIL_FILTERS', defn(`confINPUT_MAIL_FILTERS')`,$1')',
+`define(`confINPUT_MAIL_FILTERS', defn(`confINPUT_MAIL_FILTERS')`, $1')',
 `define(`confINPUT_MAIL_FILTERS', `$1')')')
 
 # QUEUE_GROUP(name, equates): a Q line
@@ -236,7 +236,7 @@ define(`_CF_MLINE',
 	A=$8
 ')
 # _CF_MF(key, macro): "key=value, " when the macro is defined and not empty
-define(`_CF_MF', `ifelse(_CF_VALUE(`$2', `'), `', `', `$1=$2, ')')
+define(`_CF_MF', `ifelse(_CF_VALUE(`$2', `'), `', `', ``$1='_CF_VALUE(`$2')`, '')')
 # LOCAL_RULE_n text for the rules files
 define(`_LOCAL_RULES_HOOK', `_CF_TEXT(`LOCAL_RULE_$1')')
 # _CF_DEFAULT(macro, value): define macro unless the .mc already did

@@ -9,7 +9,7 @@ divert(-1)
 #   2 macros and classes        _CF_WRITE_MACROS, _CF_WRITE_CLASSES
 #   3 options                   _CF_WRITE_OPTIONS   (options.m4)
 #   4 precedences, trusted users, headers, queue groups, filters
-#   5 maps                      _CF_WRITE_MAPS
+#   5 maps                      _CF_WRITE_MAPS, then the LOCAL_CONFIG text
 #   6 rulesets                  rules_addr.m4, rules_policy.m4, LOCAL_RULESETS
 #   7 mailers                   _CF_MAILER_WRITE_<name> of each MAILER()
 #
@@ -90,16 +90,13 @@ Cw localhost
 # pseudo domains that are never looked up in the DNS
 CP .
 _CF_EACHL(`_CF_CLASSES', `_CF_C1')dnl
-ifdef(`_CF_RELAY_FILE_GIVEN', `', `# domains we relay for (RELAY_DOMAIN_FILE default, confCR_FILE)
+# domains we relay for (confCR_FILE; RELAY_DOMAIN_FILE adds more)
 FR`'_CF_VALUE(`confCR_FILE', `-o /etc/mail/relay-domains')
-')dnl
 _CF_EACHL(`_CF_CLASSFILES', `_CF_F1')dnl
-ifdef(`_CF_INLIST__CF_CLASSES_VirtHost', `# virtual domains are relayed for (VIRTUSER_DOMAIN)
+ifdef(`_CF_INLIST__CF_CLASSES_VirtHost', `_CF_VIRT_RELAY`'', `ifdef(`_CF_INLIST__CF_CLASSFILES_VirtHost', `_CF_VIRT_RELAY`'')')dnl
+')
+define(`_CF_VIRT_RELAY', `# virtual domains are relayed for (VIRTUSER_DOMAIN)
 CR$={VirtHost}
-')dnl
-ifdef(`_CF_USED_LOCAL_CONFIG', `
-# LOCAL_CONFIG
-_CF_TEXT(`LOCAL_CONFIG')')dnl
 ')
 
 ############################## 4. precedences, trusted users, headers
@@ -147,6 +144,9 @@ define(`_CF_K1', `ifelse(defn(`_CF_KWHY_$1'), `', `', `_CF_NOTE(defn(`_CF_KWHY_$
 ')
 define(`_CF_WRITE_MAPS',
 `_CF_BANNER(`Maps', `features; host is built in')dnl
+ifdef(`LUSER_RELAY', `# local users that exist (LUSER_RELAY)
+Kuser user -m -a<>
+')dnl
 # arithmetic and quote removal, for the rulesets and LOCAL_RULESETS
 Karith arith
 Kdequote dequote`'ifdef(`confDEQUOTE_OPTS', ` confDEQUOTE_OPTS')
@@ -175,6 +175,8 @@ _CF_WRITE_CLASSES`'dnl
 _CF_WRITE_OPTIONS`'dnl
 _CF_WRITE_MISC`'dnl
 _CF_WRITE_MAPS`'dnl
+ifdef(`_CF_USED_LOCAL_CONFIG', `_CF_BANNER(`Local configuration', `LOCAL_CONFIG in the .mc file')dnl
+_CF_TEXT(`LOCAL_CONFIG')')dnl
 _CF_BANNER(`Rulesets', `cf/m4/rules_addr.m4, cf/m4/rules_policy.m4, LOCAL_RULESETS')dnl
 include(_CF_DIR_`m4/rules_addr.m4')dnl
 divert(0)dnl

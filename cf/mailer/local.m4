@@ -18,9 +18,9 @@ define(`_CF_MAILER_WRITE_local', `ifdef(`_FEAT_msp', `_CF_LOCAL_MSP`'', `_CF_LOC
 define(`_CF_LOCAL_MSP',
 `# local and prog hand over to the MTA (FEATURE(msp))
 _CF_MLINE(`local', `[IPC]', `lmDFMuXkw5', `EnvFromL/HdrFromL', `EnvToL/HdrToL', `',
-	`DNS/RFC822/SMTP', defn(`_CF_MSP_ARGS'))dnl
+	`DNS/RFC822/SMTP', `TCP $h')dnl
 _CF_MLINE(`prog', `[IPC]', `lmDFMuXk5', `EnvFromL/HdrFromL', `EnvToL/HdrToL', `D=$z:/, ',
-	`X-Unix/X-Unix/X-Unix', defn(`_CF_MSP_ARGS'))')
+	`X-Unix/X-Unix/X-Unix', `TCP $h')')
 
 define(`_CF_LOCAL_MTA',
 `# local delivery (LOCAL_MAILER_*ifdef(`_FEAT_local_procmail', `, FEATURE(local_procmail)')`'ifdef(`_FEAT_local_lmtp', `, FEATURE(local_lmtp)'))

@@ -15,11 +15,16 @@ define(`_MAILER_smtp8_', `1')
 define(`_MAILER_dsmtp_', `1')
 define(`_MAILER_relay_', `1')
 
+# recipient headers are rewritten like sender headers with
+# FEATURE(allmasquerade) and FEATURE(nullclient)
+define(`_CF_IF_ALLMASQ',
+`ifdef(`_FEAT_allmasquerade', `$1', `ifdef(`_FEAT_nullclient', `$1')')')
+
 # _CF_SMTP1(name, NAME, extra flags)
 define(`_CF_SMTP1',
 `_CF_MLINE(`$1', `[IPC]',
 	`mDFMuX$3'_CF_VALUE(`SMTP_MAILER_FLAGS', `'),
-	`EnvFromSMTP/HdrFromSMTP', `EnvToSMTP'ifdef(`_FEAT_nullclient', `/HdrFromSMTP'),
+	`EnvFromSMTP/HdrFromSMTP', `EnvToSMTP'_CF_IF_ALLMASQ(`/HdrFromSMTP'),
 	`E=\r\n, L='_CF_VALUE(`SMTP_MAILER_LL', `990')`, '_CF_MF(`M', `SMTP_MAILER_MAX')_CF_MF(`m', `SMTP_MAILER_MAXMSGS')_CF_MF(`r', `SMTP_MAILER_MAXRCPTS')_CF_MF(`C', `SMTP_MAILER_CHARSET')_CF_MF(`Q', `$2_MAILER_QGRP'),
 	`DNS/RFC822/SMTP',
 	_CF_VALUE(`$2_MAILER_ARGS', `TCP $h'))')
@@ -33,7 +38,7 @@ _CF_SMTP1(`dsmtp', `DSMTP', `a%')dnl
 # relaying to a smart host or hub (RELAY_MAILER_*)
 _CF_MLINE(`relay', `[IPC]',
 	`mDFMuXa8'ifdef(`RELAY_MAILER_FLAGS', `RELAY_MAILER_FLAGS', `_CF_VALUE(`SMTP_MAILER_FLAGS', `')'),
-	`EnvFromSMTP/HdrFromSMTP', `MasqSMTP'ifdef(`_FEAT_nullclient', `/MasqRelay'),
+	`EnvFromSMTP/HdrFromSMTP', `MasqSMTP'_CF_IF_ALLMASQ(`/MasqRelay'),
 	`E=\r\n, L='_CF_VALUE(`RELAY_MAILER_LL', `2040')`, '_CF_MF(`m', `RELAY_MAILER_MAXMSGS')_CF_MF(`r', `SMTP_MAILER_MAXRCPTS')_CF_MF(`C', `RELAY_MAILER_CHARSET')_CF_MF(`Q', `RELAY_MAILER_QGRP'),
 	`DNS/RFC822/SMTP',
 	_CF_VALUE(`RELAY_MAILER_ARGS', `TCP $h'))')

@@ -76,6 +76,21 @@ for mc in "$TOP"/cf/cf/*.mc "$TOP/test/oracle/configs/seed/seed.mc" "$TOP/test/o
 	fi
 done
 
+# one feature or interface macro at a time (cf-build/cases.txt)
+if [ "$have_ref" = yes ]; then
+	RCF=$REF/usr/share/sendmail/cf
+	while IFS= read -r frag; do
+		case $frag in ''|'#'*) continue;; esac
+		printf 'OSTYPE(`linux'"')\n%s\nMAILER(\`local')\nMAILER(\`smtp')\n" \
+			"$(printf '%s\n' "$frag" | sed 's/)\([A-Z]\)/)\n\1/g')" >"$T/case.mc"
+		"$M4" -D_CF_DIR_="$RCF/" "$RCF/m4/cf.m4" "$T/case.mc" >"$T/case-ref.cf" 2>/dev/null
+		if ! "$M4" "$TOP/cf/m4/cf.m4" "$T/case.mc" >"$T/case.cf" 2>"$T/case.err"; then
+			nok "$frag: generated" "$(cat "$T/case.err")"; continue
+		fi
+		check "$frag: facts equal the reference's" python3 "$D/cfdiff.py" "$T/case.cf" "$T/case-ref.cf"
+	done <"$D/cases.txt"
+fi
+
 # sandbox.mc: what quickstart.sh relies on
 grep -q "^O QueueDirectory=$T/qs/spool/mqueue\$" "$T/sandbox.cf" && grep -q '^O DaemonPortOptions=.*Addr=127.0.0.1.*Port=2525' "$T/sandbox.cf" \
 	&& ok "sandbox.cf: queue under QUICKSTART_DIR, daemon on 127.0.0.1:2525" \
