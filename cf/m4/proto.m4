@@ -71,6 +71,9 @@ DL`'LUSER_RELAY
 ifdef(`MASQUERADE_NAME', `# name to masquerade as (MASQUERADE_AS)
 DM`'MASQUERADE_NAME
 ')dnl
+ifdef(`confLDAP_CLUSTER', `# LDAP cluster of this host (confLDAP_CLUSTER)
+D{sendmailMTACluster}`'confLDAP_CLUSTER
+')dnl
 # name of the sender of error messages (confMAILER_NAME)
 Dn`'_CF_VALUE(`confMAILER_NAME', `MAILER-DAEMON')
 # version of this configuration (confCF_VERSION is appended)
@@ -80,8 +83,21 @@ _CF_EACHL(`_CF_DMACROS', `_CF_D1')')dnl
 ')
 define(`_CF_CFVERSION', `8.17.1.9')
 
-define(`_CF_C1', `ifdef(`_CF_CLASSW_$1', `C`'_CF_CNAME(`$1')`'defn(`_CF_CLASSW_$1')
+define(`_CF_C1', `ifdef(`_CF_CLASSW_$1', `ifdef(`_CF_CWHY_$1', `_CF_NOTE(defn(`_CF_CWHY_$1'))')dnl
+C`'_CF_CNAME(`$1')`'defn(`_CF_CLASSW_$1')
 ')')
+# what fills each class, for the comment above its C line
+define(`_CF_CWHY_w', `more names of this host (LOCAL_DOMAIN)')
+define(`_CF_CWHY_M', `domains masqueraded (MASQUERADE_DOMAIN)')
+define(`_CF_CWHY_N', `hosts never masqueraded (MASQUERADE_EXCEPTION)')
+define(`_CF_CWHY_E', `users never masqueraded (EXPOSED_USER)')
+define(`_CF_CWHY_G', `domains rewritten by genericstable (GENERICS_DOMAIN)')
+define(`_CF_CWHY_R', `domains relayed for (RELAY_DOMAIN)')
+define(`_CF_CWHY_L', `users delivered here even with a hub or relay (LOCAL_USER)')
+define(`_CF_CWHY_VirtHost', `virtual domains of virtusertable (VIRTUSER_DOMAIN)')
+define(`_CF_CWHY_P', `more pseudo domains (features)')
+define(`_CF_CWHY_TrustAuthMech', `AUTH mechanisms that allow relaying (TRUST_AUTH_MECH)')
+define(`_CF_CWHY_Canonify', `domains canonified despite nocanonify (CANONIFY_DOMAIN)')
 define(`_CF_F1', `defn(`_CF_CLASSF_$1')')
 define(`_CF_WRITE_CLASSES',
 `_CF_BANNER(`Classes', `LOCAL_DOMAIN, MASQUERADE_DOMAIN, EXPOSED_USER, GENERICS_DOMAIN, RELAY_DOMAIN, LOCAL_USER, VIRTUSER_DOMAIN, TRUST_AUTH_MECH, features')dnl
@@ -155,7 +171,7 @@ _CF_EACHL(`_CF_KMAPS', `_CF_K1')dnl
 
 ############################## 7. mailers
 define(`_CF_M1',
-`_CF_BANNER(`Mailers: MAILER(`$1')', `cf/mailer/$1.m4')dnl
+`_CF_BANNER(`Mailers: MAILER($1)', `cf/mailer/$1.m4')dnl
 ifdef(`_CF_MAILER_RULES_$1', `indir(`_CF_MAILER_RULES_$1')')dnl
 indir(`_CF_MAILER_WRITE_$1')')
 

@@ -23,7 +23,7 @@ _CF_MLINE(`prog', `[IPC]', `lmDFMuXk5', `EnvFromL/HdrFromL', `EnvToL/HdrToL', `D
 	`X-Unix/X-Unix/X-Unix', `TCP $h')')
 
 define(`_CF_LOCAL_MTA',
-`# local delivery (LOCAL_MAILER_*ifdef(`_FEAT_local_procmail', `, FEATURE(local_procmail)')`'ifdef(`_FEAT_local_lmtp', `, FEATURE(local_lmtp)'))
+`_CF_NOTE(`local delivery (LOCAL_MAILER_*'ifdef(`_FEAT_local_procmail', ``, FEATURE(local_procmail)'')`'ifdef(`_FEAT_local_lmtp', ``, FEATURE(local_lmtp)'')`)')dnl
 _CF_MLINE(`local',
 	_CF_VALUE(`LOCAL_MAILER_PATH', `/bin/mail'),
 	ifdef(`_FEAT_nullclient', `lsDFM5q', `lsDFMAw5:/|@q')`'_CF_VALUE(`LOCAL_MAILER_FLAGS', `Prmn9'),
@@ -32,7 +32,7 @@ _CF_MLINE(`local',
 	_CF_MF(`E', `LOCAL_MAILER_EOL')_CF_MF(`M', `LOCAL_MAILER_MAX')_CF_MF(`m', `LOCAL_MAILER_MAXMSGS')_CF_MF(`C', `LOCAL_MAILER_CHARSET')_CF_MF(`Q', `LOCAL_MAILER_QGRP'),
 	`DNS/RFC822/'_CF_VALUE(`LOCAL_MAILER_DSN_DIAGNOSTIC_CODE', `X-Unix'),
 	_CF_VALUE(`LOCAL_MAILER_ARGS', `mail -d $u'))dnl
-# delivery to programs (LOCAL_SHELL_*ifdef(`_FEAT_smrsh', `, FEATURE(smrsh)'))
+_CF_NOTE(`delivery to programs (LOCAL_SHELL_*'ifdef(`_FEAT_smrsh', ``, FEATURE(smrsh)'')`)')dnl
 _CF_MLINE(`prog',
 	_CF_VALUE(`LOCAL_SHELL_PATH', `/bin/sh'),
 	`lsDFMoq'_CF_VALUE(`LOCAL_SHELL_FLAGS', `eu9'),
