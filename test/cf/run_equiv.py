@@ -277,7 +277,7 @@ def pattern(group, case, ref, ours):
         if ours and ours["key"].get("result") is None:
             d = "no result (%s)" % " | ".join(ours["key"].get("errors", []))[:60]
     else:
-        d = "output differs"
+        d = "output of `%s` differs" % " ".join(case["input"])[:40]
     if ours and ours["kind"] in ("error", "none"):
         d = "ours: " + ours["show"][:60]
     gk = group.split("-")[0] if not group.startswith("try-") else group

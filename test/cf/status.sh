@@ -28,6 +28,11 @@ rev=$(git -C "$TOP" log -1 --format='%h %s' -- cf | cut -c1-100)
 	echo
 	if [ -s "$tmp/equiv.md" ]; then cat "$tmp/equiv.md"; else echo '```'; tail -20 "$tmp/equiv.out"; echo '```'; fi
 	echo
+	n=$(grep -cv '^#' "$TOP/test/cf/equiv-expected-failures.txt")
+	echo "test/cf/equiv-expected-failures.txt lists $n entries (\"not ok # TODO\" in cf-equiv.t):"
+	echo
+	grep -v '^#' "$TOP/test/cf/equiv-expected-failures.txt" | head -20 | sed 's/^/    /'
+	echo
 	echo "## Open-relay battery (test/integration/cf-relay.t, our seed.cf)"
 	echo
 	grep -E '^(relay battery|not ok 2 )' "$tmp/relay.out" | sed 's/^/    /'
