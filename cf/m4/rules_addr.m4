@@ -29,6 +29,9 @@ define(`_RA_SMTP', ifdef(`_MAILER_esmtp_', `esmtp', ifdef(`_MAILER_smtp_', `smtp
 `# the dequote map, used by Parse0, Virtuser and MailerToTriple
 Kdequote dequote
 ')`
+# class O: the routing operators of old-style addresses; LOCAL_RULE_n
+# rules of administrators may use it ($=O), as with the reference
+CO @ ! %
 ######################################################################
 #  Ruleset 3 (canonify): strip what is not the address proper (phrase,
 #  angle brackets, group syntax, source routes), turn UUCP and %-hack

@@ -51,7 +51,11 @@ divert(0)dnl
 # internal maps of the policy rulesets
 Kpol_dequote dequote
 Kpol_arith arith
-Kpol_resolve host -a<FOUND> -T<TEMP>
+# resolve: does a domain resolve (<OKR>, <TEMP>)?  Class ResOk holds
+# the answers that accept a sender domain; add TEMP to it to accept
+# domains whose lookup fails for now.  Both names are the reference's.
+Kresolve host -a<OKR> -T<TEMP>
+C{ResOk}OKR
 ifdef(`_FEAT_relay_based_on_MX', `Kpol_bestmx bestmx -T<TEMP>
 ')dnl
 ifdef(`_FEAT_badmx', `Kpol_mxlist bestmx -z: -T<TEMP>
@@ -350,13 +354,10 @@ R< U > $*			$#error $@ 5.5.4 $: "553 Domain name required for sender address " $
 ')dnl
 R< D > $*			$: $1
 ifdef(`_FEAT_accept_unresolvable_domains', `', `dnl
-# the sender domain must resolve (class ResOk may hold TEMP to accept
-# domains that cannot be resolved now)
-R$* < @ $+ >			$: $1 < @ $2 > $| < $(pol_resolve $2 $: $2 < NOTFOUND > $) >
-R$* $| < $* < FOUND > >		$: $1
-R$* $| < $* < TEMP > >		$: $1 $| < TEMP >
-R$* $| < $={ResOk} >		$: $1
-R$* $| < TEMP >			$#error $@ 4.1.8 $: "451 Domain of sender address " $&f " does not resolve"
+# the sender domain must resolve (an answer in class ResOk accepts it)
+R$* < @ $+ >			$: $1 < @ $2 > $| < $(resolve $2 $: $2 < NOTFOUND > $) >
+R$* $| < $* < $={ResOk} > >	$: $1
+R$* $| < $* < TEMP > >		$#error $@ 4.1.8 $: "451 Domain of sender address " $&f " does not resolve"
 R$* $| < $* < NOTFOUND > >	$#error $@ 5.1.8 $: "553 Domain of sender address " $&f " does not exist"
 # (a domain that cannot even be tokenized again is no domain)
 R$* $| $*			$#error $@ 5.5.4 $: "553 Domain name required for sender address " $&f
