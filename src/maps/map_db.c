@@ -13,6 +13,7 @@
  * map_safefile() is shared with map_text.c. */
 #include "maps/map.h"
 #include "maps/map_cache.h"
+#include "maps/db_write.h"
 #include <time.h>
 #include "lib/buf.h"
 #include "lib/xalloc.h"
@@ -206,17 +207,6 @@ static void lock_fd(int fd, int op)
 		;
 }
 
-static char *db_path(const char *file)
-{
-	size_t n = strlen(file);
-	buf_t b = BUF_INIT(0);
-
-	buf_adds(&b, file);
-	if (n < 3 || strcmp(file + n - 3, ".db") != 0)
-		buf_adds(&b, ".db");
-	return buf_steal(&b);
-}
-
 static bool open_quietly(const map_t *m)
 {
 	return (m->flags & MF_OPTIONAL) || m->cls == &map_class_implicit;
@@ -359,7 +349,7 @@ static int db_open(map_t *m)
 	h = xcalloc(1, sizeof *h);
 	h->fd = -1;
 	buf_init(&h->failed, 0);
-	h->path = db_path(m->file);
+	h->path = dbw_path(m->file);
 	h->type = m->cls == &map_class_btree ? DB_BTREE : DB_HASH;
 	r = db_open_file(m, h, open_quietly(m));
 	if (r != MAP_OK) {
