@@ -6,7 +6,8 @@
 # sendmail runs the 10,822 cases of the -bt oracle corpus with each, in the
 # oracle's namespace sandbox, and the outcomes must agree: /parse triples,
 # /try addresses, check_* verdict class and reply code, 3,0 triples, misc
-# output (test/cf/btoutcome.py).  Per config: "m4" (our .cf is generated),
+# output (test/cf/btoutcome.py); plus x-try-MAILER-FLAGS groups (/try for the
+# mailers the corpus has no group for, both sides run now).  Per config: "m4" (our .cf is generated),
 # "load" (it loads like the reference's: no warnings) and "oracle" (harness
 # check: with the reference's cf our binary gives the oracle's outcomes);
 # then one test per config x group.  Tests listed in
