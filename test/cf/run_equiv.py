@@ -518,6 +518,8 @@ def run(a, tap, log, bail, configs, groups, ref, work, t0, planned):
                 o1 = side_outcome(x, meta, results["ours"].get(x["id"]))
                 if o1 is not None and o0["key"] == o1["key"]:
                     agree += 1
+                    if x["id"] in xfail:
+                        fixed.append(x["id"])
                     continue
                 differ += 1
                 ids_bad.append(x["id"])
