@@ -14,7 +14,8 @@ through `check_rcpt` by our sendmail in the oracle's seed sandbox, with
 once with the reference's seed.cf and once with ours (both run by our
 binary).  The reference must give the expected verdict too (that validates
 the list), and ours must give the same verdict class and reply code as the
-reference.  Controls: local users must be accepted from everyone, and
+reference.  Controls: local users and the domains the seed config relays
+for anyone (relay-domains, To:... RELAY) must be accepted from everyone, and
 doubled-@ addresses refused (5xx, a syntax error) from everyone.
 
     test/cf/relay_battery.py                  # our cf generated from cf/
@@ -101,12 +102,17 @@ INVALID = [         # doubled @: a syntax error (5xx) for every client
     "<user@%s@%s>" % (X, L),
     "user%%%s@%s@%s" % (X, X2, L),
 ]
-LOCAL = [           # controls: local users, accepted from everyone
+LOCAL = [           # controls: accepted from everyone
     "alice@%s" % L,
     "alice@%s" % L2,
     "alice@%s." % L,
     "ALICE@%s" % L.upper(),
     "alice",
+    # relaying allowed for everyone: relay-domains, To:... RELAY in access
+    "user@relaydom.example.net",
+    "user@relayed.example.net",
+    "user@partner.example",
+    "user@RELAYDOM.EXAMPLE.NET.",
 ]
 
 
