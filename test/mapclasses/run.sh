@@ -16,24 +16,8 @@ bash "$HERE/setup.sh" "$W" || exit 2
 python3 "$HERE/socketmap-server.py" "$W/sock" 127.0.0.1:7777 "$W/ready" 2> "$W/requests.log" &
 SRV=$!
 for i in $(seq 100); do [ -e "$W/ready" ] && break; sleep 0.05; done
-i=0; cf=; input=; name=; part=
-flush() {
-	[ -n "$name" ] || return 0
-	i=$((i+1)); f=c$i.cf
-	printf 'V10\nMlocal, P=/bin/true, F=l, A=x\nS0\nR$*\t$#local $: $1\n' > $f
-	printf '%s' "$cf" >> $f
-	echo "== $name"
-	printf '%s' "$input" | timeout 30 "$BIN" -C $f -bt 2>&1
-	echo "rc=$?"
-}
-while IFS= read -r line; do
-	case "$line" in
-	'== '*) flush; name=${line#== }; cf=; input=; part=cf;;
-	'--') part=in;;
-	*) if [ "$part" = cf ]; then cf+="$line"$'\n'; else input+="$line"$'\n'; fi;;
-	esac
-done < "$HERE/cases.txt"
-flush
+. "$HERE/../lib/bt-cases.sh"
+bt_cases "$BIN" "$HERE/cases.txt" 30
 kill "$SRV" 2>/dev/null; wait "$SRV" 2>/dev/null
 echo "== socketmap requests"
 cat "$W/requests.log"
