@@ -65,11 +65,12 @@ def sh(cmd, **kw):
 
 # ---------------------------------------------------------------- .cf files
 
-def gen_ours(config, outdir, top=REPO):
-    """m4 TOP/cf/m4/cf.m4 X.mc > outdir/config.cf.  Returns (ok, message):
-    message holds m4's complaints (stderr) even when it succeeded."""
+def gen_ours(config, outdir, top=REPO, mc=None):
+    """m4 TOP/cf/m4/cf.m4 X.mc > outdir/config.cf (X.mc: mc, default
+    our_mc(config)).  Returns (ok, message): message holds m4's complaints
+    (stderr) even when it succeeded."""
     cfm4 = os.path.join(top, "cf", "m4", "cf.m4")
-    mc = our_mc(config, top)
+    mc = mc or our_mc(config, top)
     if not os.path.exists(cfm4):
         return False, "%s does not exist (our m4 library is not there yet)" % cfm4
     if not os.path.exists(mc):
@@ -281,6 +282,18 @@ def side_outcome(case, meta, r):
         o["key"] = dict(o["key"], signal=-r["rc"])
         o["show"] += " [killed by signal %d]" % -r["rc"]
     return o
+
+
+def compare_case(x, meta, r0, r1):
+    """-> (verdict, o0, o1): verdict "skip" (no outcome: =S/=M dumps),
+    "agree" or "differ"; r0/r1 the reference-cf/our-cf results (or None)."""
+    o0 = side_outcome(x, meta, r0)
+    if o0 is None:
+        return "skip", None, None
+    o1 = side_outcome(x, meta, r1)
+    if o1 is not None and o0["key"] == o1["key"]:
+        return "agree", o0, o1
+    return "differ", o0, o1
 
 
 def pattern(group, case, ref, ours):
@@ -507,16 +520,16 @@ def run(a, tap, log, bail, configs, groups, ref, work, t0, planned):
         else:
             g, meta, cs = grp
             for x in cs:
-                o0 = side_outcome(x, meta, results["ref"].get(x["id"]))
-                if o0 is None:          # not an outcome (=S, =M dumps)
+                v, o0, o1 = compare_case(x, meta, results["ref"].get(x["id"]),
+                                         results["ours"].get(x["id"]))
+                if v == "skip":         # not an outcome (=S, =M dumps)
                     skipped += 1
                     continue
                 if not status[c][0]:
                     differ += 1
                     ids_bad.append(x["id"])
                     continue
-                o1 = side_outcome(x, meta, results["ours"].get(x["id"]))
-                if o1 is not None and o0["key"] == o1["key"]:
+                if v == "agree":
                     agree += 1
                     if x["id"] in xfail:
                         fixed.append(x["id"])
@@ -528,13 +541,7 @@ def run(a, tap, log, bail, configs, groups, ref, work, t0, planned):
                 pattern_ex.setdefault("%s: %s" % (c, p), x["id"])
                 rerun = "test/cf/run_equiv.py --config %s --group %s --case %s --diff" % (
                     c, g, x["id"])
-                rep.write("=== %s  [%s]\n" % (x["id"], x.get("category", "")))
-                for l in meta["preamble"]:
-                    rep.write("  input: %s    (preamble)\n" % l)
-                for l in x["input"]:
-                    rep.write("  input: %s\n" % l)
-                rep.write("  ref:   %s\n  ours:  %s\n  rerun: %s\n\n" % (
-                    o0["show"], o1["show"] if o1 else "(no outcome)", rerun))
+                report_case(rep, x, meta, o0, o1, rerun)
                 if a.diff and not tap and (a.max_diff == 0 or shown < a.max_diff):
                     shown += 1
                     show_diff(x, meta, o0, o1, results["ref"].get(x["id"]),
@@ -591,6 +598,17 @@ def run(a, tap, log, bail, configs, groups, ref, work, t0, planned):
     print(summary)
     print("failures file: %s" % report)
     return 0 if not unexpected and tot_d == 0 else 1
+
+
+def report_case(rep, x, meta, o0, o1, rerun):
+    """One difference in the failures file."""
+    rep.write("=== %s  [%s]\n" % (x["id"], x.get("category", "")))
+    for l in meta["preamble"]:
+        rep.write("  input: %s    (preamble)\n" % l)
+    for l in x["input"]:
+        rep.write("  input: %s\n" % l)
+    rep.write("  ref:   %s\n  ours:  %s\n  rerun: %s\n\n" % (
+        o0["show"], o1["show"] if o1 else "(no outcome)", rerun))
 
 
 def show_diff(x, meta, o0, o1, r0, r1, rerun):

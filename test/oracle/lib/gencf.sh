@@ -1,6 +1,8 @@
 #!/bin/bash
 # Generate the four .cf files with the reference m4 library into a scratch dir.
 #   usage: lib/gencf.sh OUTDIR      -> OUTDIR/{generic-linux,submit,seed,smarthost}.cf
+#          lib/gencf.sh OUTDIR NAME=MC... -> OUTDIR/NAME.cf from MC only
+#                                           (test/cf/run_variants.py)
 #   m4 -D_CF_DIR_=$CFDIR/ $CFDIR/m4/cf.m4 X.mc > X.cf
 # generic-linux.mc and submit.mc are the stock files of the reference m4
 # library; seed.mc and smarthost.mc come from test/oracle/configs/.
@@ -26,6 +28,11 @@ gen() { # name mc-path
 	    "$OUT/$name.cf.tmp" > "$OUT/$name.cf"
 	rm -rf "$OUT/$name.cf.tmp" "$OUT/m4.$name"
 }
+if [ $# -gt 1 ]; then
+	shift
+	for nm in "$@"; do gen "${nm%%=*}" "$(readlink -f "${nm#*=}")"; done
+	exit 0
+fi
 gen generic-linux "$CFDIR/cf/generic-linux.mc"
 gen submit "$CFDIR/cf/submit.mc"
 gen seed "$C/seed/seed.mc"

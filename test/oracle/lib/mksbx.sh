@@ -6,7 +6,8 @@
 # files/etc/mail/access).  CONFIG.cf becomes /etc/mail/sendmail.cf and
 # submit.cf becomes /etc/mail/submit.cf.  Map sources are compiled later,
 # inside the sandbox, by lib/postinstall.sh (makemap/newaliases of the
-# REFERENCE build).
+# REFERENCE build).  SBX_EXTRA_FILES=DIR (optional) is one more such tree,
+# copied after the config's (test/cf/run_variants.py: a variant's FILES).
 #
 # Binaries are laid out like the Debian package.  /usr/libexec/sendmail/sendmail
 # is the binary under test, $SENDMAIL_BIN (default: the reference's; any
@@ -76,12 +77,13 @@ chown 115:121 "$SBX/ov/run/up/sendmail/msp"
 for u in alice:1001 bob:1002 carol:1003 dave:1004 erin:1005 Upper:1006; do
 	mkdir -p "$H/${u%%:*}"; chown "${u#*:}:${u#*:}" "$H/${u%%:*}"; chmod 755 "$H/${u%%:*}"
 done
-if [ -d "$C/$CONF/files" ]; then
-	for top in "$C/$CONF/files"/*; do
+for fdir in "$C/$CONF/files" ${SBX_EXTRA_FILES:+"$SBX_EXTRA_FILES"}; do
+	[ -d "$fdir" ] || continue
+	for top in "$fdir"/*; do
 		mkdir -p "$SBX/ov/$(basename "$top")/up"
 		cp -r "$top/." "$SBX/ov/$(basename "$top")/up/"
 	done
-fi
+done
 # a git checkout does not keep modes: make them deterministic
 find "$E" "$H" -type d -exec chmod 755 {} +
 find "$E" "$H" -type f -exec chmod 644 {} +

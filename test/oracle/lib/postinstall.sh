@@ -6,7 +6,7 @@
 REF=${REF:-${SENDMAIL_REF:-/opt/sendmail-ref}}
 B=$REF/usr/libexec/sendmail
 cd /etc/mail
-for m in access virtusertable mailertable authinfo; do
+for m in access virtusertable mailertable authinfo genericstable domaintable; do
 	[ -f "$m" ] && "$B/makemap" hash "$m" < "$m"
 done
 # $B/newaliases is the reference's symlink to its sendmail (argv[0] newaliases)
