@@ -32,11 +32,17 @@ divert(-1)
 # yet done): -bt traces differ (our ruleset names); some reply texts are
 # ours (the reply codes and enhanced codes are the reference's);
 # access lookups do not try the user+detail variants; the TLS_* extensions
-# (+CN, +CS, +CI, +CITag) are accepted but not checked; with delay_checks
-# the rate and connection limits are still checked at connect time;
+# (+CN, +CS, +CI, +CITag) are accepted but not checked;
 # FEATURE(dnsbl) and FEATURE(enhdnsbl) honour one list each (the last one
 # given); block_bad_helo is checked with the sender; badmx matches the
 # best MX host names (not their addresses) against its pattern.
+# With delay_checks there is no check_relay and no check_mail (as with the
+# reference); check_rcpt checks the recipient, then the sender, then the
+# connection.  The connection is looked up by client name before address.
+# Relaying by client name: class R (and class m with relay_entire_domain)
+# always; our own names and Connect: entries only for a verified name.
+# test/cf/variants/pol-*.mc compare single policy features with the
+# reference (test/cf/run_variants.py).
 #
 # Nothing in this file may use the m4 quote characters in its text.  Rules
 # whose right side after $# needs an m4 value are put between
@@ -209,20 +215,21 @@ R$* < @ $* . . $* >		$#error $@ 5.1.2 $: "553 Invalid host name"
 # check_relay: called when a client connects, with
 #   client name $| client address
 ######################################################################
+ifdef(`_FEAT_delay_checks', `dnl
+# delay_checks: there is no check_relay; the connection is checked at
+# each RCPT (Local_check_relay included)
+SPolConnectDelayed
+', `dnl
 Scheck_relay
+')dnl
 R$* $| $*			$: $1 $| $2 $| $>Local_check_relay $1 $| $2
 R$* $| $* $| $# $*		$# $3
-ifdef(`_FEAT_delay_checks', `dnl
-# delay_checks: the connection is checked at the first RCPT
-# (only the rate and connection limits are checked now)
-R$* $| $* $| $*			$@ $>PolConnCtl $1 $| $2
-')dnl
 R$* $| $* $| $*			$@ $>PolConnect $1 $| $2
 
 # PolConnect: the connection checks proper (name $| address)
 SPolConnect
-R$* $| $*			$: $1 $| $2 $| $>PolNet < Connect > < $2 >
-R$* $| $* $| < ? >		$: $1 $| $2 $| $>PolDom < Connect > < $1 >
+R$* $| $*			$: $1 $| $2 $| $>PolDom < Connect > < $1 >
+R$* $| $* $| < ? >		$: $1 $| $2 $| $>PolNet < Connect > < $2 >
 R$* $| $* $| < $* >		$: $1 $| $2 $| $>PolAct < $3 > < conn >
 R$* $| $* $| < RELAY >		$@ RELAY
 R$* $| $* $| < OK >		$@ OK
@@ -288,14 +295,15 @@ changecom(`#')dnl
 ######################################################################
 # check_mail: called with the MAIL FROM address
 ######################################################################
+ifdef(`_FEAT_delay_checks', `dnl
+# delay_checks: there is no check_mail; the sender is checked at each
+# RCPT by check_mail_delayed
+', `dnl
 Scheck_mail
 R$*				$: $1 $| $>Local_check_mail $1
 R$* $| $# $*			$# $2
-ifdef(`_FEAT_delay_checks', `dnl
-# delay_checks: the sender is checked at the first RCPT
-R$* $| $*			$@ $1
-')dnl
 R$* $| $*			$@ $>PolSender $1
+')dnl
 
 # PolSender: the sender checks proper
 SPolSender
@@ -378,32 +386,38 @@ Scheck_rcpt
 R$*				$: $1 $| $>Local_check_rcpt $1
 R$* $| $# $*			$# $2
 ifdef(`_FEAT_delay_checks', `dnl
-# delay_checks: a client authenticated by a trusted mechanism skips the
-# sender and connection checks
-R$* $| $*			$: $1 $| < $&{auth_type} >
-R$* $| < $={TrustAuthMech} >	$@ $>PolRecipient $1
+# delay_checks: the recipient first, then (unless the client authenticated
+# with a trusted mechanism) the sender with Local_check_mail, then the
+# connection with Local_check_relay; the verdict on the recipient stands when
+# they pass
+R$* $| $*			$: $1 $| $>PolRecipient $1
+R$* $| $# $*			$# $2
+R$* $| $*			$: $1 $| $2 $| < $&{auth_type} >
+R$* $| $* $| < $={TrustAuthMech} >	$@ $2
 ifelse(defn(`_FEAT_delay_checks_ARG1'), `friend', `dnl
 # spamfriend: recipients listed Spam: FRIEND skip the other checks
-R$* $| $*			$: $1 $| $>PolSpam $1
-R$* $| < FRIEND >		$@ $>PolRecipient $1
+R$* $| $* $| $*			$: $1 $| $2 $| $>PolSpam $1
+R$* $| $* $| < FRIEND >		$@ $2
 ', defn(`_FEAT_delay_checks_ARG1'), `hater', `dnl
 # spamhater: only recipients listed Spam: HATER get the other checks
-R$* $| $*			$: $1 $| $>PolSpam $1
-R$* $| < HATER >		$: $1 $| < >
-R$* $| < $* >			$@ $>PolRecipient $1
+R$* $| $* $| $*			$: $1 $| $2 $| $>PolSpam $1
+R$* $| $* $| < HATER >		$: $1 $| $2 $| < >
+R$* $| $* $| < $+ >		$@ $2
 ')dnl
-# the sender (with Local_check_mail), then the connection
-R$* $| $*			$: $1 $| $>check_mail_delayed $&f
-R$* $| $# error $*		$# error $2
-R$* $| $# $*			$@ $>PolRecipient $1
-R$* $| $*			$: $1 $| $>PolConnect $&{client_name} $| $&{client_addr}
-R$* $| $# $*			$# $2
+R$* $| $* $| $*			$: $1 $| $2 $| $>check_mail_delayed $&f
+R$* $| $* $| $# $*		$# $3
+R$* $| $* $| $*			$: $1 $| $2 $| $>PolConnectDelayed $&{client_name} $| $&{client_addr}
+R$* $| $* $| $# $*		$# $3
+R$* $| $* $| $*			$@ $2
 ')dnl
 R$* $| $*			$@ $>PolRecipient $1
 ifdef(`_FEAT_delay_checks', `dnl
 
 # the sender checks as check_mail would have done them
 Scheck_mail_delayed
+R				$@ < OK >
+# a literal <> (as -bt can set $f) is no address here (as the reference)
+R< >				$#error $@ 5.5.4 $: "553 Domain name required for sender address " $&f
 R$*				$: $1 $| $>Local_check_mail $1
 R$* $| $# $*			$# $2
 R$* $| $*			$: $>PolSender $1
@@ -543,19 +557,31 @@ R$*				$: < $&{client_addr} >
 R< >				$@ RELAY
 R< $* >				$: < $1 > $| $>PolNet < Connect > < $1 >
 R< $* > $| < RELAY >		$@ RELAY
-R< $* > $| < $* >		$: < $&{client_name} >
-R< $* . >			$: < $1 >
-R< $=w >			$@ RELAY
-R< $* >				$: < $1 > $| $>PolDom < Connect > < $1 >
-R< $* > $| < RELAY >		$@ RELAY
-R< $* > $| < $* >		$: < $1 >
-R< $=R >			$@ RELAY
+# the client name counts only when it was verified
+R< $* > $| < $* >		$: < $&{client_resolve} > < $&{client_name} >
+R< OK > < $* >			$: < N > < $1 >
+R< $* > < $* >			$: < n > < $2 >
+R< n > < $* . >			$: < n > < $1 >
+R< n > < $=R >			$@ RELAY
 ifdef(`_FEAT_relay_hosts_only', `', `dnl
-R< $+ . $=R >			$@ RELAY
+R< n > < $+ . $=R >		$@ RELAY
 ')dnl
 ifdef(`_FEAT_relay_entire_domain', `dnl
-R< $=m >			$@ RELAY
-R< $+ . $=m >			$@ RELAY
+R< n > < $=m >			$@ RELAY
+R< n > < $+ . $=m >		$@ RELAY
+')dnl
+R< N > < $* . >			$: < N > < $1 >
+R< N > < $=w >			$@ RELAY
+R< N > < $* >			$: < N > < $1 > $| $>PolDom < Connect > < $1 >
+R< N > < $* > $| < RELAY >	$@ RELAY
+R< N > < $* > $| < $* >		$: < N > < $1 >
+R< N > < $=R >			$@ RELAY
+ifdef(`_FEAT_relay_hosts_only', `', `dnl
+R< N > < $+ . $=R >		$@ RELAY
+')dnl
+ifdef(`_FEAT_relay_entire_domain', `dnl
+R< N > < $=m >			$@ RELAY
+R< N > < $+ . $=m >		$@ RELAY
 ')dnl
 # class R may list client addresses and networks
 R$*				$: < $&{client_addr} >
