@@ -241,13 +241,11 @@ R< $+ > $*		$@ $>parse $>canonify $1
 'ifdef(`MAIL_HUB', `R$=L < @ $=w . >	$#local $: @ $1			LOCAL_USER: not to the hub
 ', `ifdef(`LOCAL_RELAY', `R$=L < @ $=w . >	$#local $: @ $1			LOCAL_USER: not to the relay
 ')')dnl
-ifdef(`MAIL_HUB', `ifdef(`_FEAT_stickyhost',
-`R$+ < @ $=w . >		$`#'_RA_MAILER(MAIL_HUB) $@ _RA_HOST(MAIL_HUB) $: $1 < @ $2 . >	MAIL_HUB (stickyhost)
-',
-`R$+ < @ $=w . >		$: $1
+ifdef(`MAIL_HUB', `define(`_RA_HUBORRELAY', 1)', ifdef(`LOCAL_RELAY', `define(`_RA_HUBORRELAY', 1)'))dnl
+ifdef(`_RA_HUBORRELAY', `ifdef(`_FEAT_stickyhost',
+`# stickyhost: user@local stays here (marked @user for ruleset 5)
+R$+ < @ $=w . >		$#local $: @ $1
 ')')dnl
-ifdef(`MAIL_HUB', `', ifdef(`_FEAT_stickyhost', `', ifdef(`LOCAL_RELAY', `R$+ < @ $=w . >		$: $1
-')))dnl
 `R$+ < @ $=w . >		$#local $: $1
 R$* < @ $=w . >		$#local $: $1
 'ifdef(`_FEAT_mailertable',
@@ -262,14 +260,10 @@ R$* < @ $* > $*		$`#'_RA_MAILER(SMART_HOST) $@ _RA_HOST(SMART_HOST) $: $1 < @ $2
 `# plain Internet routing
 R$* < @ $* > $*		$`#'_RA_SMTP $@ $2 $: $1 < @ $2 > $3
 ')dnl
-`# everything else is local
-'ifdef(`MAIL_HUB',
+`# everything else is local (MAIL_HUB, LOCAL_RELAY: ruleset 5)
+'ifdef(`_RA_HUBORRELAY',
 `R$=L			$#local $: @ $1
-R$+			$`#'_RA_MAILER(MAIL_HUB) $@ _RA_HOST(MAIL_HUB) $: $1
-', ifdef(`LOCAL_RELAY',
-`R$=L			$#local $: @ $1
-R$+			$`#'_RA_MAILER(LOCAL_RELAY) $@ _RA_HOST(LOCAL_RELAY) $: $1
-'))dnl
+')dnl
 `R$+			$#local $: $1
 R$*			$#local $: $1
 'ifdef(`_FEAT_mailertable',
@@ -338,9 +332,14 @@ S5
 R@ $+			$@ $1				LOCAL_USER: stays local
 'ifdef(`LUSER_RELAY',
 `R$+			$: $1 < $(user $1 $: <luser> $) >
-R$+ < $+ >		$@ $1
 R$+ < <luser> >		$`#'_RA_MAILER(LUSER_RELAY) $@ _RA_HOST(LUSER_RELAY) $: $1 < @ $j . >
+R$+ < $+ >		$: $1				a user of ours
 ')dnl
+ifdef(`MAIL_HUB',
+`R$+			$`#'_RA_MAILER(MAIL_HUB) $@ _RA_HOST(MAIL_HUB) $: $1 < @ $j . >	to the hub
+', ifdef(`LOCAL_RELAY',
+`R$+			$`#'_RA_MAILER(LOCAL_RELAY) $@ _RA_HOST(LOCAL_RELAY) $: $1 < @ $j . >	to the local relay
+'))dnl
 `
 ######################################################################
 #  Mailer rulesets: rewriting for each mailer (named in the M lines)
@@ -399,17 +398,37 @@ SMasqEnv
 ######################################################################
 SGenerics
 'ifdef(`_FEAT_genericstable',
-`R$* < @ *LOCAL* > $*	$: < $1 @ $j > $1 < @ *LOCAL* > $2
-R$* < @ $=G . > $*	$: < $1 @ $2 > $1 < @ $2 . > $3
+`R$+ < @ *LOCAL* > $*	$@ $>GenericsKey < $(dequote $1 $) @ $j > $1 < @ *LOCAL* > $2
+R$+ < @ $=G . > $*	$@ $>GenericsKey < $(dequote $1 $) @ $2 > $1 < @ $2 . > $3
 'ifdef(`_FEAT_generics_entire_domain',
-`R$* < @ $* . $=G . > $*	$: < $1 @ $2 . $3 > $1 < @ $2 . $3 . > $4
+`R$+ < @ $* . $=G . > $*	$@ $>GenericsKey < $(dequote $1 $) @ $2 . $3 > $1 < @ $2 . $3 . > $4
 ')dnl
-`R< $* > $*		$: < $1 > < $(generics $1 $: $) > $2
-R< $* @ $* > < > $*	$: < $1 @ $2 > < $(generics @ $2 $@ $1 $: $) > $3
-R< $* @ $* > < > $*	$: < $1 @ $2 > < $(generics $1 $: $) > $3
-R< $* > < > $*		$@ $2				not in the table
-R< $* > < $+ @ $+ > $*	$@ $>canonify $2 @ $3
-R< $* > < $+ > $*	$@ $2 < @ *LOCAL* >
+`
+######################################################################
+#  GenericsKey: < local @ domain > address -> the +detail split off:
+#  < user @ domain > < +detail > address  (< > without a detail)
+######################################################################
+SGenericsKey
+R< $+ + $* @ $+ > $*	$@ $>GenericsLookup < $1 @ $3 > < + $2 > $4
+R< $+ @ $+ > $*		$@ $>GenericsLookup < $1 @ $2 > < > $3
+
+######################################################################
+#  GenericsLookup: keys user+detail@dom, user+*@dom (%1 the detail),
+#  user@dom, @dom (%1 the user), user+detail, user+*, user; a value
+#  without a domain is qualified later (*LOCAL*)
+######################################################################
+SGenericsLookup
+R< $+ @ $+ > < > $*	$: < $1 @ $2 > < > $3 < >
+R< $+ @ $+ > < + $* > $*	$: < $1 @ $2 > < + $3 > $4 < > $(generics $1 + $3 @ $2 $: $)
+R< $+ @ $+ > < + $* > $* < >	$: < $1 @ $2 > < + $3 > $4 < > $(generics $1 + * @ $2 $@ $3 $: $)
+R< $+ @ $+ > < $* > $* < >	$: < $1 @ $2 > < $3 > $4 < > $(generics $1 @ $2 $: $)
+R< $+ @ $+ > < $* > $* < >	$: < $1 @ $2 > < $3 > $4 < > $(generics @ $2 $@ $1 $: $)
+R< $+ @ $+ > < + $* > $* < >	$: < $1 @ $2 > < + $3 > $4 < > $(generics $1 + $3 $: $)
+R< $+ @ $+ > < + $* > $* < >	$: < $1 @ $2 > < + $3 > $4 < > $(generics $1 + * $@ $3 $: $)
+R< $+ @ $+ > < $* > $* < >	$: < $1 @ $2 > < $3 > $4 < > $(generics $1 $: $)
+R< $* > < $* > $* < >	$@ $3				not in the table
+R< $* > < $* > $* < > $+ @ $+	$@ $>canonify $4 @ $5
+R< $* > < $* > $* < > $+	$@ $4 < @ *LOCAL* >
 ')dnl
 `
 ######################################################################
@@ -426,10 +445,7 @@ R$*			$: $>MasqSMTP $1
 SEnvToSMTP
 R$*			$: $>PseudoToReal $1
 R$*			$: $>MasqSMTP $1
-'ifdef(`_FEAT_allmasquerade', `ifdef(`_FEAT_masquerade_envelope',
-`R$*			$@ $>MasqEnv $1
-')')dnl
-`R$* < @ *LOCAL* > $*	$@ $1 < @ $j . > $2
+R$* < @ *LOCAL* > $*	$@ $1 < @ $j . > $2
 
 SHdrFromSMTP
 R$*			$: $>PseudoToReal $1
@@ -452,7 +468,7 @@ R$*			$: $>MasqSMTP $1
 ######################################################################
 SMasqRelay
 R$*			$: $>MasqSMTP $1
-R$* < @ *LOCAL* > $*	$@ $1 < @ $j . > $2
+R$*			$@ $>MasqHdr $1
 
 ######################################################################
 #  Local mailer (local, prog)
@@ -462,9 +478,15 @@ R<@>			$@ <@>
 R@ <@ $*>		$@ <@>
 'ifdef(`_FEAT_always_add_domain',
 `R$*			$: $>MasqSMTP $1
-R$*			$@ $>MasqEnv $1
 ')dnl
-`
+ifdef(`_FEAT_masquerade_envelope', `ifdef(`_FEAT_genericstable',
+`R$*			$: $>Generics $1
+')')dnl
+ifdef(`_FEAT_always_add_domain',
+`R$*			$@ $>MasqEnv $1
+')dnl
+`R$* < @ *LOCAL* > $*	$@ $1 < @ $j . > $2
+
 SEnvToL
 R$+ < @ $* >		$: $1				strip the host part
 'ifdef(`_FEAT_preserve_local_plus_detail', `',
@@ -476,12 +498,15 @@ R<@>			$@ <@>
 R@ <@ $*>		$@ <@>
 'ifdef(`_FEAT_always_add_domain',
 `R$*			$: $>MasqSMTP $1
-'ifdef(`_FEAT_local_no_masquerade', `',
+')dnl
+ifdef(`_FEAT_genericstable',
+`R$*			$: $>Generics $1
+')dnl
+ifdef(`_FEAT_always_add_domain', `ifdef(`_FEAT_local_no_masquerade', `',
 `R$*			$@ $>MasqHdr $1
-')dnl
+')')dnl
 `R$* < @ *LOCAL* > $*	$@ $1 < @ $j . > $2
-')dnl
-`
+
 SHdrToL
 'ifdef(`_FEAT_always_add_domain',
 `R$*			$: $>MasqSMTP $1
