@@ -469,6 +469,12 @@ R$*				$@ RELAY
 R$*				$: $1 $| $>PolRelayTo $1
 R$* $| RELAY			$@ RELAY
 R$* $| $# $*			$# $2
+ifdef(`_FEAT_relay_based_on_MX', `dnl
+R$* $| < MXTEMP > $*		$: $1 $| < MXTEMP > $2 $| $>PolRelayFrom $1
+R$* $| < MXTEMP > $* $| RELAY	$@ RELAY
+R$* $| < MXTEMP > $* $| $# $*	$# $3
+R$* $| < MXTEMP > $* $| $*	$#error $@ 4.4.0 $: "450 Can not check MX records for recipient host " $2
+')dnl
 R$* $| $*			$: $1
 # from a client we relay for?
 R$*				$: $1 $| $>PolRelayFrom $1
@@ -510,7 +516,12 @@ R$* < @ $+ > $| < D : $+ >		$: $1 < @ $2 > $| < D : $3 > $>PolKey < To > < $1 @ 
 R$* < @ $+ > $| < D : $+ > < RELAY >	$: $1 < @ $2 > $| < Y >
 R$* < @ $+ > $| < D : $+ > < $* >	$: $1 < @ $2 > $| < D : $3 >
 ')dnl
+ifdef(`_FEAT_relay_hosts_only', `dnl
+# relay_hosts_only: the host name itself, no parent domains
+R$* < @ $+ > $| < D : $+ >		$: $1 < @ $2 > $| < D : $3 > $>PolKey < To > < $3 >
+', `dnl
 R$* < @ $+ > $| < D : $+ >		$: $1 < @ $2 > $| < D : $3 > $>PolDom < To > < $3 >
+')dnl
 R$* < @ $+ > $| < D : $+ > < RELAY >	$: $1 < @ $2 > $| < Y >
 R$* < @ $+ > $| < D : $+ > < $* >	$: $1 < @ $2 > $| < D : $3 >
 ')dnl
@@ -519,7 +530,7 @@ ifdef(`_FEAT_relay_based_on_MX', `dnl
 R$* < @ $+ > $| < D : $+ >		$: $1 < @ $2 > $| < D : $3 > < $(pol_bestmx $3 $: NOMX $) >
 R$* < @ $+ > $| < D : $+ > < $=w . >	$: $1 < @ $2 > $| < Y >
 R$* < @ $+ > $| < D : $+ > < $=w >	$: $1 < @ $2 > $| < Y >
-R$* < @ $+ > $| < D : $+ > < $* < TEMP > >	$#error $@ 4.4.0 $: "451 Could not look up the MX records of " $3
+R$* < @ $+ > $| < D : $+ > < $* < TEMP > >	$@ < MXTEMP > $3
 R$* < @ $+ > $| < D : $+ > < $* >	$: $1 < @ $2 > $| < D : $3 >
 ')dnl
 R$* < @ $+ > $| < D : $+ >		$@ NO
@@ -572,7 +583,7 @@ R< n > < $+ . $=m >		$@ RELAY
 ')dnl
 R< N > < $* . >			$: < N > < $1 >
 R< N > < $=w >			$@ RELAY
-R< N > < $* >			$: < N > < $1 > $| $>PolDom < Connect > < $1 >
+R< N > < $* >			$: < N > < $1 > $| $>ifdef(`_FEAT_relay_hosts_only', `PolKey', `PolDom') < Connect > < $1 >
 R< N > < $* > $| < RELAY >	$@ RELAY
 R< N > < $* > $| < $* >		$: < N > < $1 >
 R< N > < $=R >			$@ RELAY
