@@ -110,9 +110,10 @@ def extra_cases(v, metas):
     return out
 
 
-def variant_files(v, cases):
+def variant_files(v, cases, sample=1):
     """[(group, meta, [case])] of the variant (ids prefixed NAME/) and the
-    metas of all the base config's groups (for EXTRA)."""
+    metas of all the base config's groups (for EXTRA); with sample N, every
+    Nth case of each group (the same ones every run)."""
     base = v["base"]
     allf = eq.corpus([base], [], [])
     metas = {g: meta for c, g, meta, cs in allf}
@@ -124,6 +125,7 @@ def variant_files(v, cases):
         cs2 = [dict(x, id="%s/%s" % (v["name"], x["id"])) for x in cs]
         if cases:
             cs2 = [x for x in cs2 if any(fnmatch.fnmatchcase(x["id"], p) for p in cases)]
+        cs2 = cs2[::max(1, sample)]
         if cs2:
             out.append((g, meta, cs2))
     return out, metas
@@ -140,6 +142,8 @@ def main():
     ap.add_argument("--group", action="append", default=[], help="group name(s)/glob(s)")
     ap.add_argument("--case", action="append", default=[], help="case id(s)/glob(s)")
     ap.add_argument("--list", action="store_true")
+    ap.add_argument("--sample", type=int, default=int(os.environ.get("CF_VARIANTS_SAMPLE", "1")),
+                    help="compare every Nth case of each group (default $CF_VARIANTS_SAMPLE or 1: all)")
     ap.add_argument("--ref", default=os.environ.get("SENDMAIL_REF", "/opt/sendmail-ref"))
     ap.add_argument("-j", "--jobs", type=int, default=max(2, os.cpu_count() or 2))
     ap.add_argument("--timeout", type=float, default=10)
@@ -231,7 +235,7 @@ def run(a, tap, log, bail, variants, ref, work, t0, planned):
         if v["errors"]:
             plan.append((v, "header", None))
             continue
-        files, metas = variant_files(v, a.case)
+        files, metas = variant_files(v, a.case, a.sample)
         extra = extra_cases(v, metas)
         if a.case:
             extra = [(x, m) for x, m in extra
