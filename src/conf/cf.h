@@ -96,6 +96,10 @@ extern void (*cf_fatal_exit)(int status);
 void cf_opt_err(const char *msg, void *arg);
 /* ruleset number for a name or number text, -1 if undefined */
 int cf_ruleset_lookup(cf_t *cf, const char *name);
+/* the number of a ruleset named (or numbered) by name, giving a name
+ * not seen yet the next free number, as an S line would: mailers' S=
+ * and R= may name rulesets defined further down */
+int cf_ruleset_enter(cf_t *cf, const char *name);
 /* the same for the word after $>, which may be quoted ("name") */
 int cf_ruleset_lookup_quoted(cf_t *cf, const char *name);
 const char *cf_ruleset_name(const cf_t *cf, int n, char *buf, size_t bufsz);

@@ -77,9 +77,7 @@ static int rwset_of(cf_t *cf, const char *name)
 	char tmp[256];
 	int n;
 	sm_strlcpy(tmp, name, sizeof tmp);
-	n = cf_ruleset_lookup(cf, sm_trim(tmp));
-	if (n < 0)
-		cf_err(cf, "undefined ruleset %s", tmp);
+	n = cf_ruleset_enter(cf, sm_trim(tmp));
 	return n < 0 ? 0 : n;
 }
 
@@ -213,7 +211,19 @@ void mailer_parse_line(cf_t *cf, char *line)
 	/* the program mailer takes one recipient per delivery */
 	if (strcmp(m->name, "prog") == 0)
 		m->flags['m'] = 0;
-	if (strcmp(m->path, "[IPC]") == 0 && !eol_given) {
+	/* an SMTP mailer's types default to DNS names, RFC 822 addresses
+	 * and SMTP diagnostics */
+	if (strcmp(m->path, "[IPC]") == 0) {
+		if (m->mtatype == NULL)
+			m->mtatype = xstrdup("dns");
+		if (m->addrtype == NULL)
+			m->addrtype = xstrdup("rfc822");
+		if (m->diagtype == NULL)
+			m->diagtype = xstrdup("smtp");
+	}
+	/* without E=, a mailer whose argv names the recipient ($u) is a
+	 * local program and ends lines with \n; others (SMTP, LMTP) \r\n */
+	if (!eol_given && strstr(m->argv, "$u") == NULL) {
 		free(m->eol);
 		m->eol = xstrdup("\r\n");
 	}

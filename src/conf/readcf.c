@@ -155,6 +155,11 @@ static int ruleset_enter(cf_t *cf, const char *spec, bool create)
 	return cf->next_named--;
 }
 
+int cf_ruleset_enter(cf_t *cf, const char *name)
+{
+	return ruleset_enter(cf, name, true);
+}
+
 const char *cf_ruleset_name(const cf_t *cf, int n, char *buf, size_t bufsz)
 {
 	if (n >= 0 && n < MAXRWSETS && cf->rs[n].name)

@@ -2,7 +2,8 @@
 # Run every case of cases.txt through a sendmail binary and print the
 # combined output, one "== case" header per case.  Each case is a cf
 # line appended to a small base cf; LOOP/REC/TOK are rule-loop,
-# recursion and expansion cases.  Used both to capture the reference's
+# recursion and expansion cases; "M:lines" are mailer definitions shown
+# with =M.  Used both to capture the reference's
 # answers (capture.sh, in the oracle sandbox) and by cf-errors.t.
 #   run.sh BINARY WORKDIR
 set -u
@@ -16,6 +17,7 @@ while IFS= read -r line; do
 	LOOP) printf 'SLoop\nR$*\t$1 x\n' >> $f; input='Loop a';;
 	REC)  printf 'SRec\nR$*\t$: $>Rec $1\n' >> $f; input='Rec a';;
 	TOK)  printf 'STok\nR$*\t$1 $1\n' >> $f; input='Tok a';;
+	M:*)  printf '%b\n' "${line#M:}" >> $f; input='=M';;
 	*)    printf '%b\n' "$line" >> $f; input='3,0 a';;
 	esac
 	echo "== $line"
