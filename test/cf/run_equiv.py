@@ -385,13 +385,10 @@ def main():
 
     log, skip, bail = rb.reporters(tap, "cf equivalence harness", planned)
 
-    configs = [c for arg in a.config for c in arg.split(",") if c] or list(CONFIGS)
-    for c in configs:
-        if c not in CONFIGS:
-            return bail("unknown config %r (have %s)" % (c, ", ".join(CONFIGS)))
-    groups = [g for arg in a.group for g in arg.split(",") if g]
-    ref = os.path.abspath(a.ref)
-    os.environ["SENDMAIL_REF"] = os.environ["REF"] = ref
+    configs, groups, ref = rb.selection(a)
+    bad = [c for c in configs if c not in CONFIGS]
+    if bad:
+        return bail("unknown config %r (have %s)" % (bad[0], ", ".join(CONFIGS)))
 
     def body(work):
         try:

@@ -329,6 +329,16 @@ def describe_failure(meta, case, r, full=True):
     return "\n".join(o) + "\n"
 
 
+def selection(a):
+    """--config and --group lists (comma-separated, repeatable) and the
+    reference directory, which is also exported as $SENDMAIL_REF/$REF."""
+    configs = [c for arg in a.config for c in arg.split(",") if c] or list(CONFIGS)
+    groups = [g for arg in a.group for g in arg.split(",") if g]
+    ref = os.path.abspath(a.ref)
+    os.environ["SENDMAIL_REF"] = os.environ["REF"] = ref
+    return configs, groups, ref
+
+
 def reporters(tap, title, planned):
     """log(msg), skip(reason), bail(reason) for a harness that prints TAP
     (tap) or plain text; planned is non-empty once the TAP plan is out.
@@ -408,13 +418,10 @@ def main():
     planned = []     # non-empty once the TAP plan is printed
     log, skip, bail = reporters(tap, "bt oracle harness", planned)
 
-    configs = [c for arg in a.config for c in arg.split(",") if c] or list(CONFIGS)
-    for c in configs:
-        if c not in CONFIGS:
-            return bail("unknown config %r (have %s)" % (c, ", ".join(CONFIGS)))
-    groups = [g for arg in a.group for g in arg.split(",") if g]
-    ref = os.path.abspath(a.ref)
-    os.environ["SENDMAIL_REF"] = os.environ["REF"] = ref
+    configs, groups, ref = selection(a)
+    bad = [c for c in configs if c not in CONFIGS]
+    if bad:
+        return bail("unknown config %r (have %s)" % (bad[0], ", ".join(CONFIGS)))
 
 
     def body(work):
