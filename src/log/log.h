@@ -1,0 +1,34 @@
+/* log.h - the log: syslog facility mail as the reference writes it.
+ *
+ * Every line is "QUEUEID: text" (or "NOQUEUE: text" / plain text) under
+ * the tag "sendmail" (the program's name) with the pid, facility mail.
+ * LogLevel (option L) filters: a line is written when its level <= the
+ * configured LogLevel; the level of each call site is the reference's.
+ *
+ * Instead of syslog the lines can go to a file or to stderr (containers
+ * and tests need it; the reference cannot): the option LogTarget
+ * (-O LogTarget=syslog|stderr|/path/to/file) or the environment variable
+ * SENDMAIL_LOG_TARGET; file and stderr lines carry a timestamp, the
+ * host name and the tag as a syslog daemon would write them. */
+#ifndef SM_LOG_H
+#define SM_LOG_H
+#include <stdarg.h>
+#include <syslog.h>
+
+/* set the tag ("sendmail", "sm-mta", "mail.local"), the LogLevel and the
+ * target ("syslog", "stderr", a file path; NULL keeps the default) */
+void log_setup(const char *tag, int loglevel, const char *target);
+int log_level(void);
+
+/* the current queue id prefix ("" for none: NOQUEUE) */
+void log_set_qid(const char *qid);
+
+/* one line at syslog priority prio, when level <= LogLevel:
+ * "QID: text" with the current queue id, "NOQUEUE: text" without */
+void sm_log(int level, int prio, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* the same with an explicit id (NULL: no prefix at all) */
+void sm_log_id(int level, int prio, const char *qid, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void sm_vlog_id(int level, int prio, const char *qid, const char *fmt, va_list ap);
+
+#endif
