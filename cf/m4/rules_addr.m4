@@ -212,11 +212,6 @@ R<@>			$#local $: <@>			the null address
 `# FEATURE(redirect): user@host.REDIRECT
 R$* < @ $+ . REDIRECT . >	$#error $@ 5.1.1 $: "551 User has moved; please try " < $1 @ $2 >
 ')dnl
-ifdef(`_FEAT_nullclient',
-`# FEATURE(nullclient): everything goes to the hub
-R$* < @ $* > $*		$`#'relay $@ _FEAT_nullclient_ARG1 $: $1 < @ $2 > $3
-R$+			$`#'relay $@ _FEAT_nullclient_ARG1 $: $1 < @ $j . >
-')dnl
 `# %-hack on a local host: user%host@local
 'ifdef(`_FEAT_nopercenthack', `dnl',
 `R$* % $* < @ $=w . >	$@ $>parse $>canonify $1 % $2
