@@ -15,8 +15,38 @@ dnl ####################################################################
 dnl
 dnl _RA_RELAY(value): "mailer:host" or just "host" (mailer relay) -> the
 dnl two words "mailer host" used in the routing rules below.
-define(`_RA_MAILER', `ifelse(index(`$1', `:'), -1, `relay', `substr(`$1', 0, index(`$1', `:'))')')dnl
-define(`_RA_HOST', `ifelse(index(`$1', `:'), -1, `$1', `substr(`$1', eval(index(`$1', `:') + 1))')')dnl
+dnl A bracketed [host] (an IP literal, or a name not to be MX-looked-up)
+dnl has no mailer part even when it contains colons ([IPv6:...]).
+define(`_RA_HASMAILER', `ifelse(regexp(`$1', `^[^[][^:]*:'), -1, `0', `1')')dnl
+define(`_RA_MAILER', `ifelse(_RA_HASMAILER(`$1'), `0', `relay', `substr(`$1', 0, index(`$1', `:'))')')dnl
+define(`_RA_HOST', `ifelse(_RA_HASMAILER(`$1'), `0', `$1', `substr(`$1', eval(index(`$1', `:') + 1))')')dnl
+dnl
+dnl _RA_RELAYTO(target, user, domain): the right-hand side that hands the
+dnl address to a relay target (LUSER_RELAY, MAIL_HUB, LOCAL_RELAY):
+dnl "mailer:host", "host" (mailer relay), "mailer:name@host" (that address
+dnl instead), "local:name" (local mailer, user name; empty: the user
+dnl himself), "error:[d.s.n:]text".  user and domain are right-hand side
+dnl text (domain empty: the address becomes user@host; else it stays
+dnl user@domain, the stickyhost case).
+define(`_RA_RELAYTO',
+`ifelse(regexp(`$1', `^local:'), `0', `_RA_TOLOCAL(substr(`$1', 6), `$2', `$3')',
+regexp(`$1', `^error:'), `0', `_RA_TOERROR(substr(`$1', 6))',
+`_RA_TOMAILER(_RA_MAILER(`$1'), _RA_HOST(`$1'), `$2', `$3')')')dnl
+define(`_RA_TOMAILER',
+`ifelse(index(`$2', `@'), -1,
+`$`#'$1 $`'@ $2 $`': $3 < @ ifelse(`$4', `', `$2', `$4 .') >',
+`$`#'$1 $`'@ substr(`$2', incr(index(`$2', `@'))) $`': substr(`$2', 0, index(`$2', `@')) < @ substr(`$2', incr(index(`$2', `@'))) >')')dnl
+dnl local:name -- the host part of the triple is the address (user or
+dnl user@domain), the user part the name (with a domain: its local part)
+define(`_RA_TOLOCAL',
+`$`#'local $`'@ $2`'ifelse(`$3', `', `', ` @ $3') $`': ifelse(`$1', `', `$2',
+`$3', `', `$1', index(`$1', `@'), -1, `$1', `substr(`$1', 0, index(`$1', `@'))')')dnl
+define(`_RA_TOERROR',
+`ifelse(regexp(`$1', `^[^.:]+\.[^.:]+\.[^.:]+:'), `0',
+`regexp(`$1', `^\([^:]*\):\(.*\)$', `$`#'error $`'@ \1 $`': \2')',
+regexp(`$1', `^[^:]+:'), `0',
+`regexp(`$1', `^\([^:]*\):\(.*\)$', `$`#'error $`'@ $`'(dequote \1 $`') $`': \2')',
+`$`#'error $`': $1')')dnl
 dnl the SMTP mailer used for plain Internet routing
 dnl LOCAL_RULE_n text: the framework defines _LOCAL_RULES_HOOK(n) (interface.m4)
 define(`_RA_LOCAL_RULES', `ifdef(`_LOCAL_RULES_HOOK', `_LOCAL_RULES_HOOK($1)')')dnl
@@ -228,21 +258,23 @@ R< $+ > $*		$@ $>parse $>canonify $1
 ')dnl
 `# IP literals
 'ifdef(`SMART_HOST',
-`R$* < @ [ $+ ] > $*	$`#'_RA_SMTP $@ _RA_HOST(SMART_HOST) $: $1 < @ [ $2 ] > $3	IP literal
+`R$* < @ [ $+ ] > $*	$`#'ifelse(_RA_HASMAILER(SMART_HOST), `1', `_RA_MAILER(SMART_HOST)', `_RA_SMTP') $@ _RA_HOST(SMART_HOST) $: $1 < @ [ $2 ] > $3	IP literal
 ',
 `R$* < @ [ $+ ] > $*	$`#'_RA_SMTP $@ [ $2 ] $: $1 < @ [ $2 ] > $3
 ')dnl
-`# local names
-'ifdef(`MAIL_HUB', `R$=L < @ $=w . >	$#local $: @ $1			LOCAL_USER: not to the hub
-', `ifdef(`LOCAL_RELAY', `R$=L < @ $=w . >	$#local $: @ $1			LOCAL_USER: not to the relay
-')')dnl
-ifdef(`MAIL_HUB', `define(`_RA_HUBORRELAY', 1)', ifdef(`LOCAL_RELAY', `define(`_RA_HUBORRELAY', 1)'))dnl
-ifdef(`_RA_HUBORRELAY', `ifdef(`_FEAT_stickyhost',
-`# stickyhost: user@local stays here (marked @user for ruleset 5)
+ifdef(`_FEAT_stickyhost', `ifdef(`MAIL_HUB',
+`# stickyhost: user@here goes to MAIL_HUB with the address as it is
+R$+ < @ $=w . >		'_RA_RELAYTO(MAIL_HUB, `$1', `$2')`
+', `# stickyhost: user@here is delivered here, marked @user (not given to
+# LOCAL_RELAY by ruleset 5); user+detail is not marked
+R$+ + $* < @ $=w . >	$#local $: $1 + $2
 R$+ < @ $=w . >		$#local $: @ $1
-')')dnl
-`R$+ < @ $=w . >		$#local $: $1
-R$* < @ $=w . >		$#local $: $1
+')', `# local names; LOCAL_USER names are marked @user (ruleset 5 leaves
+# them here)
+R$=L < @ $=w . >	$#local $: @ $1
+R$+ < @ $=w . >		$#local $: $1
+')dnl
+`R$* < @ $=w . >		$#local $: $1
 'ifdef(`_FEAT_mailertable',
 `# mailertable
 R$* < @ $+ > $*		$: $>Mailertable < $2 > $1 < @ $2 > $3
@@ -255,11 +287,10 @@ R$* < @ $* > $*		$`#'_RA_MAILER(SMART_HOST) $@ _RA_HOST(SMART_HOST) $: $1 < @ $2
 `# plain Internet routing
 R$* < @ $* > $*		$`#'_RA_SMTP $@ $2 $: $1 < @ $2 > $3
 ')dnl
-`# everything else is local (MAIL_HUB, LOCAL_RELAY: ruleset 5)
-'ifdef(`_RA_HUBORRELAY',
-`R$=L			$#local $: @ $1
-')dnl
-`R$+			$#local $: $1
+`# everything else is local (MAIL_HUB, LOCAL_RELAY: ruleset 5); LOCAL_USER
+# names marked
+R$=L			$#local $: @ $1
+R$+			$#local $: $1
 R$*			$#local $: $1
 'ifdef(`_FEAT_mailertable',
 `
@@ -320,21 +351,41 @@ R< $+ > < $* > < $* > $* < > $+	$@ < $5 >
 ')dnl
 `
 ######################################################################
-#  Ruleset 5: local names that are not aliases (LUSER_RELAY,
-#  MAIL_HUB, LOCAL_RELAY)
+#  Ruleset 5 (localaddr): local names that are not aliases.
+#  Local_localaddr (LOCAL_RULESETS) speaks first ($#ok: keep the name, a
+#  triple: use it).  Then LUSER_RELAY takes names that are no account,
+#  MAIL_HUB (else LOCAL_RELAY) the others.
 ######################################################################
-S5
-R@ $+			$@ $1				LOCAL_USER: stays local
+SLocal_localaddr
+Slocaladdr=5
+R$+			$: $1 $| $>Local_localaddr $1
+R$+ $| $#ok		$@ $1				keep it
+R$+ $| $# $+		$# $2				its triple
+R$+ $| $*		$: $1
+'ifelse(ifdef(`LUSER_RELAY', `1')ifdef(`MAIL_HUB', `1')ifdef(`LOCAL_RELAY', `1'), `', `',
+`# user+detail: the binary asks again with user+* (the detail in the host
+# part, then in $h), so that an alias user+* can catch it
+R$+ + *			$`#'local $@ $&h $: $1
+R$+ + $*		$`#'local $@ + $2 $: $1 + *
+# the detail of such a second pass: user < +detail > (or user < >)
+R$+			$: $1 < $&h >
+R$+ < + $* >		$: $1 < + $2 >
+R$+ < $* >		$: $1 < >
 'ifdef(`LUSER_RELAY',
-`R$+			$: $1 < $(user $1 $: <luser> $) >
-R$+ < <luser> >		$`#'_RA_MAILER(LUSER_RELAY) $@ _RA_HOST(LUSER_RELAY) $: $1 < @ $j . >
-R$+ < $+ >		$: $1				a user of ours
+`# names that are no account go to LUSER_RELAY
+R$+ < $* >		$: $1 < $2 > $(user $1 $: <luser> $)
+R$+ < $* > <luser>	'_RA_RELAYTO(LUSER_RELAY, `$1 $2', `')`
+R$+ < $* > $*		$: $1 < $2 >
 ')dnl
 ifdef(`MAIL_HUB',
-`R$+			$`#'_RA_MAILER(MAIL_HUB) $@ _RA_HOST(MAIL_HUB) $: $1 < @ $j . >	to the hub
+`R$+ < $* >		'_RA_RELAYTO(MAIL_HUB, `$1 $2', `')`	to the hub
 ', ifdef(`LOCAL_RELAY',
-`R$+			$`#'_RA_MAILER(LOCAL_RELAY) $@ _RA_HOST(LOCAL_RELAY) $: $1 < @ $j . >	to the local relay
+`R$+ < $* >		'_RA_RELAYTO(LOCAL_RELAY, `$1 $2', `')`	to the local relay
 '))dnl
+`# stays here: a detail goes to the host part of the local mailer
+R$+ < + $* >		$`#'local $@ $2 $: @ $1
+R$+ < >			$@ $1
+')dnl
 `
 ######################################################################
 #  Mailer rulesets: rewriting for each mailer (named in the M lines)
