@@ -26,6 +26,7 @@ static void rcpt_free(rcpt_t *r)
 	free(r->orcpt);
 	free(r->final);
 	free(r->ctl);
+	free(r->rmsg);
 	free(r->mailer);
 	free(r->host);
 	free(r->user);
@@ -40,6 +41,7 @@ static void hdr_free(hdr_t *h)
 	free(h->name);
 	free(h->value);
 	free(h->cond);
+	free(h->lead);
 	free(h);
 }
 

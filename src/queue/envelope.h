@@ -5,7 +5,8 @@
  * macros saved for the queue run, and the counters a queue run updates.
  * Every module that handles a message works on one: submission
  * (src/submit), the SMTP server, queue runs, delivery, bounces and mailq;
- * src/queue/qf.c turns an envelope into a qf file and back.
+ * src/queue/qf_write.c and qf_read.c turn an envelope into a qf file and
+ * back.
  *
  * Text fields are NUL-terminated heap strings owned by the envelope
  * (NULL when the qf line is absent).  Header values may hold the
@@ -81,6 +82,9 @@ typedef struct hdr {
 	                        as received */
 	char *cond;          /* the mailer-flag letters between ?..? of an H
 	                        line ("P" for ?P?), NULL or "" for none */
+	char *lead;          /* the blanks between ':' and the value exactly as
+	                        received ("", "\t", "  "); NULL: one space
+	                        before a non-empty value (the usual case) */
 	unsigned long flags; /* H_* (src/addr/header.h) */
 } hdr_t;
 
@@ -100,7 +104,12 @@ typedef struct rcpt {
 	letterset_t flags;   /* RF_* letters */
 	char *orcpt;         /* Q line: ORCPT= ("rfc822;dave@example.com") */
 	char *final;         /* r line: DSN final recipient ("RFC822; a@b") */
-	char *ctl;           /* C line: "user:uid:gid:alias", or NULL */
+	char *ctl;           /* C line: "user:uid:gid:alias", or NULL; ""
+	                        for an empty C line (mailq -v shows "(------)") */
+	char *rmsg;          /* M line just before this recipient's R line:
+	                        its last status as mailq -v shows it (the
+	                        reference writes the remote SMTP reply of a
+	                        deferred recipient here), NULL when none */
 	/* run time only */
 	enum rcpt_state state;
 	char *mailer, *host, *user;   /* the resolved triple */

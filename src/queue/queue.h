@@ -19,14 +19,32 @@
 #include "lib/buf.h"
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 /* --------------------------------------------------------------- ids */
 /* A new queue id of the reference's shape YMDhmsNNppppp for time now and
- * this process, unique among the ids this process made (NN counts up). */
+ * this process, unique among the ids this process made (NN counts up).
+ * Y M D h m s and NN are base-60 digits (0-9 A-Z a-x): the year since 1900
+ * mod 60, month 0-11, day, hour, minute, second; NN is a per-process
+ * envelope counter (two digits, starting at a random value, wrapping at
+ * 3600); ppppp is the pid, at least six digits, zero padded. */
 void qid_new(char out[32], time_t now);
 
+/* Claim a fresh id in qdir: qid_new, then create qfID O_EXCL (empty,
+ * QueueFileMode) and flock it exclusively, as the reference does before
+ * it writes anything; on EEXIST the next id is tried.  Returns the fd of
+ * the locked (still empty) qf, which qf_write later replaces, or -1. */
+int qid_claim(const char *qdir, char out[32], time_t now);
+
+/* QueueFileMode for the files this process creates (default 0600) */
+void queue_set_filemode(mode_t mode);
+mode_t queue_filemode(void);
+
 /* --------------------------------------------------------------- files */
-/* the path "DIR/xxID" of one of a message's files */
+/* the path "DIR/xfID" of one of a message's files; type is the first
+ * letter ('q', 'd', 't', 'x', 'h', 'Q').  When DIR has qf/, df/ or xf/
+ * subdirectories the file is in the one for its kind (q, t, h and Q files
+ * in qf/). */
 void qf_path(buf_t *out, const char *qdir, int type, const char *qid);
 
 /* Create and lock dfID in qdir exclusively (O_EXCL, QueueFileMode);
@@ -41,14 +59,26 @@ int df_create(const char *qdir, const char *qid);
  * left behind but the old qf, if any. */
 int qf_write(const envelope_t *e, bool fsync, int *lockfd);
 
+/* The text of e's control file, byte for byte what the reference writes:
+ * V T K N P I B M F $... q d S Z A, then per recipient C (only when it
+ * changes) M Q r R, lines kept from the read (unknown), H lines with their
+ * continuation lines, ".". */
+void qf_format(const envelope_t *e, buf_t *out);
+
 /* Read a control file into e (e is initialized by the caller); bounded:
- * a line over QF_LINE_MAX bytes or a malformed line is an error, reported
- * in err with the reference's wording where it has one.  Returns 0/-1. */
+ * a line over QF_LINE_MAX bytes, a NUL byte, a bad number, a line of an
+ * unknown kind that cannot be kept, a missing final "." are errors,
+ * reported in err as "line N: what".  What was read before the error stays
+ * in e (mailq shows it).  Returns 0/-1. */
 #define QF_LINE_MAX (64 * 1024)
 int qf_read(FILE *fp, envelope_t *e, buf_t *err);
+/* the same over a byte string (tests, fuzzing) */
+int qf_read_mem(const char *data, size_t len, envelope_t *e, buf_t *err);
 
 /* Open qdir/qfID and take its lock without waiting; returns the fd, or -1
- * with errno EWOULDBLOCK when another process holds it. */
+ * with errno EWOULDBLOCK when another process holds it.  The lock is
+ * flock(2), as the reference's: exclusive for write, shared otherwise
+ * (mailq's probe). */
 int qf_open_locked(const char *qdir, const char *qid, bool write);
 
 /* Remove a delivered message's qf and df (df first is wrong: qf first). */
@@ -67,18 +97,46 @@ typedef struct qselect {
 typedef struct qentry {
 	char qid[32];
 	bool locked;                 /* another process works on it ("*") */
-	bool no_qf;                  /* df/tf without a qf */
-	envelope_t env;
+	bool no_qf;                  /* the qf vanished after the scan */
+	bool bad;                    /* qf_read reported an error */
+	size_t seq;                  /* position in the directory (stable sorts) */
+	time_t mtime;                /* of the qf (QueueSortOrder=modification) */
+	envelope_t env;              /* env.msgsize: size of the df, -1 if none */
 } qentry_t;
 
+/* Does entry e match sel?  -qI is a case-sensitive substring of the id,
+ * -qR/-qS case-insensitive substrings of a recipient / the sender, -qQ of
+ * the quarantine reason; several of one kind are or-ed, kinds and-ed.  A
+ * negated -q!R selects entries having a recipient without the string (the
+ * reference's behaviour), -q!I/-q!S/-q!Q entries without it. */
+bool qselect_match(const qselect_t *sel, const char *qid, const envelope_t *e);
+/* add one -q argument (the text after "-q": "Rbob", "!Sx", "Q", "Ireason");
+ * returns 1 when it was a selection, 0 when not (a run interval, "f",
+ * "p"...) */
+int qselect_add(qselect_t *sel, const char *arg);
+void qselect_free(qselect_t *sel);
+
 /* Every entry of qdir that matches sel, read and sorted by the
- * QueueSortOrder; *n receives the count.  free with qentries_free. */
+ * QueueSortOrder (its first letter: p h f t r m n; NULL is priority);
+ * *n receives the count.  Locked entries are read too and flagged.
+ * Returns NULL with errno set when qdir cannot be read.  free with
+ * qentries_free. */
 qentry_t *queue_scan(const char *qdir, const qselect_t *sel,
 		     const char *sortorder, size_t *n);
 void qentries_free(qentry_t *v, size_t n);
 
+/* The queue directories a QueueDirectory value names: itself, or with a
+ * trailing '*' every directory matching it, sorted. free each and the
+ * vector.  *n is 0 when a wildcard matches nothing. */
+char **queue_dirs(const char *spec, size_t *n);
+
 /* mailq / sendmail -bp: print the queue as the reference does (verbose
  * is -v); returns the exit status. */
 int queue_print(const char *qdir, const qselect_t *sel, bool verbose, FILE *out);
+/* the same over several directories (one block each, one total line);
+ * sortorder as queue_scan.  A directory that cannot be entered gives
+ * "can not chdir(DIR/): why" and EX_CONFIG, as the reference's. */
+int queue_print_dirs(char **dirs, size_t ndirs, const qselect_t *sel,
+		     const char *sortorder, bool verbose, FILE *out);
 
 #endif

@@ -40,12 +40,15 @@ static const char *prog_name(const char *argv0)
 int sm_parse_args(int argc, char **argv, sm_args_t *a)
 {
 	int i;
+	bool cf_given = false;
 
 	memset(a, 0, sizeof *a);
 	a->mode = 'm';
 	a->cffile = "/etc/mail/sendmail.cf";
 	if (argc > 0 && strcmp(prog_name(argv[0]), "newaliases") == 0)
 		a->mode = 'i';
+	if (argc > 0 && strcmp(prog_name(argv[0]), "mailq") == 0)
+		a->mode = 'p';
 	for (i = 1; i < argc; i++) {
 		const char *p = argv[i];
 		if (p[0] != '-' || p[1] == '\0')
@@ -62,6 +65,7 @@ int sm_parse_args(int argc, char **argv, sm_args_t *a)
 			a->cffile = optarg_of(argc, argv, &i, p + 2);
 			if (a->cffile == NULL)
 				return -1;
+			cf_given = true;
 			break;
 		case 'O':
 		case 'o': {
@@ -84,13 +88,17 @@ int sm_parse_args(int argc, char **argv, sm_args_t *a)
 			a->debug = p + 2;
 			break;
 		case 'q':
-			a->queue = true;
+		case 'v':
+		case 'A':
+			sm_parse_qarg(a, p);
 			break;
 		default:
 			/* other flags belong to modes not built yet; accept them */
 			break;
 		}
 	}
+	if (a->submit_cf && !cf_given)
+		a->cffile = "/etc/mail/submit.cf";
 	a->rcpts = argv + i;
 	a->nrcpts = argc - i;
 	return 0;

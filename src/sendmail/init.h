@@ -3,6 +3,7 @@
 #ifndef SM_INIT_H
 #define SM_INIT_H
 #include "conf/cf.h"
+#include "queue/queue.h"
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -16,11 +17,18 @@ typedef struct sm_args {
 	int nopts;
 	const char *debug;      /* -d flags */
 	bool queue;             /* -q given (any form) */
+	qselect_t qsel;         /* -qI/-qR/-qS/-qQ selections (qargs.c) */
+	bool verbose;           /* -v */
+	bool submit_cf;         /* -Ac: submit.cf unless -C names a file */
 	char **rcpts;
 	int nrcpts;
 } sm_args_t;
 
 int sm_parse_args(int argc, char **argv, sm_args_t *a);
+/* -q..., -v, -A: the queue modes' flags (qargs.c) */
+void sm_parse_qarg(sm_args_t *a, const char *flag);
+/* -bp (mailq) and -bP */
+int sm_queue_mode(cf_t *cf, sm_args_t *a);
 cf_t *sm_startup(const sm_args_t *a);
 int sm_verify(cf_t *cf, const sm_args_t *a);
 /* -d0.1: version, options and system identity */

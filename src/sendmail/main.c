@@ -55,6 +55,10 @@ int main(int argc, char **argv)
 	case 'i':
 		rc = alias_newaliases(cf);
 		break;
+	case 'p':
+	case 'P':
+		rc = sm_queue_mode(cf, &args);
+		break;
 	default:
 		fprintf(stderr, "sendmail: mode -b%c is not implemented yet\n", args.mode);
 		rc = EX_UNAVAILABLE;

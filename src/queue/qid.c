@@ -1,0 +1,115 @@
+/* qid.c - queue ids (YMDhmsNNppppp), the paths of a message's files, and
+ * the QueueFileMode this process creates them with. */
+#include "queue/queue.h"
+#include "lib/buf.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* the base-60 digits of the id's letters */
+static const char B60[] =
+	"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx";
+
+static mode_t file_mode = 0600;
+static int envelope_no = -1;   /* NN: -1 until the first id */
+
+void queue_set_filemode(mode_t mode)
+{
+	file_mode = mode & 07777;
+}
+
+mode_t queue_filemode(void)
+{
+	return file_mode;
+}
+
+static int next_envelope_no(time_t now)
+{
+	if (envelope_no < 0)
+		envelope_no = (int)(((unsigned long)now ^ ((unsigned long)getpid() * 2654435761u)) % 3600);
+	else
+		envelope_no = (envelope_no + 1) % 3600;
+	return envelope_no;
+}
+
+void qid_new(char out[32], time_t now)
+{
+	struct tm tm;
+	buf_t b = BUF_INIT(31);
+	int nn = next_envelope_no(now);
+
+	if (localtime_r(&now, &tm) == NULL)
+		memset(&tm, 0, sizeof tm);
+	buf_addc(&b, B60[tm.tm_year % 60]);
+	buf_addc(&b, B60[tm.tm_mon % 60]);
+	buf_addc(&b, B60[tm.tm_mday % 60]);
+	buf_addc(&b, B60[tm.tm_hour % 60]);
+	buf_addc(&b, B60[tm.tm_min % 60]);
+	buf_addc(&b, B60[tm.tm_sec % 60]);
+	buf_addc(&b, B60[nn / 60]);
+	buf_addc(&b, B60[nn % 60]);
+	buf_printf(&b, "%06ld", (long)getpid());
+	memcpy(out, buf_str(&b), b.len + 1);
+	buf_free(&b);
+}
+
+int qid_claim(const char *qdir, char out[32], time_t now)
+{
+	buf_t path = BUF_INIT(4096);
+	int fd = -1;
+
+	for (int tries = 0; tries < 3600 && fd < 0; tries++) {
+		qid_new(out, now);
+		buf_reset(&path);
+		qf_path(&path, qdir, 'q', out);
+		if (path.overflow) {
+			errno = ENAMETOOLONG;
+			break;
+		}
+		fd = open(buf_str(&path), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, file_mode);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		int e = errno;
+		unlink(buf_str(&path));
+		close(fd);
+		errno = e;
+		fd = -1;
+	}
+	buf_free(&path);
+	return fd;
+}
+
+static bool is_dir(const char *qdir, const char *sub)
+{
+	struct stat st;
+	buf_t p = BUF_INIT(4096);
+	bool r;
+
+	buf_printf(&p, "%s/%s", qdir, sub);
+	r = !p.overflow && stat(buf_str(&p), &st) == 0 && S_ISDIR(st.st_mode);
+	buf_free(&p);
+	return r;
+}
+
+/* the subdirectory holding files of this type, when the queue has one */
+static const char *subdir_of(const char *qdir, int type)
+{
+	const char *sub = type == 'd' ? "df" : type == 'x' ? "xf" : "qf";
+	return is_dir(qdir, sub) ? sub : NULL;
+}
+
+void qf_path(buf_t *out, const char *qdir, int type, const char *qid)
+{
+	const char *sub = subdir_of(qdir, type);
+
+	if (sub != NULL)
+		buf_printf(out, "%s/%s/%cf%s", qdir, sub, type, qid);
+	else
+		buf_printf(out, "%s/%cf%s", qdir, type, qid);
+}

@@ -1,0 +1,60 @@
+/* qargs.c - the command-line pieces of the queue modes: -q selections
+ * (-qI/-qR/-qS/-qQ, -q!X), -v, -Ac, the program name mailq; and the modes
+ * themselves: -bp (mailq) and -bP. */
+#include "sendmail/init.h"
+#include "conf/options.h"
+#include "queue/queue.h"
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#define DEFAULT_QUEUE_DIR "/var/spool/mqueue"
+
+void sm_parse_qarg(sm_args_t *a, const char *p)
+{
+	switch (p[1]) {
+	case 'q':
+		a->queue = true;
+		qselect_add(&a->qsel, p + 2);
+		break;
+	case 'v':
+		a->verbose = true;
+		break;
+	case 'A':
+		a->submit_cf = p[2] == 'c';
+		break;
+	default:
+		break;
+	}
+}
+
+/* QueueDirectory (with a '*' wildcard) and QueueSortOrder of the cf */
+static int list_queue(cf_t *cf, const sm_args_t *a)
+{
+	const char *spec = opt_str(&cf->opt, OPT_QueueDirectory);
+	char order[2] = { (char)opt_num(&cf->opt, OPT_QueueSortOrder), '\0' };
+	size_t n;
+	char **dirs = queue_dirs(spec != NULL ? spec : DEFAULT_QUEUE_DIR, &n);
+	int rc = queue_print_dirs(dirs, n, &a->qsel, order, a->verbose, stdout);
+
+	for (size_t i = 0; i < n; i++)
+		free(dirs[i]);
+	free(dirs);
+	return rc;
+}
+
+int sm_queue_mode(cf_t *cf, sm_args_t *a)
+{
+	int rc;
+
+	if (a->mode == 'P') {
+		/* queue statistics live in shared memory, which this build
+		 * (like the reference without SharedMemoryKey) does not keep */
+		printf("Data unavailable: shared memory not updated\n");
+		rc = EX_OK;
+	} else {
+		rc = list_queue(cf, a);
+	}
+	qselect_free(&a->qsel);
+	return rc;
+}
