@@ -206,6 +206,9 @@ cfdir    ?= $(datadir)/sendmail-cf
 cfdebdir ?= $(datadir)/sendmail/cf
 MAIL_LINKS_BIN  := mailq newaliases hoststat purgestat
 MAN_PAGES := $(wildcard doc/man/*.[1-8])
+# helpers sendmail runs (Debian's place for them), not in sbindir
+LIBEXEC_TOOLS := mail.local smrsh
+smlibexecdir  ?= $(libexecdir)/sendmail
 
 .PHONY: install uninstall
 install: all
@@ -216,8 +219,12 @@ install: all
 	  ln -sfr $(DESTDIR)$(sbindir)/sendmail $(DESTDIR)$(bindir)/$$l || exit 1; \
 	done
 	ln -sf sendmail $(DESTDIR)$(sbindir)/smtpd
-	for t in $(TOOL_NAMES); do \
+	for t in $(filter-out $(LIBEXEC_TOOLS),$(TOOL_NAMES)); do \
 	  $(INSTALL) -m 0755 $(B)/$$t $(DESTDIR)$(sbindir)/$$t || exit 1; \
+	done
+	$(INSTALL) -d -m 0755 $(DESTDIR)$(smlibexecdir)
+	for t in $(filter $(LIBEXEC_TOOLS),$(TOOL_NAMES)); do \
+	  $(INSTALL) -m 0755 $(B)/$$t $(DESTDIR)$(smlibexecdir)/$$t || exit 1; \
 	done
 	if [ -d cf ]; then \
 	  $(INSTALL) -d -m 0755 $(DESTDIR)$(cfdir) && \
@@ -235,7 +242,8 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(sbindir)/sendmail $(DESTDIR)$(sbindir)/smtpd
 	rm -f $(addprefix $(DESTDIR)$(bindir)/,$(MAIL_LINKS_BIN))
-	rm -f $(addprefix $(DESTDIR)$(sbindir)/,$(TOOL_NAMES))
+	rm -f $(addprefix $(DESTDIR)$(sbindir)/,$(filter-out $(LIBEXEC_TOOLS),$(TOOL_NAMES)))
+	rm -f $(addprefix $(DESTDIR)$(smlibexecdir)/,$(LIBEXEC_TOOLS))
 	rm -rf $(DESTDIR)$(cfdir)
 	if [ -L $(DESTDIR)$(cfdebdir) ]; then rm -f $(DESTDIR)$(cfdebdir); fi
 	for m in $(MAN_PAGES); do \
