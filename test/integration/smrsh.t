@@ -21,7 +21,7 @@ for side in ref our; do
 	mkdir -p "$T/$side"
 	S=$bin OUT=$T/$side/out "$H/sbx.sh" "$T/$side" "$H/smrsh-cases.sh" >/dev/null 2>&1
 	sed -E 's/^<([0-9]+)>[A-Z][a-z]{2} [ 0-9]{2} [0-9:]{8} /<\1>/' "$T/$side/syslog" > "$T/$side/log"
-	sed -i "s#$bin#SMRSH#g" "$T/$side"/out/*
+	sed -i -e "s#$bin#SMRSH#g" -e "s#$T/$side#TMP#g" "$T/$side"/out/*
 done
 cases=$(cd "$T/ref/out" && ls)
 n=$(echo "$cases" | wc -w)
