@@ -61,7 +61,8 @@ Kdequote dequote
 ')`
 # class O: the routing operators of old-style addresses; LOCAL_RULE_n
 # rules of administrators may use it ($=O), as with the reference
-CO @ ! %
+# (nouucp: no !, nopercenthack: no %)
+CO @'ifdef(`_FEAT_nouucp', `', ` !')ifdef(`_FEAT_nopercenthack', `', ` %')`
 ######################################################################
 #  Ruleset 3 (canonify): strip what is not the address proper (phrase,
 #  angle brackets, group syntax, source routes), turn UUCP and %-hack
@@ -98,12 +99,12 @@ R$* ;			$1				trailing semicolons
 R$@			$@ <@>
 # user@host forms
 R$* @ $*		$@ $>CanonHost $>CanonFocus $1 @ $2
-'ifdef(`_FEAT_nouucp', `dnl',
+'ifdef(`_FEAT_nouucp', `',
 `# UUCP paths host!user (only when there is no @)
 R$*			$: $>CanonBang $1
 R$* < @ $+ > $*		$@ $>CanonHost $1 < @ $2 > $3
 ')dnl
-ifdef(`_FEAT_nopercenthack', `dnl',
+ifdef(`_FEAT_nopercenthack', `',
 `# the %-hack user%host (only when there is no @): the last % is the host
 R$* % $*		$: $1 < @ $2 >
 R$* < @ $* % $* >	$1 % $2 < @ $3 >
@@ -185,12 +186,15 @@ S2
 Sfinal=4
 R$* <@>			$@				the null address
 R$* < @ *LOCAL* > $*	$: $1 < @ $j > $2
-R$* % $=w < @ $=w . > $*	$1 < @ $3 . > $4		user%local@local
 R$* < @ $+ . > $*	$1 < @ $2 > $3			absolute names lose the dot
 R$* < @ $* > $*		$1 @ $2 $3			no focus
 R@ $+ : @ $+ : $+	@ $1 , @ $2 : $3		route: @a:@b:u -> @a,@b:u
 R@ $*			$@ @ $1
 R$* :: $*		$@ $1 :: $2			DECnet
+'ifdef(`_FEAT_nouucp', `',
+`R$+ @ $- . UUCP		$2 ! $1				back to host!user
+')dnl
+`R$+ % $=w @ $=w		$1 @ $2				user%here@there -> user@here
 
 ######################################################################
 #  Ruleset 0 (parse): the mailer triple.
@@ -243,7 +247,7 @@ R<@>			$#local $: <@>			the null address
 R$* < @ $+ . REDIRECT . >	$#error $@ 5.1.1 $: "551 User has moved; please try " < $1 @ $2 >
 ')dnl
 `# %-hack on a local host: user%host@local
-'ifdef(`_FEAT_nopercenthack', `dnl',
+'ifdef(`_FEAT_nopercenthack', `',
 `R$* % $* < @ $=w . >	$@ $>parse $>canonify $1 % $2
 ')dnl
 ifdef(`_FEAT_virtusertable',
@@ -444,34 +448,36 @@ SMasqEnv
 ######################################################################
 SGenerics
 'ifdef(`_FEAT_genericstable',
-`R$+ < @ *LOCAL* > $*	$@ $>GenericsKey < $(dequote $1 $) @ $j > $1 < @ *LOCAL* > $2
-R$+ < @ $=G . > $*	$@ $>GenericsKey < $(dequote $1 $) @ $2 > $1 < @ $2 . > $3
+`R$+ < @ *LOCAL* > $*	$@ $>GenericsKey $1 < @ *LOCAL* > $2 $| $(dequote $1 $) $| $j
+R$+ < @ $=G . > $*	$@ $>GenericsKey $1 < @ $2 . > $3 $| $(dequote $1 $) $| $2
 'ifdef(`_FEAT_generics_entire_domain',
-`R$+ < @ $* . $=G . > $*	$@ $>GenericsKey < $(dequote $1 $) @ $2 . $3 > $1 < @ $2 . $3 . > $4
+`R$+ < @ $* . $=G . > $*	$@ $>GenericsKey $1 < @ $2 . $3 . > $4 $| $(dequote $1 $) $| $2 . $3
 ')dnl
 `
 ######################################################################
-#  GenericsKey: < local @ domain > address -> the +detail split off:
-#  < user @ domain > < +detail > address  (< > without a detail)
+#  GenericsKey: address $| local part $| domain -> the +detail split
+#  off: < user $| domain > < +detail > address  (< > without a detail).
+#  The key comes last so that its patterns cannot reach into the
+#  address; $| keeps an @ of a (quoted) local part from splitting it.
 ######################################################################
 SGenericsKey
-R< $+ + $* @ $+ > $*	$@ $>GenericsLookup < $1 @ $3 > < + $2 > $4
-R< $+ @ $+ > $*		$@ $>GenericsLookup < $1 @ $2 > < > $3
+R$* $| $+ + $* $| $+	$@ $>GenericsLookup < $2 $| $4 > < + $3 > $1
+R$* $| $+ $| $+		$@ $>GenericsLookup < $2 $| $3 > < > $1
 
 ######################################################################
 #  GenericsLookup: keys user+detail@dom, user+*@dom (%1 the detail),
-#  user@dom, @dom (%1 the user), user+detail, user+*, user; a value
-#  without a domain is qualified later (*LOCAL*)
+#  user@dom, @dom (%1 the user, with its +detail), user+detail, user+*,
+#  user; a value without a domain is qualified later (*LOCAL*)
 ######################################################################
 SGenericsLookup
-R< $+ @ $+ > < > $*	$: < $1 @ $2 > < > $3 < >
-R< $+ @ $+ > < + $* > $*	$: < $1 @ $2 > < + $3 > $4 < > $(generics $1 + $3 @ $2 $: $)
-R< $+ @ $+ > < + $* > $* < >	$: < $1 @ $2 > < + $3 > $4 < > $(generics $1 + * @ $2 $@ $3 $: $)
-R< $+ @ $+ > < $* > $* < >	$: < $1 @ $2 > < $3 > $4 < > $(generics $1 @ $2 $: $)
-R< $+ @ $+ > < $* > $* < >	$: < $1 @ $2 > < $3 > $4 < > $(generics @ $2 $@ $1 $: $)
-R< $+ @ $+ > < + $* > $* < >	$: < $1 @ $2 > < + $3 > $4 < > $(generics $1 + $3 $: $)
-R< $+ @ $+ > < + $* > $* < >	$: < $1 @ $2 > < + $3 > $4 < > $(generics $1 + * $@ $3 $: $)
-R< $+ @ $+ > < $* > $* < >	$: < $1 @ $2 > < $3 > $4 < > $(generics $1 $: $)
+R< $+ $| $+ > < > $*	$: < $1 $| $2 > < > $3 < >
+R< $+ $| $+ > < + $* > $*	$: < $1 $| $2 > < + $3 > $4 < > $(generics $1 + $3 @ $2 $: $)
+R< $+ $| $+ > < + $* > $* < >	$: < $1 $| $2 > < + $3 > $4 < > $(generics $1 + * @ $2 $@ $3 $: $)
+R< $+ $| $+ > < $* > $* < >	$: < $1 $| $2 > < $3 > $4 < > $(generics $1 @ $2 $: $)
+R< $+ $| $+ > < $* > $* < >	$: < $1 $| $2 > < $3 > $4 < > $(generics @ $2 $@ $1 $3 $: $)
+R< $+ $| $+ > < + $* > $* < >	$: < $1 $| $2 > < + $3 > $4 < > $(generics $1 + $3 $: $)
+R< $+ $| $+ > < + $* > $* < >	$: < $1 $| $2 > < + $3 > $4 < > $(generics $1 + * $@ $3 $: $)
+R< $+ $| $+ > < $* > $* < >	$: < $1 $| $2 > < $3 > $4 < > $(generics $1 $: $)
 R< $* > < $* > $* < >	$@ $3				not in the table
 R< $* > < $* > $* < > $+ @ $+	$@ $>canonify $4 @ $5
 R< $* > < $* > $* < > $+	$@ $4 < @ *LOCAL* >
