@@ -50,7 +50,9 @@ static void format_head(const envelope_t *e, buf_t *out)
 	}
 	add_line(out, 'q', e->quarantine);
 	add_line(out, 'd', e->dfdir);
-	add_line(out, 'S', e->sender);
+	/* always an S line: it also tells a reader that M lines after it
+	 * belong to recipients */
+	add_line(out, 'S', e->sender != NULL ? e->sender : "");
 	add_line(out, 'Z', e->envid);
 	add_line(out, 'A', e->auth);
 }

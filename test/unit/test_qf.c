@@ -185,8 +185,6 @@ static void test_write(void)
 static void test_qid(void)
 {
 	char id[32], id2[32];
-	setenv("TZ", "UTC", 1);
-	tzset();
 	qid_new(id, 1795304586);   /* Sat Nov 21 23:43:06 2026 UTC */
 	ok(strncmp(id, "6ALNh6", 6) == 0 && strlen(id) == 14, "qid shape %s", id);
 	qid_new(id2, 1795304586);
@@ -217,15 +215,106 @@ static void test_select(void)
 	env_free(&e);
 }
 
+/* copy test/unit/data/mailq/NAME into dir */
+static void put(const char *top, const char *dir, const char *name)
+{
+	buf_t src = BUF_INIT(4096), dst = BUF_INIT(4096);
+	size_t len;
+	char *data;
+	FILE *f;
+
+	buf_printf(&src, "%s/test/unit/data/mailq/%s", top, name);
+	buf_printf(&dst, "%s/%s", dir, name);
+	data = slurp(buf_str(&src), &len);
+	f = fopen(buf_str(&dst), "wb");
+	if (data == NULL || f == NULL || fwrite(data, 1, len, f) != len)
+		bail_out("cannot copy %s", name);
+	fclose(f);
+	free(data);
+	buf_free(&src);
+	buf_free(&dst);
+}
+
+/* the reference's listing (captured over /var/spool/mqueue) for dir */
+static char *expected(const char *top, const char *name, const char *dir)
+{
+	buf_t p = BUF_INIT(4096), r = BUF_INIT(0);
+	size_t len;
+	char *data, *at, *s;
+
+	buf_printf(&p, "%s/test/unit/data/mailq/%s", top, name);
+	data = slurp(buf_str(&p), &len);
+	if (data == NULL)
+		bail_out("no %s", name);
+	for (s = data; (at = strstr(s, "/var/spool/mqueue")) != NULL; s = at + 17) {
+		buf_add(&r, s, (size_t)(at - s));
+		buf_adds(&r, dir);
+	}
+	buf_adds(&r, s);
+	free(data);
+	buf_free(&p);
+	return buf_steal(&r);
+}
+
+static void listing(const char *top, const char *dir, const char *qid, bool verbose,
+		    const char *name)
+{
+	qselect_t sel;
+	char *got = NULL, *exp = expected(top, name, dir);
+	size_t n;
+	FILE *out = open_memstream(&got, &n);
+
+	memset(&sel, 0, sizeof sel);
+	qselect_add(&sel, qid);
+	queue_print(dir, &sel, verbose, out);
+	fclose(out);
+	if (!is_str(got, exp, "mailq%s lists as the reference: %s", verbose ? " -v" : "", name))
+		diag("got:\n%s", got);
+	qselect_free(&sel);
+	free(got);
+	free(exp);
+}
+
+/* truncation widths, per-recipient M lines, changing and empty C lines,
+ * and "*" for an entry another process holds locked */
+static void test_listing(const char *top)
+{
+	char dir[] = "/tmp/test_qlist.XXXXXX";
+	const char *files[] = { "qf6AM70000000500", "df6AM70000000500",
+				"qf6AM66NRH000179", "df6AM66NRH000179" };
+
+	if (mkdtemp(dir) == NULL)
+		bail_out("mkdtemp");
+	for (size_t i = 0; i < 4; i++)
+		put(top, dir, files[i]);
+	listing(top, dir, "I6AM70000000500", false, "plain.out");
+	listing(top, dir, "I6AM70000000500", true, "verbose.out");
+	int fd = qf_open_locked(dir, "6AM66NRH000179", true);
+	ok(fd >= 0, "locked for the listing");
+	listing(top, dir, "INRH", false, "locked.out");
+	if (fd >= 0)
+		close(fd);
+	for (size_t i = 0; i < 4; i++) {
+		buf_t p = BUF_INIT(4096);
+		buf_printf(&p, "%s/%s", dir, files[i]);
+		unlink(buf_str(&p));
+		buf_free(&p);
+	}
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const char *top = getenv("TOP");
 	if (top == NULL)
 		top = ".";
+	setenv("TZ", "UTC", 1);   /* the captured listings and ids are in UTC */
+	tzset();
 	test_round_trips(top);
 	test_hostile();
 	test_write();
 	test_qid();
 	test_select();
+	test_listing(top);
 	return done_testing();
 }
