@@ -83,6 +83,13 @@ def driver(outd):
     return "\n".join(lines) + "\n"
 
 
+def sanitized(path):
+    """a sanitizer build: LeakSanitizer cannot run in a set-id process of
+    another user (the non-root case), whatever ASAN_OPTIONS say"""
+    with open(path, "rb") as f:
+        return b"__asan_init" in f.read()
+
+
 def compare(i, step, outd):
     exp = run_scenario.read(os.path.join(QDIR, step + ".norm.out")) or b""
     exp = run_scenario.normalise(exp, True)
@@ -147,12 +154,17 @@ def run(a, work):
     if out.strip():
         sys.stderr.write("# the sandbox said: %s\n" % out.strip()[-800:].replace("\n", "\n# "))
     failed = 0
+    san = sanitized(a.bin)
     if a.tap:
         print("1..%d" % len(CASES))
     for i, (step, _, _, cmd) in enumerate(CASES):
+        label = "%s (%s)" % (step, cmd.split("/")[-1])
+        if san and cmd.startswith("setpriv"):
+            print("ok %d - %s # SKIP sanitizer build run set-id by another user" % (i + 1, label)
+                  if a.tap else "skip %s (sanitizer build)" % label)
+            continue
         why = compare(i, step, outd)
         failed += why is not None
-        label = "%s (%s)" % (step, cmd.split("/")[-1])
         if a.tap:
             print("%s %d - %s" % ("not ok" if why else "ok", i + 1, label))
         else:
