@@ -629,6 +629,9 @@ static int read_logical(FILE *f, buf_t *out, int *lineno, int *startline)
 			break;
 		if (fgets(chunk, sizeof chunk, f) == NULL)
 			break;
+		/* a header template keeps its line breaks (a folded Received:) */
+		if (out->len > 0 && out->p[0] == 'H')
+			buf_addc(out, '\n');
 		(*lineno)++;
 	}
 	return 0;

@@ -15,6 +15,17 @@
 #include <stdarg.h>
 #include <syslog.h>
 
+/* LogLevel of the line kinds (op.txt "Log Level") */
+#define LL_SERIOUS  1    /* system failures, security */
+#define LL_PROTO    2    /* lost connections, protocol failures */
+#define LL_FAIL     3    /* other serious failures, malformed addresses */
+#define LL_MINOR    4    /* minor failures, check_* rejections */
+#define LL_STATS    5    /* message collection statistics (from=) */
+#define LL_ERRMSG   6    /* error messages created (DSNs) */
+#define LL_DFAIL    7    /* delivery failures */
+#define LL_SENT     8    /* successful deliveries */
+#define LL_DEFER    9    /* deferred (and queued) messages */
+
 /* set the tag ("sendmail", "sm-mta", "mail.local"), the LogLevel and the
  * target ("syslog", "stderr", a file path; NULL keeps the default) */
 void log_setup(const char *tag, int loglevel, const char *target);

@@ -77,9 +77,10 @@ static inline void letter_set(letterset_t *s, int c, bool on)
 typedef struct hdr {
 	struct hdr *next;
 	char *name;          /* field name as written ("Subject") */
-	char *value;         /* value after "name:" without the first blanks;
-	                        continuation lines joined with "\n\t" or "\n "
-	                        as received */
+	char *value;         /* everything after "name:" verbatim (leading
+	                        blanks kept: "X:y" and "X: y" differ);
+	                        continuation lines joined with "\n" and kept
+	                        with their leading blank */
 	char *cond;          /* the mailer-flag letters between ?..? of an H
 	                        line ("P" for ?P?), NULL or "" for none */
 	char *lead;          /* the blanks between ':' and the value exactly as

@@ -1,5 +1,6 @@
 /* main.c - the sendmail command: argument parsing and mode dispatch. */
 #include "sendmail/init.h"
+#include "sendmail/modes.h"
 #include "testmode/testmode.h"
 #include "aliases/aliases.h"
 #include "conf/cf.h"
@@ -10,9 +11,17 @@
 #include <sysexits.h>
 #include <unistd.h>
 
-static void usage(void)
+#define SUBMIT_CF "/etc/mail/submit.cf"
+
+/* which cf: -C names one; -Ac submit.cf, -Am sendmail.cf; a plain
+ * submission uses submit.cf (the mail submission program) when it exists */
+static void choose_cf(sm_args_t *a)
 {
-	fprintf(stderr, "usage: sendmail [-bt|-bv] [-C file] [-O option=value] [-d flags] [address ...]\n");
+	if (a->cf_given)
+		return;
+	if (a->submit_cf == 'c' ||
+	    (a->submit_cf == 0 && a->mode == 'm' && !a->queue && access(SUBMIT_CF, R_OK) == 0))
+		a->cffile = SUBMIT_CF;
 }
 
 /* -q makes no sense with -bi, -bv and -bt: the reference says so and
@@ -31,10 +40,9 @@ int main(int argc, char **argv)
 	cf_t *cf;
 	int rc, qc;
 
-	if (sm_parse_args(argc, argv, &args) < 0) {
-		usage();
+	if (sm_parse_args(argc, argv, &args) < 0)
 		return EX_USAGE;
-	}
+	choose_cf(&args);
 	cf = sm_startup(&args);
 	if (cf == NULL)
 		return EX_OSFILE;
@@ -54,6 +62,9 @@ int main(int argc, char **argv)
 		break;
 	case 'i':
 		rc = alias_newaliases(cf);
+		break;
+	case 'm':
+		rc = sm_mode_submit(cf, &args);
 		break;
 	case 'p':
 	case 'P':

@@ -1,6 +1,5 @@
-/* qargs.c - the command-line pieces of the queue modes: -q selections
- * (-qI/-qR/-qS/-qQ, -q!X), -v, -Ac, the program name mailq; and the modes
- * themselves: -bp (mailq) and -bP. */
+/* qargs.c - the queue listing modes: -bp (mailq) and -bP (the -q
+ * selections are parsed by args.c into a qselect_t). */
 #include "sendmail/init.h"
 #include "conf/options.h"
 #include "queue/queue.h"
@@ -9,24 +8,6 @@
 #include <sysexits.h>
 
 #define DEFAULT_QUEUE_DIR "/var/spool/mqueue"
-
-void sm_parse_qarg(sm_args_t *a, const char *p)
-{
-	switch (p[1]) {
-	case 'q':
-		a->queue = true;
-		qselect_add(&a->qsel, p + 2);
-		break;
-	case 'v':
-		a->verbose = true;
-		break;
-	case 'A':
-		a->submit_cf = p[2] == 'c';
-		break;
-	default:
-		break;
-	}
-}
 
 /* QueueDirectory (with a '*' wildcard) and QueueSortOrder of the cf */
 static int list_queue(cf_t *cf, const sm_args_t *a)

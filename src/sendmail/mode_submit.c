@@ -1,0 +1,68 @@
+/* mode_submit.c - -bm, the default mode: check the submission flags, read
+ * the message from standard input and queue it, then deliver it as the
+ * DeliveryMode says (-odq/-odd: leave it queued). */
+#include "sendmail/init.h"
+#include "sendmail/modes.h"
+#include "submit/submit.h"
+#include "queue/envelope.h"
+#include "log/log.h"
+#include <pwd.h>
+#include <stdio.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+static const char *real_user(void)
+{
+	static char name[256];
+	struct passwd *pw = getpwuid(getuid());
+	snprintf(name, sizeof name, "%s", pw != NULL ? pw->pw_name : "root");
+	return name;
+}
+
+static bool ignore_dots(const cf_t *cf)
+{
+	return opt_bool(&cf->opt, OPT_IgnoreDots);
+}
+
+static void fill_request(const cf_t *cf, const sm_args_t *a, submit_req_t *r)
+{
+	const char *qd = opt_str(&cf->opt, OPT_QueueDirectory);
+
+	memset(r, 0, sizeof *r);
+	r->sender = a->sender;
+	r->fullname = a->fullname;
+	r->bodytype = a->bodytype;
+	r->notify = a->notify;
+	r->ret = a->ret;
+	r->envid = a->envid;
+	r->argv_rcpts = a->rcpts;
+	r->nargv_rcpts = a->nrcpts;
+	r->readrcpts = a->readrcpts;
+	r->ignoredots = ignore_dots(cf);
+	r->verbose = a->verbose;
+	r->hops = a->hops;
+	r->qdir = qd != NULL && *qd ? qd : "/var/spool/mqueue";
+	r->realuser = real_user();
+	r->trusted = getuid() == 0;
+}
+
+int sm_mode_submit(cf_t *cf, const sm_args_t *a)
+{
+	submit_req_t r;
+	envelope_t e;
+	int st;
+
+	fill_request(cf, a, &r);
+	if (!submit_check_args(&r))
+		return EX_USAGE;
+	if (a->nrcpts == 0 && !a->readrcpts) {
+		printf("Recipient names must be specified\n");
+		return EX_USAGE;
+	}
+	log_setup(a->logtag != NULL ? a->logtag : "sendmail",
+		  (int)opt_num(&cf->opt, OPT_LogLevel), NULL);
+	st = submit_message(cf, &r, stdin, &e);
+	env_free(&e);
+	return st;
+}

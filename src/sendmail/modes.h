@@ -1,0 +1,9 @@
+/* modes.h - the operation modes other than -bt/-bv/-bi, one file each. */
+#ifndef SM_MODES_H
+#define SM_MODES_H
+#include "sendmail/init.h"
+
+/* -bm: queue the message on standard input (and deliver it) */
+int sm_mode_submit(cf_t *cf, const sm_args_t *a);
+
+#endif

@@ -1,0 +1,191 @@
+/* collect.c - read a submitted message: header fields, then the body
+ * streamed into the df file.  Lines are read in bounded pieces: a line
+ * longer than LINE_PIECE is handled piece by piece (only its start
+ * matters for "." and header detection), so no input can make memory
+ * grow without bound; header text is capped by MaxHeadersLength. */
+#include "submit/collect.h"
+#include "lib/buf.h"
+#include "lib/xalloc.h"
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LINE_PIECE 8192
+
+typedef struct line {
+	char *p;
+	size_t n;        /* bytes, without the newline */
+	bool nl;         /* ended by a newline (else: piece of a longer line or EOF) */
+	bool first;      /* this piece starts a line */
+} line_t;
+
+typedef struct reader {
+	FILE *in;
+	char buf[LINE_PIECE + 2];
+	bool midline;    /* the last piece did not end its line */
+	bool eof;
+} reader_t;
+
+/* next piece of input; false at end of input */
+static bool next_piece(reader_t *r, line_t *l)
+{
+	size_t n = 0;
+	int c = EOF;
+
+	if (r->eof)
+		return false;
+	l->first = !r->midline;
+	while (n < LINE_PIECE && (c = getc_unlocked(r->in)) != EOF && c != '\n')
+		r->buf[n++] = (char)c;
+	if (c == EOF && n == 0) {
+		r->eof = true;
+		return false;
+	}
+	if (c == EOF)
+		r->eof = true;
+	l->nl = c == '\n';
+	if (l->nl && n > 0 && r->buf[n - 1] == '\r')
+		n--;            /* CRLF ends a line like LF */
+	r->midline = !l->nl && !r->eof;
+	r->buf[n] = '\0';
+	l->p = r->buf;
+	l->n = n;
+	return true;
+}
+
+bool collect_is_header(const char *line, size_t n)
+{
+	size_t i = 0;
+	while (i < n && line[i] > ' ' && line[i] < 0x7f && line[i] != ':')
+		i++;
+	if (i == 0)
+		return false;
+	while (i < n && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	return i < n && line[i] == ':';
+}
+
+static void mark8(const char *p, size_t n, bool *flag)
+{
+	for (size_t i = 0; i < n && !*flag; i++)
+		if ((unsigned char)p[i] & 0x80)
+			*flag = true;
+}
+
+enum where { IN_HEADERS, IN_BODY };
+enum piece_kind { K_HDR, K_BODY, K_SKIP };
+
+typedef struct cstate {
+	collect_t *c;
+	FILE *df;
+	size_t maxhdr;
+	enum where where;
+	enum piece_kind kind;   /* what the current line's pieces belong to */
+	bool any_line;          /* a line has been read */
+} cstate_t;
+
+static void body_out(cstate_t *s, const line_t *l)
+{
+	collect_t *c = s->c;
+	mark8(l->p, l->n, &c->body8bit);
+	c->bodysize += (long)(l->n + (l->nl ? 1 : 0));
+	if (c->werr)
+		return;
+	if ((l->n && fwrite(l->p, 1, l->n, s->df) != l->n) ||
+	    (l->nl && putc_unlocked('\n', s->df) == EOF))
+		c->werr = errno ? errno : EIO;
+}
+
+/* add text to the header being built (new: start a new field) */
+static void hdr_add(cstate_t *s, const char *p, size_t n, bool new)
+{
+	collect_t *c = s->c;
+	size_t old;
+
+	if (c->hdr_overflow || c->hdrbytes + n + 1 > s->maxhdr) {
+		c->hdr_overflow = true;
+		return;
+	}
+	mark8(p, n, &c->hdr8bit);
+	if (new) {
+		c->hdrs = xgrow(c->hdrs, &c->hcap, c->nhdrs + 1, sizeof *c->hdrs);
+		c->hdrs[c->nhdrs++] = xstrndup(p, n);
+	} else {
+		char **h = &c->hdrs[c->nhdrs - 1];
+		old = strlen(*h);
+		*h = xrealloc(*h, old + n + 1);
+		memcpy(*h + old, p, n);
+		(*h)[old + n] = '\0';
+	}
+	c->hdrbytes += n + 1;
+}
+
+/* the first piece of a line while reading the header */
+static void header_line(cstate_t *s, const line_t *l)
+{
+	collect_t *c = s->c;
+
+	if (!s->any_line && l->n >= 5 && memcmp(l->p, "From ", 5) == 0) {
+		c->from_line = xstrndup(l->p, l->n);
+		s->kind = K_SKIP;
+	} else if (l->n == 0) {
+		s->where = IN_BODY;
+		s->kind = K_SKIP;
+	} else if ((l->p[0] == ' ' || l->p[0] == '\t') && c->nhdrs > 0) {
+		hdr_add(s, "\n", 1, false);
+		hdr_add(s, l->p, l->n, false);
+		s->kind = K_HDR;
+	} else if (collect_is_header(l->p, l->n)) {
+		hdr_add(s, l->p, l->n, true);
+		s->kind = K_HDR;
+	} else {
+		s->where = IN_BODY;
+		s->kind = K_BODY;
+		body_out(s, l);
+	}
+}
+
+static void piece(cstate_t *s, const line_t *l)
+{
+	if (!l->first) {
+		if (s->kind == K_HDR)
+			hdr_add(s, l->p, l->n, false);
+		else if (s->kind == K_BODY)
+			body_out(s, l);
+		return;
+	}
+	if (s->where == IN_HEADERS)
+		header_line(s, l);
+	else {
+		s->kind = K_BODY;
+		body_out(s, l);
+	}
+	s->any_line = true;
+}
+
+int collect_message(FILE *in, FILE *df, bool ignoredots, size_t maxhdr, collect_t *c)
+{
+	reader_t r = { .in = in };
+	cstate_t s = { .c = c, .df = df, .maxhdr = maxhdr, .where = IN_HEADERS };
+	line_t l;
+
+	memset(c, 0, sizeof *c);
+	while (next_piece(&r, &l)) {
+		if (l.first && !ignoredots && l.n == 1 && l.p[0] == '.' && (l.nl || r.eof))
+			break;
+		c->size += (long)(l.n + (l.nl ? 1 : 0));
+		piece(&s, &l);
+	}
+	if (fflush(df) != 0 && !c->werr)
+		c->werr = errno ? errno : EIO;
+	return c->werr ? -1 : 0;
+}
+
+void collect_free(collect_t *c)
+{
+	for (size_t i = 0; i < c->nhdrs; i++)
+		free(c->hdrs[i]);
+	free(c->hdrs);
+	free(c->from_line);
+	memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,35 @@
+/* collect.h - reading a message from a submitter: header fields into
+ * memory, the body into the df file, as the reference's collect does for
+ * the command line (CRLF becomes LF, a lone "." ends the message unless
+ * -i, a leading "From " line is taken off, the first line that is not a
+ * header field starts the body). */
+#ifndef SM_COLLECT_H
+#define SM_COLLECT_H
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef struct collect {
+	char **hdrs;          /* raw fields "Name: value", continuation lines
+	                         joined with "\n", no final newline */
+	size_t nhdrs, hcap;
+	size_t hdrbytes;      /* bytes of header text kept */
+	char *from_line;      /* a leading "From " line (without newline), or NULL */
+	long size;            /* bytes of the message as read (after CRLF -> LF) */
+	long bodysize;
+	bool body8bit;        /* a body byte has the high bit set */
+	bool hdr8bit;
+	bool hdr_overflow;    /* header text passed the limit: fields dropped */
+	int werr;             /* errno of a failed df write, 0 if none */
+} collect_t;
+
+/* Read the message from in; the body goes to df (already open for
+ * writing).  ignoredots is -i / -oi; maxhdr bounds the kept header text
+ * (MaxHeadersLength).  Returns 0, or -1 when the df could not be written
+ * (c->werr).  The caller fsyncs the df. */
+int collect_message(FILE *in, FILE *df, bool ignoredots, size_t maxhdr, collect_t *c);
+void collect_free(collect_t *c);
+
+/* is line (without its newline) a header field "name:..."? */
+bool collect_is_header(const char *line, size_t n);
+
+#endif

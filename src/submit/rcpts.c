@@ -1,0 +1,169 @@
+/* rcpts.c - the recipients of a submission (see rcpts.h). */
+#include "submit/rcpts.h"
+#include "addr/header.h"
+#include "addr/parseaddr.h"
+#include "aliases/aliases.h"
+#include "aliases/alias_expand.h"
+#include "lib/buf.h"
+#include "lib/str.h"
+#include "lib/xalloc.h"
+#include "rewrite/scan.h"
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sysexits.h>
+
+bool rcpt_notify_flags(const char *notify, letterset_t *out)
+{
+	*out = 0;
+	if (notify == NULL) {
+		letter_set(out, RF_NOTIFY_FAIL, true);
+		letter_set(out, RF_NOTIFY_DELAY, true);
+		return true;
+	}
+	letter_set(out, RF_HAS_NOTIFY, true);
+	if (strcasecmp(notify, "never") == 0)
+		return true;
+	for (const char *p = notify; *p;) {
+		size_t n = strcspn(p, ",");
+		if (n == 7 && strncasecmp(p, "success", 7) == 0)
+			letter_set(out, RF_NOTIFY_SUCC, true);
+		else if (n == 7 && strncasecmp(p, "failure", 7) == 0)
+			letter_set(out, RF_NOTIFY_FAIL, true);
+		else if (n == 5 && strncasecmp(p, "delay", 5) == 0)
+			letter_set(out, RF_NOTIFY_DELAY, true);
+		else
+			return false;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return true;
+}
+
+/* "RFC822; user@host": comments and angle brackets off, $j added */
+static void final_rcpt(const cf_t *cf, const char *addr, buf_t *out)
+{
+	tokvec_t tv;
+	arena_t ar;
+	buf_t a = BUF_INIT(4096);
+	size_t b = 0, n;
+
+	tv_init(&tv);
+	arena_init(&ar);
+	buf_adds(out, "RFC822; ");
+	if (addr_scan(NULL, addr, &tv, &ar, false) == 0) {
+		n = tv.n;
+		for (size_t i = 0; i < tv.n; i++)
+			if (strcmp(tv.v[i].s, "<") == 0) {
+				b = i + 1;
+				for (n = b; n < tv.n && strcmp(tv.v[n].s, ">") != 0; n++)
+					;
+				break;
+			}
+		cataddr(tv.v + b, n - b, 0, &a);
+	} else
+		buf_adds(&a, addr);
+	buf_adds(out, buf_str(&a));
+	if (strchr(buf_str(&a), '@') == NULL)
+		buf_printf(out, "@%s", mac_get(&cf->mac, 'j') ? mac_get(&cf->mac, 'j') : "localhost");
+	buf_free(&a);
+	tv_free(&tv);
+	arena_free(&ar);
+}
+
+static bool same_rcpt(const envelope_t *e, const char *addr)
+{
+	for (const rcpt_t *r = e->rcpts; r != NULL; r = r->next)
+		if (strcmp(r->addr, addr) == 0)
+			return true;
+	return false;
+}
+
+/* a local user is known when the alias database or passwd has the name */
+static bool local_known(const addr_t *a)
+{
+	buf_t v = BUF_INIT(0);
+	buf_t key = BUF_INIT(1024);
+	int st = 0;
+	bool known;
+
+	if (a->user == NULL || *a->user == '\0')
+		return false;
+	buf_set(&key, a->user);
+	sm_lower(key.p ? key.p : (char *)"");
+	known = alias_lookup(buf_str(&key), &v, &st) > 0 || getpwnam(a->user) != NULL;
+	buf_free(&v);
+	buf_free(&key);
+	return known;
+}
+
+static void note_bad(int *bad, int *st, int status)
+{
+	(*bad)++;
+	if (*st == EX_OK)
+		*st = status;
+}
+
+/* check one address; true when it may be queued */
+static bool check_one(cf_t *cf, const char *text, int *bad, int *st)
+{
+	addr_t a;
+	buf_t t = BUF_INIT(0);
+	bool ok = true;
+
+	memset(&a, 0, sizeof a);
+	if (parseaddr(cf, stdout, text, RF_RECIPADDR, &a) < 0) {
+		note_bad(bad, st, EX_USAGE);
+		ok = false;
+	} else if (a.mailer == NULL) {
+		printf("%s... %s\n", text, alias_error_text(a.user, &t));
+		note_bad(bad, st, a.exitstat ? a.exitstat : EX_UNAVAILABLE);
+		ok = false;
+	} else if (strcmp(a.mailer->name, "local") == 0 && !local_known(&a)) {
+		printf("%s... User unknown\n", text);
+		note_bad(bad, st, EX_NOUSER);
+		ok = false;
+	}
+	buf_free(&t);
+	addr_free(&a);
+	return ok;
+}
+
+void rcpt_add_list(cf_t *cf, envelope_t *e, const char *list, letterset_t flags,
+		   int *bad, int *st)
+{
+	size_t n;
+	char **v = alias_split_list(list, &n);
+	buf_t fin = BUF_INIT(4096);
+
+	for (size_t i = 0; i < n; i++) {
+		char *t = sm_trim(v[i]);
+		if (*t != '\0' && !same_rcpt(e, t) && check_one(cf, t, bad, st)) {
+			rcpt_t *r = env_add_rcpt(e, t, flags);
+			buf_reset(&fin);
+			final_rcpt(cf, t, &fin);
+			r->final = xstrdup(buf_str(&fin));
+		}
+		free(v[i]);
+	}
+	free(v);
+	buf_free(&fin);
+}
+
+void rcpt_add_from_header(cf_t *cf, envelope_t *e, letterset_t flags, int *bad, int *st)
+{
+	bool resent = false;
+
+	for (hdr_t *h = e->hdrs; h != NULL; h = h->next)
+		if ((h->flags & H_RESENT) && (h->flags & H_USER))
+			resent = true;
+	for (hdr_t *h = e->hdrs; h != NULL; h = h->next) {
+		if (!(h->flags & H_USER) || !(h->flags & H_RCPT))
+			continue;
+		if (resent != ((h->flags & H_RESENT) != 0))
+			continue;
+		rcpt_add_list(cf, e, h->value, flags, bad, st);
+	}
+}

@@ -1,0 +1,329 @@
+/* submit.c - queueing a message submitted on the command line (see
+ * submit.h).  Order of work: a queue id, the df created and filled by
+ * collect and fsynced, the envelope built (sender, header, recipients,
+ * priority), the qf committed (tf, fsync, rename); only then is the
+ * message reported accepted and logged. */
+#include "submit/submit.h"
+#include "submit/collect.h"
+#include "submit/headers.h"
+#include "submit/rcpts.h"
+#include "addr/header.h"
+#include "lib/buf.h"
+#include "lib/xalloc.h"
+#include "log/log.h"
+#include "queue/queue.h"
+#include "addr/parseaddr.h"
+#include <ctype.h>
+#include <pwd.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+void sm_arpadate(time_t t, char *buf, size_t sz);
+
+static bool xtext_ok(const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c < 33 || c > 126 || c == '=')
+			return false;
+		if (c == '+' && !(isxdigit((unsigned char)s[1]) && isxdigit((unsigned char)s[2])))
+			return false;
+	}
+	return true;
+}
+
+bool submit_check_args(const submit_req_t *r)
+{
+	letterset_t fl;
+	bool ok = true;
+
+	if (r->bodytype != NULL && strcasecmp(r->bodytype, "7BIT") != 0 &&
+	    strcasecmp(r->bodytype, "8BITMIME") != 0) {
+		printf("Illegal body type %s\n", r->bodytype);
+		ok = false;
+	}
+	if (r->notify != NULL && !rcpt_notify_flags(r->notify, &fl)) {
+		printf("Invalid -N argument\n");
+		ok = false;
+	}
+	if (r->ret != NULL && strcasecmp(r->ret, "full") != 0 && strcasecmp(r->ret, "hdrs") != 0) {
+		printf("Invalid -R value\n");
+		ok = false;
+	}
+	if (r->envid != NULL && !xtext_ok(r->envid)) {
+		printf("Invalid syntax in -V flag\n");
+		ok = false;
+	}
+	return ok;
+}
+
+/* the per-message macros the H lines use: $i $a $b $t $x $f $g $u */
+static void message_macros(cf_t *cf, const envelope_t *e, const char *sender,
+			   const char *fullname, int nrcpts, const char *onercpt)
+{
+	char date[64], stamp[32];
+	struct tm tm;
+
+	sm_arpadate(e->ctime, date, sizeof date);
+	gmtime_r(&e->ctime, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d%H%M", &tm);
+	mac_define(&cf->mac, 'i', e->qid);
+	mac_define(&cf->mac, 'a', date);
+	mac_define(&cf->mac, 'b', date);
+	mac_define(&cf->mac, 't', stamp);
+	mac_define(&cf->mac, 'f', sender);
+	mac_define(&cf->mac, 'g', sender);
+	mac_define(&cf->mac, 'x', fullname && *fullname ? fullname : NULL);
+	mac_define(&cf->mac, 'u', nrcpts == 1 ? onercpt : NULL);
+}
+
+/* the sender as the envelope keeps it */
+typedef struct sender {
+	const char *given;   /* S line: -f text or the caller's name */
+	buf_t addr;          /* without angle brackets: $f, $g ("" for <>) */
+	buf_t auth;          /* A line ("" for none) */
+	buf_t fullname;      /* $x */
+} sender_t;
+
+/* "Bob Q. Example,,," -> up to the first comma, & -> the login name */
+static void gecos_name(const struct passwd *pw, buf_t *out)
+{
+	for (const char *p = pw->pw_gecos; p && *p && *p != ','; p++) {
+		if (*p == '&') {
+			buf_addc(out, toupper((unsigned char)pw->pw_name[0]));
+			buf_adds(out, pw->pw_name + 1);
+		} else
+			buf_addc(out, *p);
+	}
+}
+
+static void sender_fullname(cf_t *cf, sender_t *s, const submit_req_t *r)
+{
+	addr_t a;
+
+	if (r->fullname != NULL) {
+		buf_set(&s->fullname, r->fullname);
+		return;
+	}
+	if (s->addr.len == 0)
+		return;
+	memset(&a, 0, sizeof a);
+	if (parseaddr(cf, NULL, buf_str(&s->addr), RF_SENDERADDR, &a) == 0 &&
+	    a.mailer != NULL && strcmp(a.mailer->name, "local") == 0 && a.user != NULL) {
+		struct passwd *pw = getpwnam(a.user);
+		if (pw != NULL)
+			gecos_name(pw, &s->fullname);
+	}
+	addr_free(&a);
+}
+
+static void sender_init(cf_t *cf, sender_t *s, const submit_req_t *r)
+{
+	const char *g = r->sender != NULL ? r->sender : r->realuser;
+	const char *j = mac_get(&cf->mac, 'j');
+	size_t n = strlen(g);
+
+	buf_init(&s->addr, 4096);
+	buf_init(&s->auth, 4096);
+	buf_init(&s->fullname, 1024);
+	s->given = g;
+	if (n >= 2 && g[0] == '<' && g[n - 1] == '>')
+		buf_add(&s->addr, g + 1, n - 2);
+	else
+		buf_adds(&s->addr, g);
+	if (s->addr.len > 0) {
+		buf_adds(&s->auth, buf_str(&s->addr));
+		if (strchr(buf_str(&s->addr), '@') == NULL)
+			buf_printf(&s->auth, "@%s", j != NULL ? j : "localhost");
+	}
+	sender_fullname(cf, s, r);
+}
+
+static void sender_free(sender_t *s)
+{
+	buf_free(&s->addr);
+	buf_free(&s->auth);
+	buf_free(&s->fullname);
+}
+
+static int count_rcpts(const envelope_t *e)
+{
+	int n = 0;
+	for (const rcpt_t *r = e->rcpts; r != NULL; r = r->next)
+		n++;
+	return n;
+}
+
+/* F letters, B, Z, A, the saved macros and the priority */
+static void envelope_fields(cf_t *cf, envelope_t *e, const submit_req_t *r,
+			    const sender_t *s, const collect_t *c)
+{
+	letter_set(&e->eflags, EF_SPLIT, true);
+	for (const hdr_t *h = e->hdrs; h != NULL; h = h->next)
+		if ((h->flags & H_USER) && (h->flags & H_RCPT) && !(h->flags & H_BCC))
+			letter_set(&e->eflags, EF_BCC, true);
+	if (r->ret != NULL) {
+		letter_set(&e->eflags, EF_RET_PARAM, true);
+		letter_set(&e->eflags, EF_NO_BODY, strcasecmp(r->ret, "hdrs") == 0);
+	}
+	if (r->bodytype != NULL) {
+		buf_t b = BUF_INIT(64);
+		buf_adds(&b, r->bodytype);
+		for (size_t i = 0; i < b.len; i++)
+			b.p[i] = (char)toupper((unsigned char)b.p[i]);
+		env_set_str(&e->bodytype, buf_str(&b));
+		e->ef_8bit = strcmp(buf_str(&b), "8BITMIME") == 0;
+		buf_free(&b);
+	}
+	env_set_str(&e->envid, r->envid);
+	env_set_str(&e->sender, s->given);
+	env_set_str(&e->auth, s->auth.len ? buf_str(&s->auth) : NULL);
+	env_set_macro(e, "_", mac_get(&cf->mac, '_'));
+	env_set_macro(e, "{daemon_flags}", "c u");
+	e->nrcpts = count_rcpts(e);
+	e->msgsize = c->size;
+	e->prio = c->size + opt_num(&cf->opt, OPT_RecipientFactor) * e->nrcpts -
+		  opt_num(&cf->opt, OPT_ClassFactor) * e->msgclass;
+}
+
+static void log_accepted(cf_t *cf, const envelope_t *e)
+{
+	const hdr_t *mid = env_find_hdr(e, "Message-Id");
+	buf_t l = BUF_INIT(8192);
+
+	buf_printf(&l, "from=%s, size=%ld, class=%ld, nrcpts=%d", e->sender, e->msgsize,
+		   e->msgclass, e->nrcpts);
+	if (mid != NULL)
+		buf_printf(&l, ", msgid=%s", mid->value + strspn(mid->value, " \t"));
+	if (e->bodytype != NULL)
+		buf_printf(&l, ", bodytype=%s", e->bodytype);
+	buf_printf(&l, ", relay=%s", mac_get(&cf->mac, '_') ? mac_get(&cf->mac, '_') : "");
+	sm_log_id(LL_STATS, LOG_INFO, e->qid, "%s", buf_str(&l));
+	buf_free(&l);
+}
+
+static void log_queued(cf_t *cf, const envelope_t *e)
+{
+	for (const rcpt_t *r = e->rcpts; r != NULL; r = r->next) {
+		addr_t a;
+		memset(&a, 0, sizeof a);
+		parseaddr(cf, NULL, r->addr, RF_RECIPADDR, &a);
+		sm_log_id(LL_DEFER, LOG_INFO, e->qid,
+			  "to=%s, delay=00:00:00, mailer=%s, pri=%ld, stat=queued", r->addr,
+			  a.mailer_name ? a.mailer_name : "local", e->prio);
+		addr_free(&a);
+	}
+}
+
+/* the df: created, filled by collect, fsynced */
+static int read_body(const submit_req_t *r, envelope_t *e, FILE *in, size_t maxhdr,
+		     bool dosync, collect_t *c)
+{
+	int fd = df_create(r->qdir, e->qid);
+	FILE *df;
+	int rc;
+
+	if (fd < 0) {
+		printf("cannot create %s/df%s: %s\n", r->qdir, e->qid, strerror(errno));
+		return EX_CANTCREAT;
+	}
+	df = fdopen(fd, "w");
+	if (df == NULL) {
+		close(fd);
+		return EX_OSERR;
+	}
+	rc = collect_message(in, df, r->ignoredots, maxhdr, c);
+	if (rc == 0 && dosync && fsync(fd) != 0)
+		rc = -1, c->werr = errno;
+	if (fclose(df) != 0 && rc == 0)
+		rc = -1, c->werr = errno;
+	if (rc != 0) {
+		printf("collect: Cannot write %s/df%s: %s\n", r->qdir, e->qid, strerror(c->werr));
+		return EX_TEMPFAIL;
+	}
+	return EX_OK;
+}
+
+static void discard_files(const submit_req_t *r, const envelope_t *e)
+{
+	buf_t p = BUF_INIT(4096);
+	qf_path(&p, r->qdir, 'd', e->qid);
+	unlink(buf_str(&p));
+	buf_free(&p);
+}
+
+/* recipients: the command line's, then the header's with -t */
+static int gather_rcpts(cf_t *cf, const submit_req_t *r, envelope_t *e, int *bad)
+{
+	letterset_t fl;
+	int st = EX_OK;
+
+	rcpt_notify_flags(r->notify, &fl);
+	letter_set(&fl, RF_PRIMARY, true);
+	for (int i = 0; i < r->nargv_rcpts; i++)
+		rcpt_add_list(cf, e, r->argv_rcpts[i], fl, bad, &st);
+	if (r->readrcpts)
+		rcpt_add_from_header(cf, e, fl, bad, &st);
+	return st;
+}
+
+static int build_envelope(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c)
+{
+	sender_t s;
+	int bad = 0, st;
+
+	hdr_add_user(e, c->hdrs, c->nhdrs);
+	st = gather_rcpts(cf, r, e, &bad);
+	if (e->rcpts == NULL && bad == 0) {
+		printf(r->readrcpts ? "No recipient addresses found in header\n"
+				    : "Recipient names must be specified\n");
+		return EX_USAGE;
+	}
+	sender_init(cf, &s, r);
+	message_macros(cf, e, buf_str(&s.addr), buf_str(&s.fullname), count_rcpts(e),
+		       e->rcpts ? e->rcpts->addr : NULL);
+	hdr_add_defaults(e, cf);
+	envelope_fields(cf, e, r, &s, c);
+	sender_free(&s);
+	return e->rcpts == NULL ? st : EX_OK;
+}
+
+static bool supersafe(const cf_t *cf)
+{
+	const char *v = opt_str(&cf->opt, OPT_SuperSafe);
+	return v == NULL || !(strchr("fFnN0", v[0]) != NULL);
+}
+
+int submit_message(cf_t *cf, const submit_req_t *r, FILE *in, envelope_t *e)
+{
+	collect_t c;
+	bool sync = supersafe(cf);
+	int st;
+
+	env_init(e);
+	e->ctime = time(NULL);
+	qid_new(e->qid, e->ctime);
+	env_set_str(&e->qdir, r->qdir);
+	log_set_qid(e->qid);
+	st = read_body(r, e, in, (size_t)opt_num(&cf->opt, OPT_MaxHeadersLength), sync, &c);
+	if (st == EX_OK)
+		st = build_envelope(cf, r, e, &c);
+	if (st == EX_OK && qf_write(e, sync, NULL) != 0) {
+		printf("cannot write %s/qf%s: %s\n", r->qdir, e->qid, strerror(errno));
+		st = EX_TEMPFAIL;
+	}
+	collect_free(&c);
+	if (st != EX_OK) {
+		discard_files(r, e);
+		return st;
+	}
+	log_accepted(cf, e);
+	log_queued(cf, e);
+	return EX_OK;
+}

@@ -1,0 +1,40 @@
+/* submit.h - accepting a message from the command line (-bm): the
+ * sender, the recipients (argv and, with -t, the header), the message
+ * read by collect, the header completed from the cf's H lines, then the
+ * df and qf committed to the queue (df fsynced, qf written as tf, fsynced
+ * and renamed) before anything is delivered or reported as accepted. */
+#ifndef SM_SUBMIT_H
+#define SM_SUBMIT_H
+#include "conf/cf.h"
+#include "queue/envelope.h"
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef struct submit_req {
+	const char *sender;      /* -f/-r as given, NULL: the real user */
+	const char *fullname;    /* -F */
+	const char *bodytype;    /* -B, checked */
+	const char *notify;      /* -N, checked */
+	const char *ret;         /* -R, checked */
+	const char *envid;       /* -V, checked */
+	char **argv_rcpts;
+	int nargv_rcpts;
+	bool readrcpts;          /* -t */
+	bool ignoredots;         /* -i / -oi */
+	bool verbose;            /* -v */
+	long hops;               /* -h, -1 none */
+	const char *qdir;        /* QueueDirectory */
+	const char *realuser;    /* login name of the caller */
+	bool trusted;            /* may set the sender with -f */
+} submit_req_t;
+
+/* the checks the reference makes on -B -N -R -V before reading anything;
+ * prints its message and returns false on a bad value */
+bool submit_check_args(const submit_req_t *r);
+
+/* read the message from in and queue it; *e receives the envelope (the
+ * caller frees it) for delivery.  Returns EX_OK or an EX_* status after
+ * printing the reason. */
+int submit_message(cf_t *cf, const submit_req_t *r, FILE *in, envelope_t *e);
+
+#endif
