@@ -128,7 +128,7 @@ const optdef_t *opt_find_short(int c)
 /* entries a long name (or a prefix of one) may select */
 static bool is_base(const optdef_t *d)
 {
-	return d->name[0] && !(d->flags & (OF_SUB | OF_NOLONG | OF_HIDDEN));
+	return d->name[0] && !(d->flags & (OF_SUB | OF_NOLONG | OF_HIDDEN | OF_EXT));
 }
 
 /* long name lookup as the reference does it: exact (any case) first, then a
@@ -139,7 +139,8 @@ static const optdef_t *find_long(optvals_t *ov, const char *name, opt_errfn err,
 	size_t i, len = strlen(name), n = 0;
 
 	for (i = 1; i < NTABLE; i++)
-		if (is_base(&table[i]) && strcasecmp(table[i].name, name) == 0)
+		if ((is_base(&table[i]) || (table[i].flags & OF_EXT)) &&
+		    strcasecmp(table[i].name, name) == 0)
 			return &table[i];
 	for (i = 1; i < NTABLE; i++) {
 		if (!is_base(&table[i]) || strncasecmp(table[i].name, name, len) != 0)

@@ -39,6 +39,7 @@ typedef enum opt_type {
 #define OF_HIDDEN  0x04  /* second half of a two-part value; no name */
 #define OF_QUOTES  0x08  /* double quotes are removed, \ quotes a char */
 #define OF_ACCUM   0x10  /* words add to earlier settings (PrivacyOptions) */
+#define OF_EXT     0x20  /* our extension: matched by its exact name only */
 
 typedef enum opt_id {
 	OPT_NONE = 0,

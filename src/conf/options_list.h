@@ -209,3 +209,5 @@ X(Milter_macros_envrcpt, "Milter.macros.envrcpt", 0, OT_STR, NULL, 0, 0, NULL, O
 X(Milter_macros_data, "Milter.macros.data", 0, OT_STR, NULL, 0, 0, NULL, OF_SUB)
 X(Milter_macros_eoh, "Milter.macros.eoh", 0, OT_STR, NULL, 0, 0, NULL, OF_SUB)
 X(Milter_macros_eom, "Milter.macros.eom", 0, OT_STR, NULL, 0, 0, NULL, OF_SUB)
+/* ours, not the reference's: where log lines go (doc/logging.md) */
+X(LogTarget, "LogTarget", 0, OT_STR, NULL, 0, 0, NULL, OF_EXT)

@@ -61,7 +61,7 @@ int sm_mode_submit(cf_t *cf, const sm_args_t *a)
 		return EX_USAGE;
 	}
 	log_setup(a->logtag != NULL ? a->logtag : "sendmail",
-		  (int)opt_num(&cf->opt, OPT_LogLevel), NULL);
+		  (int)opt_num(&cf->opt, OPT_LogLevel), opt_str(&cf->opt, OPT_LogTarget));
 	st = submit_message(cf, &r, stdin, &e);
 	env_free(&e);
 	return st;
