@@ -86,6 +86,7 @@ rcpt_t *env_add_rcpt(envelope_t *e, const char *addr, letterset_t flags)
 	rcpt_t *r = xcalloc(1, sizeof *r);
 	r->addr = xstrdup(addr);
 	r->flags = flags;
+	r->mailer_index = -1;
 	*e->rcpts_tail = r;
 	e->rcpts_tail = &r->next;
 	return r;
@@ -101,6 +102,18 @@ hdr_t *env_add_hdr(envelope_t *e, const char *name, const char *value,
 	h->flags = flags;
 	*e->hdrs_tail = h;
 	e->hdrs_tail = &h->next;
+	return h;
+}
+
+hdr_t *env_add_hdr_raw(envelope_t *e, const char *name, const char *raw,
+		       const char *cond, unsigned long flags)
+{
+	size_t n = strspn(raw, " \t");
+	hdr_t *h = env_add_hdr(e, name, raw + n, cond, flags);
+
+	/* one blank before a value is what the writer assumes (lead NULL) */
+	if (!(n == 1 && raw[0] == ' ' && raw[1] != '\0') && !(n == 0 && raw[0] == '\0'))
+		h->lead = xstrndup(raw, n);
 	return h;
 }
 

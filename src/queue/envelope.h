@@ -77,10 +77,9 @@ static inline void letter_set(letterset_t *s, int c, bool on)
 typedef struct hdr {
 	struct hdr *next;
 	char *name;          /* field name as written ("Subject") */
-	char *value;         /* everything after "name:" verbatim (leading
-	                        blanks kept: "X:y" and "X: y" differ);
-	                        continuation lines joined with "\n" and kept
-	                        with their leading blank */
+	char *value;         /* the text after "name:" and its leading blanks
+	                        (those are in lead); continuation lines joined
+	                        with "\n" and kept with their leading blank */
 	char *cond;          /* the mailer-flag letters between ?..? of an H
 	                        line ("P" for ?P?), NULL or "" for none */
 	char *lead;          /* the blanks between ':' and the value exactly as
@@ -114,6 +113,7 @@ typedef struct rcpt {
 	/* run time only */
 	enum rcpt_state state;
 	char *mailer, *host, *user;   /* the resolved triple */
+	int mailer_index;    /* the mailer's number (-1 unknown) */
 	char *status;        /* DSN status ("4.4.1"), NULL before a try */
 	char *statmsg;       /* the stat= text of the last attempt */
 	char *relay;         /* relay= of the last attempt */
@@ -162,6 +162,10 @@ void env_free(envelope_t *e);                 /* frees every part */
 rcpt_t *env_add_rcpt(envelope_t *e, const char *addr, letterset_t flags);
 hdr_t *env_add_hdr(envelope_t *e, const char *name, const char *value,
 		   const char *cond, unsigned long flags);
+/* the same for a value as written after the colon: its leading blanks
+ * become lead ("X:y", "X:  y" and "X: y" are stored apart) */
+hdr_t *env_add_hdr_raw(envelope_t *e, const char *name, const char *raw,
+		       const char *cond, unsigned long flags);
 /* first header named name (case-insensitive), NULL if none */
 hdr_t *env_find_hdr(const envelope_t *e, const char *name);
 void env_set_macro(envelope_t *e, const char *name, const char *value);

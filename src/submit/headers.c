@@ -94,7 +94,7 @@ static void add_default(envelope_t *out, const envelope_t *e, const cf_t *cf,
 	else
 		cf_expand(cf, tmpl, &val);
 	if (!blank(buf_str(&val)))
-		env_add_hdr(out, buf_str(&name), buf_str(&val), buf_str(&cond), fl | H_DEFAULT);
+		env_add_hdr_raw(out, buf_str(&name), buf_str(&val), buf_str(&cond), fl | H_DEFAULT);
 out:
 	buf_free(&cond);
 	buf_free(&name);
@@ -109,7 +109,7 @@ void hdr_add_user(envelope_t *e, char *const *fields, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (!hdr_split(fields[i], &name, &value))
 			continue;
-		env_add_hdr(e, buf_str(&name), value, NULL,
+		env_add_hdr_raw(e, buf_str(&name), value, NULL,
 			    header_known_flags(buf_str(&name)) | H_USER);
 	}
 	buf_free(&name);

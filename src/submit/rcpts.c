@@ -106,15 +106,32 @@ static void note_bad(int *bad, int *st, int status)
 		*st = status;
 }
 
-/* check one address; true when it may be queued */
-static bool check_one(cf_t *cf, const char *text, int *bad, int *st)
+/* the tokenizer's complaints ("Unbalanced '<'") go to the submitter */
+static bool syntax_ok(const char *text)
+{
+	tokvec_t tv;
+	arena_t ar;
+	int rc;
+
+	tv_init(&tv);
+	arena_init(&ar);
+	rc = addr_scan(stdout, text, &tv, &ar, true);
+	tv_free(&tv);
+	arena_free(&ar);
+	return rc == 0;
+}
+
+/* check one address; true when it may be queued (*mailer: its mailer's
+ * number, which orders the recipients) */
+static bool check_one(cf_t *cf, const char *text, int *bad, int *st, int *mailer,
+		      char **host)
 {
 	addr_t a;
 	buf_t t = BUF_INIT(0);
 	bool ok = true;
 
 	memset(&a, 0, sizeof a);
-	if (parseaddr(cf, stdout, text, RF_RECIPADDR, &a) < 0) {
+	if (!syntax_ok(text) || parseaddr(cf, NULL, text, RF_RECIPADDR, &a) < 0) {
 		note_bad(bad, st, EX_USAGE);
 		ok = false;
 	} else if (a.mailer == NULL) {
@@ -126,6 +143,8 @@ static bool check_one(cf_t *cf, const char *text, int *bad, int *st)
 		note_bad(bad, st, EX_NOUSER);
 		ok = false;
 	}
+	*mailer = ok ? a.mailer->index : -1;
+	*host = ok && a.host != NULL ? xstrdup(a.host) : NULL;
 	buf_free(&t);
 	addr_free(&a);
 	return ok;
@@ -137,19 +156,51 @@ void rcpt_add_list(cf_t *cf, envelope_t *e, const char *list, letterset_t flags,
 	size_t n;
 	char **v = alias_split_list(list, &n);
 	buf_t fin = BUF_INIT(4096);
+	int m;
+	char *host;
 
-	for (size_t i = 0; i < n; i++) {
+	/* the members of one list are queued last first, as the reference does */
+	for (size_t i = n; i-- > 0;) {
 		char *t = sm_trim(v[i]);
-		if (*t != '\0' && !same_rcpt(e, t) && check_one(cf, t, bad, st)) {
+		if (*t != '\0' && !same_rcpt(e, t) && check_one(cf, t, bad, st, &m, &host)) {
 			rcpt_t *r = env_add_rcpt(e, t, flags);
 			buf_reset(&fin);
 			final_rcpt(cf, t, &fin);
 			r->final = xstrdup(buf_str(&fin));
+			r->mailer_index = m;
+			r->host = host;
 		}
-		free(v[i]);
 	}
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
 	free(v);
 	buf_free(&fin);
+}
+
+/* the reference queues recipients ordered by host (local deliveries, which
+ * have none, first), otherwise in the order they were added */
+static int rcpt_order(const rcpt_t *a, const rcpt_t *b)
+{
+	return strcmp(a->host ? a->host : "", b->host ? b->host : "");
+}
+
+void rcpt_sort(envelope_t *e)
+{
+	rcpt_t *sorted = NULL;
+
+	/* stable insertion sort: recipient lists are short */
+	while (e->rcpts != NULL) {
+		rcpt_t *r = e->rcpts, **pp = &sorted;
+		e->rcpts = r->next;
+		while (*pp != NULL && rcpt_order(*pp, r) <= 0)
+			pp = &(*pp)->next;
+		r->next = *pp;
+		*pp = r;
+	}
+	e->rcpts = sorted;
+	e->rcpts_tail = &e->rcpts;
+	while (*e->rcpts_tail != NULL)
+		e->rcpts_tail = &(*e->rcpts_tail)->next;
 }
 
 void rcpt_add_from_header(cf_t *cf, envelope_t *e, letterset_t flags, int *bad, int *st)

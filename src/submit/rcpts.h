@@ -15,6 +15,9 @@ bool rcpt_notify_flags(const char *notify, letterset_t *out);
  * "addr... reason" and counted in *bad (the worst status in *st) */
 void rcpt_add_list(cf_t *cf, envelope_t *e, const char *list, letterset_t flags,
 		   int *bad, int *st);
+/* order e's recipients as the reference queues them (local first, then
+ * grouped by host) */
+void rcpt_sort(envelope_t *e);
 /* the recipients named by e's header fields (-t) */
 void rcpt_add_from_header(cf_t *cf, envelope_t *e, letterset_t flags, int *bad, int *st);
 

@@ -270,6 +270,7 @@ static int gather_rcpts(cf_t *cf, const submit_req_t *r, envelope_t *e, int *bad
 		rcpt_add_list(cf, e, r->argv_rcpts[i], fl, bad, &st);
 	if (r->readrcpts)
 		rcpt_add_from_header(cf, e, fl, bad, &st);
+	rcpt_sort(e);
 	return st;
 }
 
