@@ -79,6 +79,8 @@ static void walk_include(alias_walk_t *w, const char *input, const char *path, i
 		buf_free(&msg);
 		return;
 	}
+	const char *outer = w->incfile;
+	w->incfile = path;
 	do {
 		buf_reset(&line);
 		while ((c = getc(f)) != EOF && c != '\n')
@@ -86,6 +88,7 @@ static void walk_include(alias_walk_t *w, const char *input, const char *path, i
 		if (line.len > 0 && line.p[0] != '#')
 			alias_walk_list(w, buf_str(&line), NULL, depth + 1);
 	} while (c != EOF);
+	w->incfile = outer;
 	fclose(f);
 	buf_free(&line);
 }
@@ -107,6 +110,8 @@ static int walk_alias(alias_walk_t *w, const char *key, const char *parent, int 
 		return 1;
 	}
 	found = alias_lookup(key, &val, &st);
+	if (found && w->expanding != NULL && !w->expanding(w->arg, key, buf_str(&val)))
+		found = 0;
 	if (found) {
 		w->expanded = xgrow(w->expanded, &w->capexp, w->nexp + 1, sizeof *w->expanded);
 		w->expanded[w->nexp++] = xstrdup(key);
@@ -129,7 +134,8 @@ static void walk_one(alias_walk_t *w, char *input, addr_t *a, const char *parent
 	if (strcmp(m, "*include*") == 0) {
 		walk_include(w, input, a->user, depth);
 		done = 1;
-	} else if (depth < MAX_ALIAS_DEPTH && strcmp(m, "local") == 0 && a->user != NULL) {
+	} else if (depth < (w->maxdepth > 0 ? w->maxdepth : MAX_ALIAS_DEPTH) &&
+		   strcmp(m, "local") == 0 && a->user != NULL) {
 		buf_t key = BUF_INIT(0);
 		buf_set(&key, a->user);
 		sm_lower(key.p ? key.p : (char *)"");
@@ -139,8 +145,11 @@ static void walk_one(alias_walk_t *w, char *input, addr_t *a, const char *parent
 	if (done) {
 		free(input);
 		addr_free(a);
-	} else
+	} else {
+		w->parent = parent;
+		w->depth = depth;
 		w->leaf(w->arg, input, a);
+	}
 }
 
 void alias_walk_list(alias_walk_t *w, const char *list, const char *parent, int depth)

@@ -18,6 +18,16 @@ typedef struct alias_walk {
 	size_t nexp, capexp;
 	bool self;            /* the alias being expanded names itself */
 	bool loop;            /* an alias met twice was dropped */
+	/* for the callbacks: the alias whose value the member came from (NULL
+	 * at the top or in an :include: file), the :include: file being read
+	 * (NULL outside one), the depth of the member */
+	const char *parent;
+	const char *incfile;
+	int depth;
+	int maxdepth;         /* 0: the built-in limit */
+	/* optional: before an alias is replaced by its value (1 go on, 0 leave
+	 * the address as it is) */
+	int (*expanding)(void *arg, const char *key, const char *value);
 } alias_walk_t;
 
 /* split a comma-separated list into its members (malloc'd strings) */

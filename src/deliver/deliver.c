@@ -1,0 +1,113 @@
+/* deliver.c - the delivery loop over one message: recipients expanded,
+ * each queued one handed to its mailer (program, file, or the SMTP
+ * client hook), the outcome recorded on the recipient, logged, shown
+ * with -v, and a failure handed to the bounce hook. */
+#include "deliver/deliver_int.h"
+#include "log/log.h"
+#include "lib/xalloc.h"
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+static bool is_ipc(const mailer_t *m)
+{
+	return m->path != NULL && m->path[0] == '[' && strcmp(m->path, "[FILE]") != 0;
+}
+
+static bool is_file(const mailer_t *m)
+{
+	return m->path != NULL && strcmp(m->path, "[FILE]") == 0;
+}
+
+/* ctladdr= of a delivery: the controlling user of a program or file,
+ * otherwise the sender when it is a local user */
+static void log_ctladdr(dctx_t *d, drcpt_t *x, buf_t *out)
+{
+	const char *mn = x->a.mailer ? x->a.mailer->name : "";
+
+	if (x->have_ctl && (strcmp(mn, "prog") == 0 || is_file(x->a.mailer)))
+		buf_printf(out, "%s (%lu/%lu)", x->ctl.user, (unsigned long)x->ctl.uid,
+			   (unsigned long)x->ctl.gid);
+	else if (d->sender_local)
+		buf_printf(out, "%s (%lu/%lu)", d->e->sender, (unsigned long)d->sender_uid,
+			   (unsigned long)d->sender_gid);
+}
+
+static void record(dctx_t *d, drcpt_t *x)
+{
+	attempt_t *a = &x->att;
+	rcpt_t *r = x->r;
+	buf_t ctl = BUF_INIT(0);
+
+	if (a->exitstat == EX_OK)
+		r->state = RS_SENT;
+	else
+		r->state = a->dsn && a->dsn[0] == '4' ? RS_DEFERRED : RS_FAILED;
+	env_set_str(&r->status, a->dsn);
+	env_set_str(&r->statmsg, a->stat);
+	if (a->exitstat != EX_OK)
+		env_set_str(&d->e->msg, a->stat);
+	if (a->exitstat == EX_OK || a->exitstat == EX_TEMPFAIL)
+		dverbose(d, "%s... %s", r->addr, a->stat);
+	else
+		dverbose(d, "%s", a->stat);
+	log_ctladdr(d, x, &ctl);
+	deliver_log_ctl(d->e, r->addr, ctl.len ? buf_str(&ctl) : NULL, x->a.mailer->name, a,
+			time(NULL));
+	buf_free(&ctl);
+	if (r->state == RS_FAILED)
+		dsn_queue_bounce(d->cf, d->e, r, a, 'f');
+	else if (r->state == RS_SENT && letter_has(r->flags, RF_NOTIFY_SUCC))
+		dsn_queue_bounce(d->cf, d->e, r, a, 'r');
+}
+
+static void deliver_one(dctx_t *d, drcpt_t *x)
+{
+	mailer_t *m = x->a.mailer;
+
+	attempt_free(&x->att);
+	if (is_ipc(m))
+		smtp_deliver(d->cf, d->e, m, x->a.host, &x->r, 1, &x->att, d->o);
+	else if (is_file(m))
+		deliver_file(d, x);
+	else
+		deliver_prog(d, &x, 1);
+	record(d, x);
+}
+
+int deliver_envelope(cf_t *cf, envelope_t *e, const deliver_opts_t *o)
+{
+	dctx_t d;
+	rcpt_t *r;
+	int left = 0;
+
+	signal(SIGPIPE, SIG_IGN);
+	log_set_qid(e->qid);
+	dctx_init(&d, cf, e, o);
+	expand_all(&d);
+	for (r = e->rcpts; r != NULL; r = r->next) {
+		drcpt_t *x = dctx_find(&d, r);
+		if (x == NULL || r->state != RS_QUEUED || !x->resolved || x->a.mailer == NULL)
+			continue;
+		deliver_one(&d, x);
+	}
+	for (r = e->rcpts; r != NULL; r = r->next)
+		left += r->state == RS_QUEUED || r->state == RS_DEFERRED;
+	dctx_free(&d);
+	return left;
+}
+
+int deliver_message(cf_t *cf, envelope_t *e, int lockfd, const deliver_opts_t *o)
+{
+	int r;
+
+	if (o->queue_run)
+		e->prio += opt_num(&cf->opt, OPT_RetryFactor);
+	deliver_envelope(cf, e, o);
+	r = deliver_requeue(cf, e, &lockfd, o->queue_run);
+	if (lockfd >= 0)
+		close(lockfd);
+	return r;
+}

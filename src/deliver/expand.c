@@ -1,0 +1,334 @@
+/* expand.c - the recipients of a message as they will be delivered: each
+ * queued R line resolved (rulesets 3 and 0), local ones walked through
+ * the aliases (src/aliases/alias_expand.c), :include: files and .forward
+ * files; what comes out is added to the envelope as new recipients with
+ * their controlling user (C line), the A flag for alias results, and the
+ * parent's DSN data; duplicates are dropped, unknown local users and
+ * unreadable :include: files fail.  The list is then ordered by host, as
+ * the reference's send queue is. */
+#include "deliver/deliver_int.h"
+#include "aliases/aliases.h"
+#include "aliases/alias_expand.h"
+#include "log/log.h"
+#include "lib/xalloc.h"
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sysexits.h>
+
+typedef struct xstate {
+	dctx_t *d;
+	drcpt_t *top;        /* the recipient being expanded */
+	const char *fwd_user;   /* inside this user's .forward */
+	const char *fwd_from;   /* the address that named that user */
+	char **forwarded;    /* users whose .forward was read */
+	size_t nfwd, capfwd;
+	int leaves;
+	alias_walk_t *w;
+} xstate_t;
+
+static bool same_addr(const addr_t *x, const addr_t *y)
+{
+	return x->mailer == y->mailer &&
+	       strcmp(x->host ? x->host : "", y->host ? y->host : "") == 0 &&
+	       strcmp(x->user ? x->user : "", y->user ? y->user : "") == 0;
+}
+
+static bool is_dup(dctx_t *d, const addr_t *a, const drcpt_t *self)
+{
+	size_t i;
+	for (i = 0; i < d->n; i++) {
+		drcpt_t *x = d->v[i];
+		if (x != self && x->resolved && x->r->state == RS_QUEUED && same_addr(&x->a, a))
+			return true;
+	}
+	return false;
+}
+
+static bool x_parse(void *arg, const char *input, addr_t *a)
+{
+	xstate_t *xs = arg;
+
+	if (parseaddr(xs->d->cf, NULL, input, RF_RECIPADDR, a) < 0) {
+		addr_free(a);
+		return false;
+	}
+	return true;
+}
+
+/* alias files are owned by root: their entries run as DefaultUser */
+static void alias_owner(dctx_t *d, uid_t *uid, gid_t *gid)
+{
+	const char *af = opt_str(&d->cf->opt, OPT_AliasFile);
+	size_t n = 0;
+	char **v = alias_file_specs(af ? af : "/etc/mail/aliases", &n);
+	struct stat st;
+	const char *f = n > 0 ? strrchr(v[0], ' ') : NULL;
+
+	f = f ? f + 1 : (n > 0 ? v[0] : "/etc/mail/aliases");
+	*uid = (uid_t)opt_num(&d->cf->opt, OPT_DefaultUser);
+	*gid = 0;
+	if (stat(f, &st) == 0) {
+		if (st.st_uid != 0)
+			*uid = st.st_uid;
+		*gid = st.st_gid;
+	}
+	alias_free_specs(v, n);
+}
+
+/* the controlling user of a member of alias key / a .forward / include */
+static void child_ctl(xstate_t *xs, const alias_walk_t *w, const addr_t *a, ctl_t *c)
+{
+	struct passwd *pw = NULL;
+	bool local = a->mailer && strcmp(a->mailer->name, "local") == 0;
+
+	memset(c, 0, sizeof *c);
+	if (xs->fwd_user != NULL && (pw = getpwnam(xs->fwd_user)) != NULL) {
+		c->user = xstrdup(xs->fwd_user);
+		c->alias = xstrdup(xs->fwd_from ? xs->fwd_from : xs->fwd_user);
+	} else if (local && a->user && (pw = getpwnam(a->user)) != NULL) {
+		c->user = xstrdup(a->user);
+		c->alias = xstrdup(w->parent ? w->parent : "");
+	} else {
+		c->user = xstrdup(w->parent ? w->parent : xs->top->r->addr);
+		c->alias = xstrdup(c->user);
+		alias_owner(xs->d, &c->uid, &c->gid);
+		return;
+	}
+	c->uid = pw->pw_uid;
+	c->gid = pw->pw_gid;
+}
+
+/* a failure found while expanding (unknown user, bad :include:) */
+static void x_fail(xstate_t *xs, drcpt_t *x, const char *to, int st, const char *logctl)
+{
+	attempt_t *a = &x->att;
+
+	attempt_set_exit(a, st, NULL);
+	x->r->state = st == EX_TEMPFAIL ? RS_DEFERRED : RS_FAILED;
+	if (st == EX_NOUSER)
+		env_set_str(&a->reply, "550 5.1.1 User unknown");
+	env_set_str(&x->r->statmsg, a->stat);
+	sm_log(4, LOG_NOTICE, "%s... %s", to, a->stat);
+	deliver_log_ctl(xs->d->e, to, logctl, x->a.mailer ? x->a.mailer->name : "local", a,
+			xs->d->now);
+	dsn_queue_bounce(xs->d->cf, xs->d->e, x->r, a, 'f');
+}
+
+/* the record a leaf lands in: the top recipient itself, or a new one */
+static drcpt_t *leaf_record(xstate_t *xs, alias_walk_t *w, const char *input, addr_t *a)
+{
+	drcpt_t *top = xs->top, *x;
+	rcpt_t *r;
+	letterset_t fl = top->r->flags;
+	buf_t c = BUF_INIT(0);
+
+	if (w->parent == NULL && w->incfile == NULL && xs->fwd_user == NULL && w->depth == 0)
+		return top;
+	letter_set(&fl, RF_PRIMARY, false);
+	letter_set(&fl, RF_ALIAS, xs->fwd_user == NULL);
+	r = env_add_rcpt(xs->d->e, input, fl);
+	env_set_str(&r->final, top->r->final);
+	env_set_str(&r->orcpt, top->r->orcpt);
+	x = dctx_add(xs->d, r);
+	child_ctl(xs, w, a, &x->ctl);
+	x->have_ctl = true;
+	ctl_format(&x->ctl, &c);
+	env_set_str(&r->ctl, buf_str(&c));
+	buf_free(&c);
+	top->r->state = RS_EXPANDED;
+	return x;
+}
+
+static bool forwarded_already(xstate_t *xs, const char *user)
+{
+	size_t i;
+	for (i = 0; i < xs->nfwd; i++)
+		if (strcmp(xs->forwarded[i], user) == 0)
+			return true;
+	xs->forwarded = xgrow(xs->forwarded, &xs->capfwd, xs->nfwd + 1, sizeof *xs->forwarded);
+	xs->forwarded[xs->nfwd++] = xstrdup(user);
+	return false;
+}
+
+/* the user part of a local address names a login */
+static bool user_known(const addr_t *a)
+{
+	return a->user != NULL && *a->user && getpwnam(a->user) != NULL;
+}
+
+static void leaf_fail_unknown(xstate_t *xs, drcpt_t *x, const char *input)
+{
+	buf_t b = BUF_INIT(0);
+	const char *lc = NULL;
+
+	if (xs->w->parent != NULL) {
+		buf_printf(&b, "%s (%lu/%lu)", xs->w->parent, (unsigned long)x->ctl.uid,
+			   (unsigned long)x->ctl.gid);
+		lc = buf_str(&b);
+	}
+	x_fail(xs, x, input, EX_NOUSER, lc);
+	buf_free(&b);
+}
+
+static void x_leaf(void *arg, char *input, addr_t *a)
+{
+	xstate_t *xs = arg;
+	bool local = a->mailer && strcmp(a->mailer->name, "local") == 0;
+	drcpt_t *x;
+
+	xs->leaves++;
+	if (local && user_known(a) && !forwarded_already(xs, a->user) &&
+	    expand_forward(xs->d, xs->w, input, a) > 0) {
+		free(input);
+		addr_free(a);
+		return;
+	}
+	x = leaf_record(xs, xs->w, input, a);
+	addr_free(&x->a);
+	x->a = *a;
+	x->resolved = true;
+	if (local && !user_known(a))
+		leaf_fail_unknown(xs, x, input);
+	else if (is_dup(xs->d, a, x))
+		x->r->state = RS_DUPLICATE;
+	free(input);
+}
+
+static void x_error(void *arg, const char *input, const char *msg, int st)
+{
+	xstate_t *xs = arg;
+	drcpt_t *top = xs->top;
+
+	(void)st;
+	sm_log(4, LOG_NOTICE, "%s... %s", input, msg);
+	dverbose(xs->d, "%s... %s", input, msg);
+	if (top->r->state == RS_QUEUED && xs->leaves == 0)
+		top->r->state = RS_EXPANDED;
+}
+
+static int x_expanding(void *arg, const char *key, const char *value)
+{
+	xstate_t *xs = arg;
+	dverbose(xs->d, "%s... aliased to %s", key, value);
+	sm_log(10, LOG_INFO, "alias %s => %s", key, value);
+	return 1;
+}
+
+/* a recipient the walker cannot take: error mailer, unparseable */
+static void expand_direct(xstate_t *xs, drcpt_t *x)
+{
+	char *in = xstrdup(x->r->addr);
+	addr_t a;
+
+	memset(&a, 0, sizeof a);
+	if (!x_parse(xs, in, &a)) {
+		free(in);
+		attempt_set_exit(&x->att, EX_USAGE, NULL);
+		x->r->state = RS_FAILED;
+		return;
+	}
+	x_leaf(xs, in, &a);
+}
+
+static void expand_one(dctx_t *d, drcpt_t *x, xstate_t *xs)
+{
+	alias_walk_t w;
+	bool noalias = d->o->noalias || letter_has(x->r->flags, RF_ALIAS);
+
+	memset(&w, 0, sizeof w);
+	w.parse = x_parse;
+	w.leaf = x_leaf;
+	w.error = x_error;
+	w.expanding = x_expanding;
+	w.arg = xs;
+	w.maxdepth = (int)opt_num(&d->cf->opt, OPT_MaxAliasRecursion);
+	xs->top = x;
+	xs->w = &w;
+	xs->leaves = 0;
+	if (noalias)
+		expand_direct(xs, x);
+	else
+		alias_walk_list(&w, x->r->addr, NULL, 0);
+	if (w.loop && xs->leaves == 0) {
+		sm_log(4, LOG_NOTICE, "aliasing/forwarding loop broken");
+		dverbose(d, "aliasing/forwarding loop broken");
+		x->r->state = RS_EXPANDED;
+	}
+	alias_walk_free(&w);
+}
+
+static const char *host_of(dctx_t *d, rcpt_t *r)
+{
+	drcpt_t *x = dctx_find(d, r);
+	return x && x->resolved && x->a.host ? x->a.host : "";
+}
+
+/* stable order by host, as the reference's send queue */
+static void sort_by_host(dctx_t *d)
+{
+	envelope_t *e = d->e;
+	rcpt_t **v = NULL, *r;
+	size_t n = 0, cap = 0, i, j;
+
+	for (r = e->rcpts; r != NULL; r = r->next) {
+		v = xgrow(v, &cap, n + 1, sizeof *v);
+		v[n++] = r;
+	}
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && strcmp(host_of(d, v[j - 1]), host_of(d, v[j])) > 0; j--) {
+			r = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = r;
+		}
+	e->rcpts = NULL;
+	e->rcpts_tail = &e->rcpts;
+	for (i = 0; i < n; i++) {
+		v[i]->next = NULL;
+		*e->rcpts_tail = v[i];
+		e->rcpts_tail = &v[i]->next;
+	}
+	free(v);
+}
+
+void expand_all(dctx_t *d)
+{
+	xstate_t xs;
+	size_t i, n0 = d->n;
+
+	memset(&xs, 0, sizeof xs);
+	xs.d = d;
+	for (i = 0; i < n0; i++)
+		if (d->v[i]->r->state == RS_QUEUED)
+			expand_one(d, d->v[i], &xs);
+	for (i = 0; i < xs.nfwd; i++)
+		free(xs.forwarded[i]);
+	free(xs.forwarded);
+	sort_by_host(d);
+}
+
+/* the walker state of the .forward being read (expand_fwd.c) */
+void expand_set_forward(void *arg, const char *user, const char *from, const char **ou,
+			const char **of)
+{
+	xstate_t *xs = arg;
+	*ou = xs->fwd_user;
+	*of = xs->fwd_from;
+	xs->fwd_user = user;
+	xs->fwd_from = from;
+}
+
+int deliver_expand(cf_t *cf, envelope_t *e, const deliver_opts_t *o)
+{
+	dctx_t d;
+	rcpt_t *r;
+	int left = 0;
+
+	dctx_init(&d, cf, e, o);
+	expand_all(&d);
+	for (r = e->rcpts; r != NULL; r = r->next)
+		left += r->state == RS_QUEUED;
+	dctx_free(&d);
+	return left;
+}

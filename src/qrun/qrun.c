@@ -1,0 +1,104 @@
+/* qrun.c - one queue run (sendmail -q, -qf, and the runs the daemon
+ * starts): the directories QueueDirectory names, their entries selected
+ * and sorted by queue_scan, each delivered under its lock. */
+#include "qrun/qrun.h"
+#include "deliver/deliver.h"
+#include "log/log.h"
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+static int read_locked(int fd, envelope_t *e)
+{
+	int dfd = dup(fd);
+	FILE *f = dfd >= 0 ? fdopen(dfd, "r") : NULL;
+	buf_t err = BUF_INIT(0);
+	int r;
+
+	if (f == NULL) {
+		if (dfd >= 0)
+			close(dfd);
+		return -1;
+	}
+	r = qf_read(f, e, &err);
+	if (r != 0)
+		sm_log(1, LOG_ERR, "SYSERR: readqf: %s", buf_str(&err));
+	fclose(f);
+	buf_free(&err);
+	return r;
+}
+
+int qrun_entry(cf_t *cf, const char *qdir, const char *qid, size_t seq, size_t total,
+	       const qrun_opts_t *o)
+{
+	deliver_opts_t d;
+	envelope_t e;
+	int fd = qf_open_locked(qdir, qid, true), r;
+
+	if (fd < 0)
+		return errno == EWOULDBLOCK ? 0 : -1;
+	env_init(&e);
+	if (read_locked(fd, &e) != 0) {
+		close(fd);
+		env_free(&e);
+		return -1;
+	}
+	snprintf(e.qid, sizeof e.qid, "%s", qid);
+	env_set_str(&e.qdir, qdir);
+	if (o->verbose && o->out != NULL)
+		fprintf(o->out, "\nRunning %s/%s (sequence %zu of %zu)\n", qdir, qid, seq, total);
+	memset(&d, 0, sizeof d);
+	d.verbose = o->verbose;
+	d.out = o->out;
+	d.queue_run = true;
+	r = deliver_message(cf, &e, fd, &d);
+	log_set_qid("");
+	env_free(&e);
+	return r;
+}
+
+/* MinQueueAge: an entry tried less than that long ago waits */
+static bool too_young(cf_t *cf, const envelope_t *e, time_t now)
+{
+	long min = opt_num(&cf->opt, OPT_MinQueueAge);
+	return min > 0 && e->last_try > 0 && now - e->last_try < min;
+}
+
+static void run_dir(cf_t *cf, const char *qdir, const qrun_opts_t *o)
+{
+	size_t n = 0, i, total;
+	long max = opt_num(&cf->opt, OPT_MaxQueueRunSize);
+	qentry_t *v = queue_scan(qdir, &o->sel, opt_str(&cf->opt, OPT_QueueSortOrder), &n);
+	time_t now = time(NULL);
+
+	if (v == NULL) {
+		sm_log(1, LOG_ERR, "SYSERR: can not chdir(%s): %s", qdir, strerror(errno));
+		return;
+	}
+	total = max > 0 && (size_t)max < n ? (size_t)max : n;
+	for (i = 0; i < total; i++) {
+		if (v[i].locked || v[i].no_qf || v[i].bad || too_young(cf, &v[i].env, now))
+			continue;
+		qrun_entry(cf, qdir, v[i].qid, i + 1, total, o);
+	}
+	qentries_free(v, n);
+}
+
+int qrun_once(cf_t *cf, const qrun_opts_t *o)
+{
+	const char *spec = opt_str(&cf->opt, OPT_QueueDirectory);
+	size_t n = 0, i;
+	char **dirs = queue_dirs(spec && *spec ? spec : "/var/spool/mqueue", &n);
+
+	for (i = 0; i < n; i++) {
+		run_dir(cf, dirs[i], o);
+		free(dirs[i]);
+	}
+	free(dirs);
+	if (o->out != NULL)
+		fflush(o->out);
+	return EX_OK;
+}
