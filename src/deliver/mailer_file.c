@@ -51,11 +51,14 @@ static void file_child(dctx_t *d, drcpt_t *to, uid_t uid, gid_t gid, bool setids
 {
 	int fd;
 
-	if (setids && (setgroups(1, &gid) != 0 || setgid(gid) != 0 || setuid(uid) != 0))
+	/* the file is opened with the user's rights; the df is read as root */
+	if (setids && (setgroups(1, &gid) != 0 || setegid(gid) != 0 || seteuid(uid) != 0))
 		_exit(EX_TEMPFAIL);
 	fd = open_target(to->a.user);
 	if (fd < 0)
 		_exit(EX_CANTCREAT);
+	if (setids && (seteuid(0) != 0 || setegid(0) != 0))
+		_exit(EX_TEMPFAIL);
 	if (flock(fd, LOCK_EX) != 0)
 		_exit(EX_TEMPFAIL);
 	if (msg_write(d, to->a.mailer, to, sink_fd, &fd) < 0 || sink_fd(&fd, "\n", 1) < 0)

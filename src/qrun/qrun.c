@@ -71,7 +71,8 @@ static void run_dir(cf_t *cf, const char *qdir, const qrun_opts_t *o)
 {
 	size_t n = 0, i, total;
 	long max = opt_num(&cf->opt, OPT_MaxQueueRunSize);
-	qentry_t *v = queue_scan(qdir, &o->sel, opt_str(&cf->opt, OPT_QueueSortOrder), &n);
+	char order[2] = { (char)opt_num(&cf->opt, OPT_QueueSortOrder), '\0' };
+	qentry_t *v = queue_scan(qdir, &o->sel, order, &n);
 	time_t now = time(NULL);
 
 	if (v == NULL) {

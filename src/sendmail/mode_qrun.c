@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sysexits.h>
 
-int sm_mode_qrun(cf_t *cf, const sm_args_t *a)
+int sm_mode_qrun(cf_t *cf, sm_args_t *a)
 {
 	qrun_opts_t o;
 	int rc;
@@ -16,11 +16,10 @@ int sm_mode_qrun(cf_t *cf, const sm_args_t *a)
 	memset(&o, 0, sizeof o);
 	o.verbose = a->verbose;
 	o.out = stdout;
-	if (a->qarg != NULL && *a->qarg && qselect_add(&o.sel, a->qarg) < 0)
-		return EX_USAGE;
+	o.sel = a->qsel;
 	log_setup(a->logtag != NULL ? a->logtag : "sendmail",
 		  (int)opt_num(&cf->opt, OPT_LogLevel), opt_str(&cf->opt, OPT_LogTarget));
 	rc = qrun_once(cf, &o);
-	qselect_free(&o.sel);
+	qselect_free(&a->qsel);
 	return rc;
 }

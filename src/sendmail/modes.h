@@ -6,4 +6,7 @@
 /* -bm: queue the message on standard input (and deliver it) */
 int sm_mode_submit(cf_t *cf, const sm_args_t *a);
 
+/* -q: one queue run (mode_qrun.c) */
+int sm_mode_qrun(cf_t *cf, sm_args_t *a);
+
 #endif
