@@ -6,6 +6,8 @@
 #include "submit/submit.h"
 #include "queue/envelope.h"
 #include "log/log.h"
+#include "deliver/deliver.h"
+#include "queue/queue.h"
 #include <pwd.h>
 #include <stdio.h>
 #include <string.h>
@@ -47,6 +49,37 @@ static void fill_request(const cf_t *cf, const sm_args_t *a, submit_req_t *r)
 	r->trusted = getuid() == 0;
 }
 
+/* -odi: deliver before exiting; -odb (the default): a child delivers
+ * while the parent returns; -odq/-odd: the queue run will */
+static void deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e)
+{
+	int mode = (int)opt_num(&cf->opt, OPT_DeliveryMode);
+	deliver_opts_t o;
+	int fd;
+
+	if (mode != 'i' && mode != 'b')
+		return;
+	if (mode == 'b') {
+		pid_t pid;
+		fflush(NULL);
+		pid = fork();
+		if (pid != 0)
+			return;   /* the parent (or a failed fork: the queue run delivers) */
+	}
+	fd = qf_open_locked(e->qdir, e->qid, true);
+	if (fd >= 0) {
+		memset(&o, 0, sizeof o);
+		o.verbose = a->verbose;
+		o.out = stdout;
+		o.noalias = a->noalias;
+		deliver_message(cf, e, fd, &o);
+	}
+	if (mode == 'b') {
+		fflush(NULL);
+		_exit(EX_OK);
+	}
+}
+
 int sm_mode_submit(cf_t *cf, const sm_args_t *a)
 {
 	submit_req_t r;
@@ -63,6 +96,8 @@ int sm_mode_submit(cf_t *cf, const sm_args_t *a)
 	log_setup(a->logtag != NULL ? a->logtag : "sendmail",
 		  (int)opt_num(&cf->opt, OPT_LogLevel), opt_str(&cf->opt, OPT_LogTarget));
 	st = submit_message(cf, &r, stdin, &e);
+	if (st == EX_OK)
+		deliver_now(cf, a, &e);
 	env_free(&e);
 	return st;
 }
