@@ -170,8 +170,16 @@ R$* < @ $+ . $+ > $*	$@ $1 < @ $2 . $3 . > $4
 ',
 `# UUCP pseudo domain: look the host up, keep .UUCP when unknown
 R$* < @ $+ . UUCP > $*	$@ $1 < @ $[ $2 $: $2 . UUCP . $] > $3
-R$* < @ $+ > $*		$@ $1 < @ $[ $2 $] > $3
-')dnl
+R$* < @ $+ > $*		$: $1 < @ $[ $2 $] > $3
+# what the lookup left without a dot: our names and the masqueraded
+# domains are canonical all the same
+R$* < @ $+ . > $*	$@ $1 < @ $2 . > $3
+R$* < @ $=w > $*	$@ $1 < @ $2 . > $3
+ifdef(`_FEAT_masquerade_entire_domain',
+`R$* < @ $* $=M > $*	$@ $1 < @ $2 $3 . > $4
+',
+`R$* < @ $=M > $*	$@ $1 < @ $2 . > $3
+')')dnl
 `
 ######################################################################
 #  Ruleset 1 (sender) and ruleset 2 (recipient): LOCAL_RULE_1/2
@@ -421,9 +429,13 @@ R$+			$@ $1 < @ *LOCAL* >
 SMasqHdr
 R<@>			$@ <@>
 'ifdef(`MASQUERADE_NAME',
-`R$=E < @ *LOCAL* >	$@ $1 < @ $j . >			EXPOSED_USER
+`R$=E < @ *LOCAL* >	$@ $1 < @ $j . >			an exposed user
 R$=E < @ $=w . >	$@ $1 < @ $2 . >
-'ifdef(`_FEAT_limited_masquerade', `',
+R$=E < @ $=M . >	$@ $1 < @ $2 . >
+'ifdef(`_FEAT_masquerade_entire_domain',
+`R$=E < @ $* . $=M . >	$@ $1 < @ $2 . $3 . >
+')dnl
+ifdef(`_FEAT_limited_masquerade', `',
 `R$* < @ $=w . > $*	$: $1 < @ *LOCAL* > $3
 ')dnl
 `R$* < @ $=M . > $*	$: $1 < @ *LOCAL* > $3
@@ -534,8 +546,9 @@ R@ <@ $*>		$@ <@>
 ifdef(`_FEAT_masquerade_envelope', `ifdef(`_FEAT_genericstable',
 `R$*			$: $>Generics $1
 ')')dnl
-ifdef(`_FEAT_always_add_domain',
-`R$*			$@ $>MasqEnv $1
+ifdef(`_FEAT_local_no_masquerade', `',
+`# masquerading applies to qualified names even without always_add_domain
+R$*			$@ $>MasqEnv $1
 ')dnl
 `R$* < @ *LOCAL* > $*	$@ $1 < @ $j . > $2
 
@@ -554,18 +567,18 @@ R@ <@ $*>		$@ <@>
 ifdef(`_FEAT_genericstable',
 `R$*			$: $>Generics $1
 ')dnl
-ifdef(`_FEAT_always_add_domain', `ifdef(`_FEAT_local_no_masquerade', `',
+ifdef(`_FEAT_local_no_masquerade', `',
 `R$*			$@ $>MasqHdr $1
-')')dnl
+')dnl
 `R$* < @ *LOCAL* > $*	$@ $1 < @ $j . > $2
 
 SHdrToL
 'ifdef(`_FEAT_always_add_domain',
 `R$*			$: $>MasqSMTP $1
-'ifdef(`_FEAT_allmasquerade', `ifdef(`_FEAT_local_no_masquerade', `',
+')dnl
+ifdef(`_FEAT_allmasquerade', `ifdef(`_FEAT_local_no_masquerade', `',
 `R$*			$@ $>MasqHdr $1
 ')')dnl
 `R$* < @ *LOCAL* > $*	$@ $1 < @ $j . > $2
-')dnl
-`
+
 'dnl
