@@ -99,6 +99,10 @@ define(`_CF_SETARGS',
 `define(`$1_ARG$2', `$3')ifelse(eval(`$#' > 3), `1',
 `_CF_SETARGS(`$1', incr(`$2'), shift(shift(shift($@))))')')
 
+# a FEATURE given again has the arguments of its last use only
+define(`_CF_CLEARARGS', `undefine(`$1_ARG1', `$1_ARG2', `$1_ARG3', `$1_ARG4',
+`$1_ARG5', `$1_ARG6', `$1_ARG7', `$1_ARG8', `$1_ARG9')')
+
 define(`HACK',
 `ifelse(`$1', `', `_CF_ERROR(`HACK() needs a hack name')')dnl
 define(`_HACK_$1', `1')ifelse(`$#', `1', `', `_CF_SETARGS(`_HACK_$1', `1', shift($@))')dnl
@@ -107,7 +111,8 @@ _CF_LIST_ADD(`_CF_HACKS', `$1')_CF_LOAD(`hack', `$1', `HACK', `hack')')
 define(`FEATURE',
 `ifelse(`$1', `', `_CF_ERROR(`FEATURE() needs a feature name')')dnl
 ifelse(_CF_NAME_OK(`$1'), `1', `', `_CF_ERROR(`FEATURE(`$1'): not a valid feature name')')dnl
-define(`_FEAT_$1', `1')ifelse(`$#', `1', `', `_CF_SETARGS(`_FEAT_$1', `1', shift($@))')dnl
+define(`_FEAT_$1', `1')_CF_CLEARARGS(`_FEAT_$1')dnl
+ifelse(`$#', `1', `', `_CF_SETARGS(`_FEAT_$1', `1', shift($@))')dnl
 _CF_LIST_ADD(`_CF_FEATURES', `$1')_CF_LOAD(`feature', `$1', `FEATURE', `feature')')
 
 # _CF_FEATURE_BEFORE_MAILER(feature, mailer): used by feature files that
@@ -256,6 +261,15 @@ define(`_CF_FEAT_MAP',
 define(`_CF_FEAT_REQUIRES',
 `_CF_APPEND(`_CF_LATE_CHECKS',
 `ifdef(`_FEAT_$2', `', `_CF_ERROR(`FEATURE(`$1') requires FEATURE(`$2')')')')')
+# _CF_FEAT_KEEP(feature, list): for a feature that may be used more than
+# once (dnsbl, enhdnsbl): this use becomes entry n of list, list_n being
+# the feature name and list_n_ARGk its arguments; list_N is the count
+define(`_CF_FEAT_KEEP',
+`define(`$2_N', ifdef(`$2_N', `incr($2_N)', `1'))dnl
+define(`$2_'$2_N, `$1')_CF_KEEPARGS(`_FEAT_$1_ARG', `$2_'$2_N`_ARG', `1')')
+define(`_CF_KEEPARGS',
+`ifdef(`$1$3', `define(`$2$3', defn(`$1$3'))')dnl
+ifelse(`$3', `9', `', `_CF_KEEPARGS(`$1', `$2', incr(`$3'))')')
 # _CF_FEAT_NEEDARG(feature, what): the first argument is mandatory
 define(`_CF_FEAT_NEEDARG',
 `ifelse(_CF_RAW(`_FEAT_$1_ARG1', `'), `', `_CF_ERROR(`FEATURE(`$1') needs an argument: $2')')')

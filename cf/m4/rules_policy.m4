@@ -30,24 +30,49 @@ divert(-1)
 #
 # Known differences from the reference configuration (deliberate or not
 # yet done): -bt traces differ (our ruleset names); some reply texts are
-# ours (the reply codes and enhanced codes are the reference's);
-# access lookups do not try the user+detail variants; the TLS_* extensions
-# (+CN, +CS, +CI, +CITag) are accepted but not checked;
-# FEATURE(dnsbl) and FEATURE(enhdnsbl) honour one list each (the last one
-# given); block_bad_helo is checked with the sender; badmx matches the
-# best MX host names (not their addresses) against its pattern.
-# With delay_checks there is no check_relay and no check_mail (as with the
-# reference); check_rcpt checks the recipient, then the sender, then the
+# ours (the reply codes and enhanced codes are the reference's); the
+# TLS_* extensions (+CN, +CS, +CI, +CITag) are accepted but not checked.
+# Address keys (From:, To:, Spam:, TLS_Rcpt:) try user+detail, user+*
+# and user (PolFull).  Each FEATURE(dnsbl) and FEATURE(enhdnsbl) adds a
+# list, checked in .mc order.  block_bad_helo is checked at RCPT: last
+# with delay_checks, for relay attempts only without it.  badmx refuses a
+# sender domain whose MX names are empty or bare addresses, or whose MX
+# hosts (the domain itself without MX) have an address matching its
+# pattern.
+# With delay_checks there is no check_relay (except for ratecontrol and
+# conncontrol with nodelay: only their limits) and no check_mail (as with
+# the reference); check_rcpt checks the recipient, then the sender, then the
 # connection.  The connection is looked up by client name before address.
 # Relaying by client name: class R (and class m with relay_entire_domain)
 # always; our own names and Connect: entries only for a verified name.
 # test/cf/variants/pol-*.mc compare single policy features with the
 # reference (test/cf/run_variants.py).
 #
+# The rules of each DNS blocklist are in rules_dnsbl.m4, read once per
+# FEATURE(dnsbl) and FEATURE(enhdnsbl) of the .mc (helpers below).
+#
 # Nothing in this file may use the m4 quote characters in its text.  Rules
 # whose right side after $# needs an m4 value are put between
 # changecom() and changecom(`#') (m4 would take $# for a comment).
 #
+# _POL_DNSBLS(n): the rules of blocklists n, n+1, ... (rules_dnsbl.m4)
+define(`_POL_DNSBLS',
+`ifdef(`_CF_DNSBL_$1', `define(`_POL_BL', `$1')include(_CF_DIR_`m4/rules_dnsbl.m4')_POL_DNSBLS(incr(`$1'))')')
+# for rules_dnsbl.m4: argument n of the current list, its feature name,
+# its map, the verdict for a listed client, the answers that count
+define(`_POL_BLARG', `_CF_RAW(`_CF_DNSBL_'_POL_BL`_ARG$1', `')')
+define(`_POL_BLKIND', `defn(`_CF_DNSBL_'_POL_BL)')
+define(`_POL_BLMAP', `ifelse(_POL_BLKIND, `enhdnsbl', `ednsbl', `dnsbl')')
+define(`_POL_BLACTION',
+`ifelse(_POL_BLARG(2), `quarantine', `$`'#error $`'@ quarantine $`': _POL_BLARG(1)',
+_POL_BLARG(2), `discard', `$`'#discard $`': discard',
+_POL_BLARG(2), `', `$`'#error $`'@ 5.7.1 $`': "550 Rejected: " $`'&{client_addr} " listed at _POL_BLARG(1)"',
+`$`'#error $`'@ 5.7.1 $`': _POL_BLARG(2)')')
+define(`_POL_BLANSWERS',
+`ifelse(_POL_BLARG($1), `', `',
+`R$`'* $`'| $`'* $`'| < _POL_BLARG($1) >	_POL_BLACTION
+'`ifelse(`$1', `9', `', `_POL_BLANSWERS(incr(`$1'))')')')
+
 divert(0)dnl
 #
 ######################################################################
@@ -64,13 +89,12 @@ Kresolve host -a<OKR> -T<TEMP>
 C{ResOk}OKR
 ifdef(`_FEAT_relay_based_on_MX', `Kpol_bestmx bestmx -T<TEMP>
 ')dnl
-ifdef(`_FEAT_badmx', `Kpol_mxlist bestmx -z: -T<TEMP>
-Kpol_badmx regex -a<BADMX> ifelse(defn(`_FEAT_badmx_ARG1'), `', `^(127\.|10\.|0\.0\.0\.0)', defn(`_FEAT_badmx_ARG1'))
-')dnl
-ifdef(`_FEAT_dnsbl', `Kpol_dnsbl host -T<TMP>
-')dnl
-ifdef(`_FEAT_enhdnsbl', `Kpol_enhdnsbl dns -R A -a. -T<TMP> -r`'ifelse(defn(`_FEAT_enhdnsbl_ARG5'), `', `5', defn(`_FEAT_enhdnsbl_ARG5'))
-')dnl
+dnl the maps of badmx, bestmx_is_local, dnsbl and enhdnsbl come from their
+dnl feature files (the reference's map names)
+dnl access_db arguments: skip (SKIP values), lookupdotdomain
+ifelse(index(translit(` 'defn(`_FEAT_access_db_ARG2')` 'defn(`_FEAT_access_db_ARG3')` 'defn(`_FEAT_access_db_ARG4')` ', `A-Z', `a-z'), ` skip '), `-1', `', `define(`_POL_SKIP_')')dnl
+ifdef(`_FEAT_lookupdotdomain', `define(`_POL_DOTDOMAIN_')')dnl
+ifelse(index(defn(`_FEAT_access_db_ARG2')defn(`_FEAT_access_db_ARG3')defn(`_FEAT_access_db_ARG4'), `lookupdotdomain'), `-1', `', `define(`_POL_DOTDOMAIN_')')dnl
 
 # hooks for the administrator (LOCAL_RULESETS may add rules to them)
 SLocal_check_relay
@@ -98,30 +122,40 @@ R< ? > < $* >		$: < $(access $1 $: ? $) >
 R< $* > < $* >		$: < $1 >
 
 ######################################################################
+# PolFull: an address key, user@domain or user@ (From:, To:, Spam:,
+# TLS_Rcpt: entries).  For user+detail the keys user+detail@domain,
+# user+*@domain and user@domain are tried in this order.
+#   input  < tag > < user @ domain >   output < value > or < ? >
+######################################################################
+SPolFull
+R< $* > < $* >			$: < $1 > < $2 > $| $>PolKey < $1 > < $2 >
+R< $* > < $+ + $* @ $* > $| < ? >	$: < $1 > < $2 + $3 @ $4 > $| $>PolKey < $1 > < $2 + * @ $4 >
+R< $* > < $+ + $* @ $* > $| < ? >	$: < $1 > < $2 + $3 @ $4 > $| $>PolKey < $1 > < $2 @ $4 >
+R$* $| < $* >			$@ < $2 >
+
+######################################################################
 # PolDom: a host name, then each parent domain (a.b.c, b.c, c).
 # IP literals [a.b.c.d] are searched as [a.b.c.d], [a.b.c], ...
+# With lookupdotdomain each level also tries .parent (a.b.c: .b.c).
 #   input  < tag > < name >   output < value > or < ? >
-#   SKIP ends the search as if nothing was found.
+ifdef(`_POL_SKIP_', `dnl
+#   SKIP (access_db argument skip) ends the search as if nothing was found.
+')dnl
 ######################################################################
 SPolDom
 R< $* > < >			$@ < ? >
 R< $* > < $+ . >		$: < $1 > < $2 >
 R< $* > < $+ >			$: < $1 > < $2 > $| $>PolKey < $1 > < $2 >
+ifdef(`_POL_DOTDOMAIN_', `dnl
+R< $* > < $+ . $+ > $| < ? >	$: < $1 > < $2 . $3 > $| $>PolKey < $1 > < . $3 >
+')dnl
+ifdef(`_POL_SKIP_', `dnl
 R$* $| < SKIP >			$@ < ? >
+')dnl
 R< $* > < [ $+ . $- ] > $| < ? >	$@ $>PolDom < $1 > < [ $2 ] >
 R< $* > < [ $+ : $- ] > $| < ? >	$@ $>PolDom < $1 > < [ $2 ] >
 R< $* > < $- . $+ > $| < ? >	$@ $>PolDom < $1 > < $3 >
 R$* $| < $* >			$@ < $2 >
-ifdef(`_FEAT_lookupdotdomain', `define(`_POL_DOTDOMAIN_')')dnl
-ifelse(index(defn(`_FEAT_access_db_ARG2')defn(`_FEAT_access_db_ARG3')defn(`_FEAT_access_db_ARG4'), `lookupdotdomain'), `-1', `', `define(`_POL_DOTDOMAIN_')')dnl
-ifdef(`_POL_DOTDOMAIN_', `dnl
-# lookupdotdomain: .domain entries match the subdomains of domain
-SPolDotDom
-R< $* > < $- . $+ >		$: < $1 > < $2 . $3 > $| $>PolKey < $1 > < . $3 >
-R< $* > < $- . $+ > $| < ? >	$@ $>PolDotDom < $1 > < $3 >
-R$* $| < $* >			$@ < $2 >
-R$*				$@ < ? >
-')dnl
 
 ######################################################################
 # PolNet: an IP address, then its network prefixes
@@ -131,7 +165,9 @@ R$*				$@ < ? >
 SPolNet
 R< $* > < >			$@ < ? >
 R< $* > < $+ >			$: < $1 > < $2 > $| $>PolKey < $1 > < $2 >
+ifdef(`_POL_SKIP_', `dnl
 R$* $| < SKIP >			$@ < ? >
+')dnl
 R< $* > < IPv6 > $| < ? >	$@ < ? >
 R< $* > < $+ . $- > $| < ? >	$@ $>PolNet < $1 > < $2 >
 R< $* > < $+ : $- > $| < ? >	$@ $>PolNet < $1 > < $2 >
@@ -140,6 +176,8 @@ R$* $| < $* >			$@ < $2 >
 ', `dnl
 # no access map: every search finds nothing
 SPolKey
+R$*			$@ < ? >
+SPolFull
 R$*			$@ < ? >
 SPolDom
 R< $* > < >			$@ < ? >
@@ -157,7 +195,9 @@ SPolAct
 R< ? > $*			$@ < ? >
 R< OK > $*			$@ < OK >
 R< RELAY > $*			$@ < RELAY >
-R< SKIP > $*			$@ < ? >
+ifdef(`_POL_SKIP_', `dnl
+R< SKIP > < rcpt >		$@ < ? >
+')dnl
 R< REJECT > < rcpt >		$#error $@ 5.2.1 $: "550 Mailbox disabled for this recipient"
 R< REJECT > $*			$#error $@ 5.7.1 $: "550 Access denied"
 R< DISCARD > $*			$#discard $: discard
@@ -187,14 +227,22 @@ R$- $| < Q > $*			$@ $1
 R$* < @ $+ >			$: $1 < @ $2 > $| < $2 >
 R$* < @ $+ > $| < $=w . >	$: $1 < @ $2 > $| < L >
 R$* < @ $+ > $| < $=w >		$: $1 < @ $2 > $| < L >
+ifdef(`_FEAT_nopercenthack', `', `dnl
 R$* % $* < @ $+ > $| < L >	$@ $>PolCanon $1 % $2
+')dnl
+ifdef(`_FEAT_nouucp', `', `dnl
 R$* ! $* < @ $+ > $| < L >	$@ $>PolCanon $1 ! $2
+')dnl
 R$* < @ $+ > $| < L >		$: $1 < @ $2 > $| < L > $1
 R$* < @ $+ > $| < L > $- $+	$@ $1 < @ $2 >
 R$* < @ $+ > $| < L > $-	$: $1 < @ $2 > $| < Q > $(pol_dequote $3 $)
 R$* < @ $+ > $| < Q > $* @ $*	$@ $>PolCanon $3 @ $4
+ifdef(`_FEAT_nopercenthack', `', `dnl
 R$* < @ $+ > $| < Q > $* % $*	$@ $>PolCanon $3 % $4
+')dnl
+ifdef(`_FEAT_nouucp', `', `dnl
 R$* < @ $+ > $| < Q > $* ! $*	$@ $>PolCanon $3 ! $4
+')dnl
 R$* < @ $+ > $| $*		$@ $1 < @ $2 >
 
 ######################################################################
@@ -214,10 +262,27 @@ R$* < @ $* . . $* >		$#error $@ 5.1.2 $: "553 Invalid host name"
 ######################################################################
 # check_relay: called when a client connects, with
 #   client name $| client address
+# ratecontrol and conncontrol with nodelay (and delay_checks): only the
+# rate and connection limits are checked at connect time.
 ######################################################################
+ifdef(`_FEAT_delay_checks', `ifelse(translit(defn(`_FEAT_ratecontrol_ARG1'), `A-Z', `a-z'), `nodelay',
+`define(`_POL_RATE_NOW_')')ifelse(translit(defn(`_FEAT_conncontrol_ARG1'), `A-Z', `a-z'), `nodelay',
+`define(`_POL_CONN_NOW_')')')dnl
 ifdef(`_FEAT_delay_checks', `dnl
-# delay_checks: there is no check_relay; the connection is checked at
-# each RCPT (Local_check_relay included)
+ifdef(`_POL_RATE_NOW_', `define(`_POL_CTL_NOW_')')ifdef(`_POL_CONN_NOW_', `define(`_POL_CTL_NOW_')')dnl
+ifdef(`_POL_CTL_NOW_', `dnl
+Scheck_relay
+ifdef(`_POL_RATE_NOW_', `R$*				$: $>PolRateCtl $1
+R$# $*				$# $1
+')dnl
+ifdef(`_POL_CONN_NOW_', `R$*				$: $>PolConnCtl $1
+R$# $*				$# $1
+')dnl
+R$*				$@ OK
+
+')dnl
+# delay_checks: the connection is checked at each RCPT (Local_check_relay
+# included)
 SPolConnectDelayed
 ', `dnl
 Scheck_relay
@@ -235,6 +300,21 @@ R$* $| $* $| < RELAY >		$@ RELAY
 R$* $| $* $| < OK >		$@ OK
 R$* $| $* $| $# $*		$# $3
 R$* $| $* $| $*			$: $1 $| $2
+ifdef(`_FEAT_ratecontrol', `ifdef(`_POL_RATE_NOW_', `', `dnl
+R$* $| $*			$: $1 $| $2 $| $>PolRateCtl x
+R$* $| $* $| $# $*		$# $3
+R$* $| $* $| $*			$: $1 $| $2
+')')dnl
+ifdef(`_FEAT_conncontrol', `ifdef(`_POL_CONN_NOW_', `', `dnl
+R$* $| $*			$: $1 $| $2 $| $>PolConnCtl x
+R$* $| $* $| $# $*		$# $3
+R$* $| $* $| $*			$: $1 $| $2
+')')dnl
+ifdef(`_CF_DNSBL_N', `dnl
+# DNS blocklists (FEATURE dnsbl and enhdnsbl), in the order of the .mc:
+# the reversed ${client_addr} (IPv4) is looked up in each zone
+changecom()_POL_DNSBLS(1)changecom(`#')dnl
+')dnl
 ifdef(`_FEAT_require_rdns', `dnl
 # require_rdns: the client address must resolve back to its name
 R$* $| $*			$: $1 $| $2 $| < $&{client_resolve} >
@@ -243,53 +323,35 @@ R$* $| $* $| < FORGED >		$#error $@ 5.7.1 $: "550 Fix reverse DNS for " $2
 R$* $| $* $| < TEMP >		$#error $@ 4.7.1 $: "451 Client address " $2 " did not resolve"
 R$* $| $* $| $*			$: $1 $| $2
 ')dnl
-changecom()dnl
-ifdef(`_FEAT_dnsbl', `dnl
-# dnsbl: the reversed client address looked up in a DNS blocklist
-R$* $| $-.$-.$-.$-		$: $1 $| $2.$3.$4.$5 $| < $(pol_dnsbl $5.$4.$3.$2.`'ifelse(defn(`_FEAT_dnsbl_ARG1'), `', `blackholes.mail-abuse.org', defn(`_FEAT_dnsbl_ARG1')). $: OK $) >
-R$* $| $* $| < OK >		$: $1 $| $2
-ifelse(defn(`_FEAT_dnsbl_ARG3'), `', `R$* $| $* $| < $+ < TMP > >	$: $1 $| $2',
-defn(`_FEAT_dnsbl_ARG3'), `t', `R$* $| $* $| < $+ < TMP > >	$#error $@ 4.4.3 $: "451 Temporary lookup failure of " $2 " at ifelse(defn(`_FEAT_dnsbl_ARG1'), `', `blackholes.mail-abuse.org', defn(`_FEAT_dnsbl_ARG1'))"',
-`R$* $| $* $| < $+ < TMP > >	$#error $@ 4.4.3 $: defn(`_FEAT_dnsbl_ARG3')')
-ifelse(defn(`_FEAT_dnsbl_ARG2'), `', `R$* $| $* $| < $+ >		$#error $@ 5.7.1 $: "550 Rejected: " $2 " listed at ifelse(defn(`_FEAT_dnsbl_ARG1'), `', `blackholes.mail-abuse.org', defn(`_FEAT_dnsbl_ARG1'))"',
-defn(`_FEAT_dnsbl_ARG2'), `quarantine', `R$* $| $* $| < $+ >		$#error $@ quarantine $: "Mail from " $2 " refused by blocklist at ifelse(defn(`_FEAT_dnsbl_ARG1'), `', `blackholes.mail-abuse.org', defn(`_FEAT_dnsbl_ARG1'))"',
-`R$* $| $* $| < $+ >		$#error $@ 5.7.1 $: defn(`_FEAT_dnsbl_ARG2')')
-')dnl
-ifdef(`_FEAT_enhdnsbl', `dnl
-# enhdnsbl: the reversed client address in a DNS blocklist, checking the answer
-R$* $| $-.$-.$-.$-		$: $1 $| $2.$3.$4.$5 $| < $(pol_enhdnsbl $5.$4.$3.$2.defn(`_FEAT_enhdnsbl_ARG1'). $: OK $) >
-R$* $| $* $| < OK >		$: $1 $| $2
-ifelse(defn(`_FEAT_enhdnsbl_ARG3'), `', `R$* $| $* $| < $+ < TMP > >	$: $1 $| $2',
-defn(`_FEAT_enhdnsbl_ARG3'), `t', `R$* $| $* $| < $+ < TMP > >	$#error $@ 4.4.3 $: "451 Temporary lookup failure of " $2 " at defn(`_FEAT_enhdnsbl_ARG1')"',
-`R$* $| $* $| < $+ < TMP > >	$#error $@ 4.4.3 $: defn(`_FEAT_enhdnsbl_ARG3')')
-ifelse(defn(`_FEAT_enhdnsbl_ARG4'), `', `', `R$* $| $* $| < defn(`_FEAT_enhdnsbl_ARG4') >	$: $1 $| $2 $| < LISTED >
-R$* $| $* $| < $+ . >		$: $1 $| $2
-')dnl
-ifelse(defn(`_FEAT_enhdnsbl_ARG2'), `', `R$* $| $* $| < $+ >		$#error $@ 5.7.1 $: "550 Rejected: " $2 " listed at defn(`_FEAT_enhdnsbl_ARG1')"',
-defn(`_FEAT_enhdnsbl_ARG2'), `quarantine', `R$* $| $* $| < $+ >		$#error $@ quarantine $: "Mail from " $2 " refused by blocklist at defn(`_FEAT_enhdnsbl_ARG1')"',
-`R$* $| $* $| < $+ >		$#error $@ 5.7.1 $: defn(`_FEAT_enhdnsbl_ARG2')')
-')dnl
-R$* $| $*			$@ $>PolConnCtl $1 $| $2
-changecom(`#')dnl
+R$*				$@ OK
 
-# PolConnCtl: connection rate and count limits (ratecontrol, conncontrol)
 changecom()dnl
-SPolConnCtl
+ifdef(`_FEAT_ratecontrol', `define(`_POL_CTL_')')ifdef(`_FEAT_conncontrol', `define(`_POL_CTL_')')dnl
+ifdef(`_POL_CTL_', `dnl
+# PolRateCtl, PolConnCtl: the limits of ClientRate: and ClientConn: entries
+# for ${client_addr} (its networks, then the default entry with no key);
+# 0 is no limit.  Return OK or an error triple.
+')dnl
 ifdef(`_FEAT_ratecontrol', `dnl
-R$* $| $*			$: $1 $| $2 $| $>PolNet < ! ClientRate > < $2 >
-R$* $| $* $| < ? >		$: $1 $| $2 $| $>PolKey < ! ClientRate > < >
-R$* $| $* $| < $- >		$: $1 $| $2 $| < $(pol_arith l $@ $3 $@ $&{client_rate} $) >
-R$* $| $* $| < TRUE >		$#error $@ 4.3.2 $: "ifelse(defn(`_FEAT_ratecontrol_ARG2'), `terminate', `421', `452') Connection rate limit exceeded."
-R$* $| $* $| $*			$: $1 $| $2
+SPolRateCtl
+R$*				$: $>PolNet < ! ClientRate > < $&{client_addr} >
+R< ? >				$: $>PolKey < ! ClientRate > < >
+R< 0 >				$@ OK
+R< $* < TMPF > >		$#error $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
+R< $+ >				$: < $(pol_arith l $@ $1 $@ $&{client_rate} $) >
+R< TRUE >			$#error $@ 4.3.2 $: "ifelse(defn(`_FEAT_ratecontrol_ARG2'), `terminate', `421', `452') Connection rate limit exceeded."
+R$*				$@ OK
 ')dnl
 ifdef(`_FEAT_conncontrol', `dnl
-R$* $| $*			$: $1 $| $2 $| $>PolNet < ! ClientConn > < $2 >
-R$* $| $* $| < ? >		$: $1 $| $2 $| $>PolKey < ! ClientConn > < >
-R$* $| $* $| < $- >		$: $1 $| $2 $| < $(pol_arith l $@ $3 $@ $&{client_connections} $) >
-R$* $| $* $| < TRUE >		$#error $@ 4.3.2 $: "ifelse(defn(`_FEAT_conncontrol_ARG2'), `terminate', `421', `452') Too many open connections."
-R$* $| $* $| $*			$: $1 $| $2
-')dnl
+SPolConnCtl
+R$*				$: $>PolNet < ! ClientConn > < $&{client_addr} >
+R< ? >				$: $>PolKey < ! ClientConn > < >
+R< 0 >				$@ OK
+R< $* < TMPF > >		$#error $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
+R< $+ >				$: < $(pol_arith l $@ $1 $@ $&{client_connections} $) >
+R< TRUE >			$#error $@ 4.3.2 $: "ifelse(defn(`_FEAT_conncontrol_ARG2'), `terminate', `421', `452') Too many open connections."
 R$*				$@ OK
+')dnl
 changecom(`#')dnl
 
 ######################################################################
@@ -310,14 +372,10 @@ SPolSender
 R$*				$: $1 $| $>tls_client $&{verify} $| MAIL
 R$* $| $# $*			$# $2
 R$* $| $*			$: $1
-ifdef(`_FEAT_block_bad_helo', `dnl
-R$*				$: $1 $| $>PolHelo $1
-R$* $| $# $*			$# $2
-R$* $| $*			$: $1
-')dnl
 # the null sender
 R< >				$@ < OK >
 R<>				$@ < OK >
+ifdef(`_FEAT_accept_unqualified_senders', `', `dnl
 # a loopback address is no sender domain
 R$* @ localhost			$: < LOOP > $1
 R$* @ [ 127.0.0.1 ]		$: < LOOP > $1
@@ -329,6 +387,7 @@ R< LOOP > $*			$: < LOOP > $1 $| $&{client_addr}
 R< LOOP > $* $| 127.0.0.1	$@ < OK >
 R< LOOP > $* $| IPv6 : : : 1	$@ < OK >
 R< LOOP > $* $| $*		$#error $@ 5.5.4 $: "553 Real domain name required for sender address"
+')dnl
 # canonical form; < D > with a domain, < L > a local part only,
 # < U > an address ruleset 3 refused
 R$*				$: < L > $>PolCanon $1
@@ -336,13 +395,10 @@ R< L > $# $*			$: < U > $# $1
 R< L > $* < @ $+ . >		$: < D > $1 < @ $2 >
 R< L > $* < @ $+ >		$: < D > $1 < @ $2 >
 # the access map: From: entries for the address, the user, the domain
-R< D > $* < @ $+ >		$: < D > $1 < @ $2 > $| $>PolKey < From > < $1 @ $2 >
-R< D > $* < @ $+ > $| < ? >	$: < D > $1 < @ $2 > $| $>PolKey < From > < $1 @ >
+R< D > $* < @ $+ >		$: < D > $1 < @ $2 > $| $>PolFull < From > < $1 @ $2 >
+R< D > $* < @ $+ > $| < ? >	$: < D > $1 < @ $2 > $| $>PolFull < From > < $1 @ >
 R< D > $* < @ $+ > $| < ? >	$: < D > $1 < @ $2 > $| $>PolDom < From > < $2 >
-ifdef(`_POL_DOTDOMAIN_', `dnl
-R< D > $* < @ $+ > $| < ? >	$: < D > $1 < @ $2 > $| $>PolDotDom < From > < $2 >
-')dnl
-R< L > $*			$: < L > $1 $| $>PolKey < From > < $1 @ >
+R< L > $*			$: < L > $1 $| $>PolFull < From > < $1 @ >
 R< $- > $* $| < $* >		$: < $1 > $2 $| $>PolAct < $3 > < mail >
 R< $- > $* $| < OK >		$# OK
 R< $- > $* $| < RELAY >		$# RELAY
@@ -367,17 +423,52 @@ R$* < @ $+ >			$: $1 < @ $2 > $| < $(resolve $2 $: $2 < NOTFOUND > $) >
 R$* $| < $* < $={ResOk} > >	$: $1
 R$* $| < $* < TEMP > >		$#error $@ 4.1.8 $: "451 Domain of sender address " $&f " does not resolve"
 R$* $| < $* < NOTFOUND > >	$#error $@ 5.1.8 $: "553 Domain of sender address " $&f " does not exist"
-# (a domain that cannot even be tokenized again is no domain)
+# (a domain that cannot even be tokenized again is no domain; without
+# the unqualified-sender check the broken answer itself is the reply)
+ifdef(`_FEAT_accept_unqualified_senders', `dnl
+R$* $| < $* >			$#error $: ? $2
+R$* $| $*			$#error $: ? $2
+', `dnl
 R$* $| $*			$#error $@ 5.5.4 $: "553 Domain name required for sender address " $&f
 ')dnl
+')dnl
 ifdef(`_FEAT_badmx', `dnl
-# badmx: the MX hosts of the sender domain must not be bad addresses
-R$* < @ $+ >			$: $1 < @ $2 > $| < $(pol_mxlist $2 $: NONE $) >
-R$* $| < $* >			$: $1 $| < $(pol_badmx $2 $) >
-R$* $| < $* < BADMX > >		$#error $@ 5.1.2 $: "553 Domain of sender address " $&f " resolves to a bad address"
+# badmx: the MX hosts of the sender domain must be usable
+R$* < @ $+ >			$: $1 < @ $2 > $| $>PolBadMX $2
+R$* $| $# $*			$# $2
 R$* $| $*			$: $1
 ')dnl
 R$*				$@ $1
+ifdef(`_FEAT_badmx', `dnl
+
+######################################################################
+# PolBadMX: the MX host names of a domain (the domain itself when it
+# has none) must not be empty or a bare IPv4 address (map badmx), and
+# their addresses must not match the feature argument (map BadMXIP,
+# default loopback, 10/8 and 0.0.0.0).  Returns OK or an error triple.
+######################################################################
+SPolBadMX
+R$+				$: $1 $| $(mxlist $1 $)
+R$+ $| $* < TEMP >		$#error $@ 4.1.2 $: "450 MX lookup failure for " $1
+R$+ $| $*			$: $1 $| $2 $| $>PolMXName : $2 :
+R$+ $| $* $| < BAD >		$#error $@ 5.1.2 $: "550 Illegal MX record for host " $1
+R$+ $| $* $| $*			$: $1 $| $>PolMXAddr : $2 :
+R$+ $| < BAD >			$#error $@ 5.1.2 $: "550 Invalid MX record for host " $1
+R$*				$@ OK
+
+# PolMXName, PolMXAddr: : name : name : ... :  ->  < BAD > or < OK >
+SPolMXName
+R: $+ : $*			$: $(badmx $1 $) $| : $2
+R$* < BADMX > $* $| $*		$@ < BAD >
+R$* $| $*			$@ $>PolMXName $2
+R$*				$@ < OK >
+SPolMXAddr
+R: $+ : $*			$: $(dnsA $1 $) $| : $2
+R$* $| $*			$: $(BadMXIP $1 $) $| $2
+R$* < BADMXIP > $* $| $*	$@ < BAD >
+R$* $| $*			$@ $>PolMXAddr $2
+R$*				$@ < OK >
+')dnl
 
 ######################################################################
 # check_rcpt: called with each RCPT TO address
@@ -408,6 +499,11 @@ R$* $| $* $| $*			$: $1 $| $2 $| $>check_mail_delayed $&f
 R$* $| $* $| $# $*		$# $3
 R$* $| $* $| $*			$: $1 $| $2 $| $>PolConnectDelayed $&{client_name} $| $&{client_addr}
 R$* $| $* $| $# $*		$# $3
+ifdef(`_FEAT_block_bad_helo', `dnl
+# block_bad_helo: last, the HELO name
+R$* $| $* $| $*			$: $1 $| $2 $| $>PolHelo $1
+R$* $| $* $| $# $*		$# $3
+')dnl
 R$* $| $* $| $*			$@ $2
 ')dnl
 R$* $| $*			$@ $>PolRecipient $1
@@ -429,11 +525,11 @@ SPolSpam
 R$*				$: $>PolCanon $1
 R$# $*				$@ < ? >
 R$* < @ $+ . >			$: $1 < @ $2 >
-R$* < @ $+ >			$: $1 < @ $2 > $| $>PolKey < ! Spam > < $1 @ $2 >
-R$* < @ $=w > $| < ? >		$: $1 < @ $2 > $| $>PolKey < ! Spam > < $1 @ >
+R$* < @ $+ >			$: $1 < @ $2 > $| $>PolFull < ! Spam > < $1 @ $2 >
 R$* < @ $+ > $| < ? >		$: $1 < @ $2 > $| $>PolDom < ! Spam > < $2 >
+R$* < @ $=w > $| < ? >		$: $1 < @ $2 > $| $>PolFull < ! Spam > < $1 @ >
 R$* < @ $+ > $| < $* >		$@ < $3 >
-R$*				$: $>PolKey < ! Spam > < $1 @ >
+R$*				$: $>PolFull < ! Spam > < $1 @ >
 R< $* >				$@ < $1 >
 ')dnl
 
@@ -445,17 +541,30 @@ R< >				$#error $@ nouser $: "553 User address required"
 R$*				$: $>PolCanon $1
 R$# $*				$# $1
 R$* < @ $+ . >			$: $1 < @ $2 >
+ifdef(`_FEAT_bestmx_is_local', `dnl
+# bestmx_is_local: a domain whose best MX host is one of our names is
+# ours (with an argument: only the domains of class B); an address in
+# the local part is checked as the recipient
+ifelse(_CF_FEAT_ARG(`bestmx_is_local', `1', `'), `', `dnl
+R$* < @ $+ >			$: $1 < @ $2 > $| < $(bestmx $2 $) >
+', `dnl
+R$* < @ $* $=B >		$: $1 < @ $2 $3 > $| < $(bestmx $2 $3 $) >
+')dnl
+R$* $=O $* < @ $+ > $| < $=w . >	$@ $>PolRecipient $1 $2 $3
+R$* < @ $+ > $| < $=w . >	$: $1 < @ $3 >
+R$* $| $*			$: $1
+')dnl
 ifdef(`_FEAT_blocklist_recipients', `define(`_POL_BLOCKLIST_')')dnl
 ifdef(`_FEAT_blacklist_recipients', `define(`_POL_BLOCKLIST_')')dnl
 ifdef(`_POL_BLOCKLIST_', `ifdef(`_FEAT_access_db', `dnl
 # blocklist_recipients: To: entries for the address, the local user, the domain
-R$* < @ $+ >			$: $1 < @ $2 > $| $>PolKey < To > < $1 @ $2 >
-R$* < @ $=w > $| < ? >		$: $1 < @ $2 > $| $>PolKey < To > < $1 @ >
+R$* < @ $+ >			$: $1 < @ $2 > $| $>PolFull < To > < $1 @ $2 >
+R$* < @ $=w > $| < ? >		$: $1 < @ $2 > $| $>PolFull < To > < $1 @ >
 R$* < @ $+ > $| < ? >		$: $1 < @ $2 > $| $>PolDom < To > < $2 >
 R$* < @ $+ > $| < $* >		$: $1 < @ $2 > $| $>PolAct < $3 > < rcpt >
 R$* $| $# $*			$# $2
 R$* $| $*			$: $1
-R$*				$: $1 $| $>PolKey < To > < $1 @ >
+R$*				$: $1 $| $>PolFull < To > < $1 @ >
 R$* < @ $+ > $| $*		$: $1 < @ $2 >
 R$* $| < $* >			$: $1 $| $>PolAct < $2 > < rcpt >
 R$* $| $# $*			$# $2
@@ -481,8 +590,14 @@ R$*				$: $1 $| $>PolRelayFrom $1
 R$* $| RELAY			$@ RELAY
 R$* $| $# $*			$# $2
 R$* $| $*			$: $1 $| < $&{client_resolve} >
+R$* $| < TEMP >			$#error $@ 4.4.0 $: "450 Relaying temporarily denied. Cannot resolve PTR record for " $&{client_addr}
 R$* $| < FORGED >		$#error $@ 5.7.1 $: "550 Relaying denied. IP name possibly forged " $&{client_name}
-R$* $| < TEMP >			$#error $@ 5.7.1 $: "550 Relaying denied. IP name lookup failed " $&{client_name}
+R$* $| < FAIL >			$#error $@ 5.7.1 $: "550 Relaying denied. IP name lookup failed " $&{client_name}
+ifdef(`_FEAT_block_bad_helo', `ifdef(`_FEAT_delay_checks', `', `dnl
+# block_bad_helo without delay_checks: checked for relay attempts only
+R$*				$: $>PolHelo $1
+R$# $*				$# $1
+')')dnl
 R$*				$#error $@ 5.7.1 $: "550 Relaying denied"
 
 ######################################################################
@@ -492,6 +607,14 @@ R$*				$#error $@ 5.7.1 $: "550 Relaying denied"
 ######################################################################
 SPolRelayTo
 R$* < @ $+ . >			$: $1 < @ $2 >
+ifelse(defn(`_FEAT_nopercenthack_ARG1'), `reject', `dnl
+# nopercenthack reject: a %-hack address is never relayed to
+R$* % $*			$@ NO
+')dnl
+ifelse(defn(`_FEAT_nouucp_ARG1'), `reject', `dnl
+# nouucp reject: a bang path is never relayed to
+R$* ! $*			$@ NO
+')dnl
 # no domain: a local user
 R$*				$: $1 $| < N >
 R$* < @ $+ > $| < N >		$: $1 < @ $2 > $| < D : $2 >
@@ -512,7 +635,7 @@ R$* < @ $+ > $| < D : $+ . $=m >	$: $1 < @ $2 > $| < Y >
 ifdef(`_FEAT_access_db', `dnl
 # the access map: To: entries with RELAY
 ifelse(index(defn(`_FEAT_access_db_ARG2')defn(`_FEAT_access_db_ARG3')defn(`_FEAT_access_db_ARG4'), `relaytofulladdress'), `-1', `', `dnl
-R$* < @ $+ > $| < D : $+ >		$: $1 < @ $2 > $| < D : $3 > $>PolKey < To > < $1 @ $2 >
+R$* < @ $+ > $| < D : $+ >		$: $1 < @ $2 > $| < D : $3 > $>PolFull < To > < $1 @ $2 >
 R$* < @ $+ > $| < D : $+ > < RELAY >	$: $1 < @ $2 > $| < Y >
 R$* < @ $+ > $| < D : $+ > < $* >	$: $1 < @ $2 > $| < D : $3 >
 ')dnl
@@ -539,14 +662,18 @@ ifdef(`_FEAT_loose_relay_check', `dnl
 R$* $| < Y >			$@ RELAY
 ')dnl
 # a local part that is itself an address is checked as the recipient
+ifdef(`_FEAT_nopercenthack', `', `dnl
 R$* % $* < @ $+ > $| < Y >	$@ $>PolRelayInner $1 % $2
+')dnl
 R$* ! $* < @ $+ > $| < Y >	$@ $>PolRelayInner $1 ! $2
 R$* @ $* < @ $+ > $| < Y >	$@ $>PolRelayInner $1 @ $2
 R$* < @ $+ > $| < Y >		$: $1 < @ $2 > $| < Y > $1
 R$* < @ $+ > $| < Y > $- $+	$@ RELAY
 R$* < @ $+ > $| < Y > $-	$: $1 < @ $2 > $| < Q > $(pol_dequote $3 $)
 R$* < @ $+ > $| < Q > $* @ $*	$@ $>PolRelayInner $3 @ $4
+ifdef(`_FEAT_nopercenthack', `', `dnl
 R$* < @ $+ > $| < Q > $* % $*	$@ $>PolRelayInner $3 % $4
+')dnl
 R$* < @ $+ > $| < Q > $* ! $*	$@ $>PolRelayInner $3 ! $4
 R$*				$@ RELAY
 
@@ -634,7 +761,7 @@ SPolMailFromRelay
 R$*				$: $>PolCanon $1
 R$# $*				$@ NO
 R$* < @ $+ . >			$: $1 < @ $2 >
-R$* < @ $+ >			$: $1 < @ $2 > $| $>PolKey < ! From > < $1 @ $2 >
+R$* < @ $+ >			$: $1 < @ $2 > $| $>PolFull < ! From > < $1 @ $2 >
 R$* $| < RELAY >		$@ RELAY
 ifelse(defn(`_FEAT_relay_mail_from_ARG1'), `domain', `dnl
 R$* < @ $+ > $| $*		$: $1 < @ $2 > $| $>PolDom < ! From > < $2 >
@@ -716,8 +843,8 @@ R$*				$: $1 $| $>Local_tls_rcpt $1
 R$* $| $# $*			$# $2
 R$* $| $*			$: $>3 $1
 R$* < @ $+ . >			$: $1 < @ $2 >
-R$* < @ $+ >			$: $1 < @ $2 > $| $>PolKey < ! TLS_Rcpt > < $1 @ $2 >
-R$* < @ $+ > $| < ? >		$: $1 < @ $2 > $| $>PolKey < ! TLS_Rcpt > < $1 @ >
+R$* < @ $+ >			$: $1 < @ $2 > $| $>PolFull < ! TLS_Rcpt > < $1 @ $2 >
+R$* < @ $+ > $| < ? >		$: $1 < @ $2 > $| $>PolFull < ! TLS_Rcpt > < $1 @ >
 R$* < @ $+ > $| < ? >		$: $1 < @ $2 > $| $>PolDom < ! TLS_Rcpt > < $2 >
 R$* < @ $+ > $| < ? >		$: $1 < @ $2 > $| $>PolKey < ! TLS_Rcpt > < >
 R$* $| < $* >			$@ $>PolTLSreq $&{verify} $| < $2 >
@@ -789,36 +916,42 @@ R< $* >				$# $1
 ifdef(`_FEAT_greet_pause', `dnl
 
 ######################################################################
-# greet_pause: milliseconds to wait before the greeting (GreetPause:)
+# greet_pause: milliseconds to wait before the greeting, called with
+# client name $| client address: GreetPause: entries for the name (and
+# its domains), then for the address (and its networks), else the
+# feature argument (no pause without one).  Input of another form is
+# returned as it is.
 ######################################################################
 Sgreet_pause
-R$* $| $*			$: $1 $| $2 $| $>Local_greet_pause $1 $| $2
-R$* $| $* $| $# $*		$# $3
-R$* $| $* $| $*			$: $1 $| $2 $| $>PolDom < ! GreetPause > < $1 >
+R$*				$: < $1 > $| $>Local_greet_pause $1
+R< $* > $| $# $*		$# $2
+R< $* > $| $*			$: $1
+R$* $| $*			$: $1 $| $2 $| $>PolDom < ! GreetPause > < $1 >
 R$* $| $* $| < ? >		$: $1 $| $2 $| $>PolNet < ! GreetPause > < $2 >
-R$* $| $* $| < ? >		$: $1 $| $2 $| $>PolKey < ! GreetPause > < >
-R$* $| $* $| < $- >		$# $3
-changecom()dnl
-ifelse(defn(`_FEAT_greet_pause_ARG1'), `', `', `R$*				$# defn(`_FEAT_greet_pause_ARG1')
-')dnl
-changecom(`#')dnl
+R$* $| $* $| < $* < TMPF > >	$@
+R$* $| $* $| < ? >		ifelse(defn(`_FEAT_greet_pause_ARG1'), `', `$@', `changecom()$# defn(`_FEAT_greet_pause_ARG1')changecom(`#')')
+R$* $| $* $| < $+ >		$# $3
 ')dnl
 ifdef(`_FEAT_block_bad_helo', `dnl
 
 ######################################################################
-# block_bad_helo: a client that is not trusted may not greet us with
-# one of our names or a name without a dot (checked at MAIL)
+# PolHelo: the HELO/EHLO name ${s} must be qualified and not one of our
+# names (nor, bare, one of our addresses).  Not checked for an
+# authenticated client, a client whose address starts with an entry of
+# class R, or sendmail -bs (client address 0).  Returns OK or an error.
 ######################################################################
 SPolHelo
-R$*				$: < $&{client_addr} > $| $>PolRelayFrom x
-R< $* > $| RELAY		$@ OK
-R$*				$: < $&{s} >
-R< >				$@ OK
-R< $* . >			$: < $1 >
-R< $=w >			$#error $@ 5.7.1 $: "550 bogus HELO name used: " $&{s}
-R< [ $* ] >			$@ OK
-R< $+ . $+ >			$@ OK
-R< $* >				$#error $@ 5.7.1 $: "550 bogus HELO name used: " $&{s}
+R$*				$: < $&{auth_authen} >
+R< $+ >				$@ OK
+R$*				$: < $&{client_addr} >
+R< $=R $* >			$@ OK
+R< 0 >				$@ OK
+R$*				$: [ $&s ]
+R$=w				$#error $@ 5.7.1 $: "550 bogus HELO name used: " $&s
+R[ $=w ]			$#error $@ 5.7.1 $: "550 bogus HELO name used: " $&s
+R[ $+ . $+ ]			$@ OK
+R[ IPv6 : $+ ]			$@ OK
+R$*				$#error $@ 5.7.1 $: "550 bogus HELO name used: " $&s
 ')dnl
 #
 ######################################################################
