@@ -51,22 +51,34 @@ static void fill_request(const cf_t *cf, const sm_args_t *a, submit_req_t *r)
 
 /* -odi: deliver before exiting; -odb (the default): a child delivers
  * while the parent returns; -odq/-odd: the queue run will */
-static void deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e)
+static int delivery_mode(const cf_t *cf)
 {
-	int mode = (int)opt_num(&cf->opt, OPT_DeliveryMode);
-	deliver_opts_t o;
-	int fd;
+	return (int)opt_num(&cf->opt, OPT_DeliveryMode);
+}
 
-	if (mode != 'i' && mode != 'b')
+/* fd is the qf's lock, held since the qf was committed: no queue runner
+ * can start on the message before this process has tried it */
+static void deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e, int fd)
+{
+	int mode = delivery_mode(cf);
+	deliver_opts_t o;
+
+	if (mode != 'i' && mode != 'b') {
+		if (fd >= 0)
+			close(fd);
 		return;
+	}
 	if (mode == 'b') {
 		pid_t pid;
 		fflush(NULL);
 		pid = fork();
-		if (pid != 0)
-			return;   /* the parent (or a failed fork: the queue run delivers) */
+		if (pid != 0) {
+			/* the parent; after a failed fork the queue run delivers */
+			if (fd >= 0)
+				close(fd);
+			return;
+		}
 	}
-	fd = qf_open_locked(e->qdir, e->qid, true);
 	if (fd >= 0) {
 		memset(&o, 0, sizeof o);
 		o.verbose = a->verbose;
@@ -84,7 +96,7 @@ int sm_mode_submit(cf_t *cf, const sm_args_t *a)
 {
 	submit_req_t r;
 	envelope_t e;
-	int st;
+	int st, fd;
 
 	fill_request(cf, a, &r);
 	if (!submit_check_args(&r))
@@ -95,9 +107,10 @@ int sm_mode_submit(cf_t *cf, const sm_args_t *a)
 	}
 	log_setup(a->logtag != NULL ? a->logtag : "sendmail",
 		  (int)opt_num(&cf->opt, OPT_LogLevel), opt_str(&cf->opt, OPT_LogTarget));
-	st = submit_message(cf, &r, stdin, &e);
+	r.queue_only = delivery_mode(cf) != 'i' && delivery_mode(cf) != 'b';
+	st = submit_message(cf, &r, stdin, &e, &fd);
 	if (st == EX_OK)
-		deliver_now(cf, a, &e);
+		deliver_now(cf, a, &e, fd);
 	env_free(&e);
 	return st;
 }

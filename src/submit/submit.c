@@ -12,6 +12,7 @@
 #include "lib/xalloc.h"
 #include "log/log.h"
 #include "queue/queue.h"
+#include "deliver/deliver.h"
 #include "addr/parseaddr.h"
 #include <ctype.h>
 #include <pwd.h>
@@ -156,8 +157,22 @@ static int count_rcpts(const envelope_t *e)
 {
 	int n = 0;
 	for (const rcpt_t *r = e->rcpts; r != NULL; r = r->next)
-		n++;
+		n += r->state == RS_QUEUED;
 	return n;
+}
+
+/* -odq: the reference expands aliases before it writes the qf (C lines,
+ * A-flagged recipients); the counts and the priority follow */
+static void expand_before_queueing(cf_t *cf, envelope_t *e, const collect_t *c)
+{
+	deliver_opts_t o;
+
+	memset(&o, 0, sizeof o);
+	o.out = stdout;
+	deliver_expand(cf, e, &o);
+	e->nrcpts = count_rcpts(e);
+	e->prio = c->size + opt_num(&cf->opt, OPT_RecipientFactor) * e->nrcpts -
+		  opt_num(&cf->opt, OPT_ClassFactor) * e->msgclass;
 }
 
 /* F letters, B, Z, A, the saved macros and the priority */
@@ -211,6 +226,8 @@ static void log_accepted(cf_t *cf, const envelope_t *e)
 static void log_queued(cf_t *cf, const envelope_t *e)
 {
 	for (const rcpt_t *r = e->rcpts; r != NULL; r = r->next) {
+		if (r->state != RS_QUEUED)
+			continue;
 		addr_t a;
 		memset(&a, 0, sizeof a);
 		parseaddr(cf, NULL, r->addr, RF_RECIPADDR, &a);
@@ -301,7 +318,7 @@ static bool supersafe(const cf_t *cf)
 	return v == NULL || !(strchr("fFnN0", v[0]) != NULL);
 }
 
-int submit_message(cf_t *cf, const submit_req_t *r, FILE *in, envelope_t *e)
+int submit_message(cf_t *cf, const submit_req_t *r, FILE *in, envelope_t *e, int *lockfd)
 {
 	collect_t c;
 	bool sync = supersafe(cf);
@@ -313,9 +330,12 @@ int submit_message(cf_t *cf, const submit_req_t *r, FILE *in, envelope_t *e)
 	env_set_str(&e->qdir, r->qdir);
 	log_set_qid(e->qid);
 	st = read_body(r, e, in, (size_t)opt_num(&cf->opt, OPT_MaxHeadersLength), sync, &c);
+	*lockfd = -1;
 	if (st == EX_OK)
 		st = build_envelope(cf, r, e, &c);
-	if (st == EX_OK && qf_write(e, sync, NULL) != 0) {
+	if (st == EX_OK && r->queue_only)
+		expand_before_queueing(cf, e, &c);
+	if (st == EX_OK && qf_write(e, sync, lockfd) != 0) {
 		printf("cannot write %s/qf%s: %s\n", r->qdir, e->qid, strerror(errno));
 		st = EX_TEMPFAIL;
 	}
@@ -325,6 +345,7 @@ int submit_message(cf_t *cf, const submit_req_t *r, FILE *in, envelope_t *e)
 		return st;
 	}
 	log_accepted(cf, e);
-	log_queued(cf, e);
+	if (r->queue_only)
+		log_queued(cf, e);
 	return EX_OK;
 }

@@ -26,6 +26,9 @@ typedef struct submit_req {
 	const char *qdir;        /* QueueDirectory */
 	const char *realuser;    /* login name of the caller */
 	bool trusted;            /* may set the sender with -f */
+	bool queue_only;         /* -odq/-odd: aliases are expanded before the
+	                            qf is written, and every recipient is
+	                            logged "stat=queued" */
 } submit_req_t;
 
 /* the checks the reference makes on -B -N -R -V before reading anything;
@@ -33,8 +36,9 @@ typedef struct submit_req {
 bool submit_check_args(const submit_req_t *r);
 
 /* read the message from in and queue it; *e receives the envelope (the
- * caller frees it) for delivery.  Returns EX_OK or an EX_* status after
- * printing the reason. */
-int submit_message(cf_t *cf, const submit_req_t *r, FILE *in, envelope_t *e);
+ * caller frees it) for delivery and *lockfd the fd holding the qf's lock
+ * (-1 if none; the caller closes it).  Returns EX_OK or an EX_* status
+ * after printing the reason. */
+int submit_message(cf_t *cf, const submit_req_t *r, FILE *in, envelope_t *e, int *lockfd);
 
 #endif
