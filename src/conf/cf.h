@@ -55,6 +55,12 @@ typedef struct mailer {
 	char *qgrp;          /* Q= */
 } mailer_t;
 
+/* a P line: Precedence: name and its class */
+typedef struct cf_prec {
+	char *name;
+	long class;
+} cf_prec_t;
+
 typedef struct cf {
 	const char *file;
 	int version;          /* V level */
@@ -73,7 +79,13 @@ typedef struct cf {
 	size_t ntrusted;
 	char **headers;       /* H lines, raw */
 	size_t nheaders;
+	cf_prec_t *prec;      /* P lines */
+	size_t nprec, prec_cap;
 } cf_t;
+
+/* the class of a Precedence: value (P lines, case-insensitive); found is
+ * false (and the class 0) for a value no P line names */
+long cf_prec_class(const cf_t *cf, const char *name, bool *found);
 
 /* diagnostic sink: the reference prints cf errors as
  * "FILE: line N: message" on stderr (or stdout in -bt) */

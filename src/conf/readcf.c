@@ -542,6 +542,18 @@ static void line_H(cf_t *cf, char *p)
 	cf->headers[cf->nheaders++] = xstrdup(p);
 }
 
+/* "Pname=number": a Precedence: value and its message class */
+static void line_P(cf_t *cf, const char *p)
+{
+	const char *eq = strchr(p, '=');
+	cf_prec_t *pr;
+
+	cf->prec = xgrow(cf->prec, &cf->prec_cap, cf->nprec + 1, sizeof *cf->prec);
+	pr = &cf->prec[cf->nprec++];
+	pr->name = xstrndup(p, (size_t)(eq - p));
+	pr->class = strtol(eq + 1, NULL, 10);
+}
+
 static void line_V(cf_t *cf, char *p)
 {
 	char *slash = strchr(p, '/');
@@ -587,6 +599,8 @@ void cf_line(cf_t *cf, char *line, int lineno)
 	case 'P':
 		if (line[1] == '\0' || strchr(line, '=') == NULL)
 			cf_err(cf, "unknown configuration line \"%s\"", line);
+		else
+			line_P(cf, line + 1);
 		return;
 	case 'E': case 'L':
 		return;  /* recorded by later subsystems */
@@ -658,5 +672,16 @@ int cf_read(cf_t *cf, const char *path, bool safe)
 	cf_bind_all_calls(cf);
 	fclose(f);
 	buf_free(&line);
+	return 0;
+}
+
+long cf_prec_class(const cf_t *cf, const char *name, bool *found)
+{
+	for (size_t i = 0; i < cf->nprec; i++)
+		if (strcasecmp(cf->prec[i].name, name) == 0) {
+			*found = true;
+			return cf->prec[i].class;
+		}
+	*found = false;
 	return 0;
 }

@@ -2,6 +2,7 @@
  * built-in macros and host identity, read the cf, apply -O options,
  * and make sure the maps the reference always has exist. */
 #include "sendmail/init.h"
+#include "queue/queue.h"
 #include "conf/class.h"
 #include "conf/mailer_parse.h"
 #include "dns/dns.h"
@@ -135,6 +136,8 @@ cf_t *sm_startup(const sm_args_t *a)
 		const char *bs = opt_str(&cf->opt, OPT_BlankSub);
 		tok_set_spacesub(bs && *bs ? (unsigned char)*bs : ' ');
 	}
+	if (opt_str(&cf->opt, OPT_QueueFileMode) != NULL)
+		queue_set_filemode((mode_t)opt_num(&cf->opt, OPT_QueueFileMode));
 	if (map_find("host") == NULL)
 		map_declare("host host -a.", NULL, NULL);
 	alias_declare_maps(cf);

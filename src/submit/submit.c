@@ -175,6 +175,23 @@ static void expand_before_queueing(cf_t *cf, envelope_t *e, const collect_t *c)
 		  opt_num(&cf->opt, OPT_ClassFactor) * e->msgclass;
 }
 
+/* the message class from Precedence: (P lines); a negative class means
+ * bounces return only the headers (F letter n), as the reference does */
+static void message_class(const cf_t *cf, envelope_t *e)
+{
+	const hdr_t *h = env_find_hdr(e, "Precedence");
+	buf_t v = BUF_INIT(256);
+	bool found;
+
+	if (h == NULL)
+		return;
+	buf_add(&v, h->value, strcspn(h->value, " \t\n;("));
+	e->msgclass = cf_prec_class(cf, buf_str(&v), &found);
+	if (e->msgclass < 0)
+		letter_set(&e->eflags, EF_NO_BODY, true);
+	buf_free(&v);
+}
+
 /* F letters, B, Z, A, the saved macros and the priority */
 static void envelope_fields(cf_t *cf, envelope_t *e, const submit_req_t *r,
 			    const sender_t *s, const collect_t *c)
@@ -183,6 +200,7 @@ static void envelope_fields(cf_t *cf, envelope_t *e, const submit_req_t *r,
 	for (const hdr_t *h = e->hdrs; h != NULL; h = h->next)
 		if ((h->flags & H_USER) && (h->flags & H_RCPT) && !(h->flags & H_BCC))
 			letter_set(&e->eflags, EF_BCC, true);
+	message_class(cf, e);
 	if (r->ret != NULL) {
 		letter_set(&e->eflags, EF_RET_PARAM, true);
 		letter_set(&e->eflags, EF_NO_BODY, strcasecmp(r->ret, "hdrs") == 0);
