@@ -6,6 +6,7 @@
 #include "submit/submit.h"
 #include "queue/envelope.h"
 #include "log/log.h"
+#include "lib/buf.h"
 #include "deliver/deliver.h"
 #include "queue/queue.h"
 #include <pwd.h>
@@ -92,12 +93,33 @@ static void deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e, int fd)
 	}
 }
 
+/* -p proto[:host] sets $r and $s; -M x value (or {name}value) any macro */
+static void cli_macros(cf_t *cf, const sm_args_t *a)
+{
+	for (int i = 0; i < a->nmacros; i++) {
+		const char *p = a->macros[i];
+		int id = macid_parse(&p);
+		if (id >= 0)
+			mac_define(&cf->mac, id, p);
+	}
+	if (a->protocol != NULL) {
+		const char *colon = strchr(a->protocol, ':');
+		buf_t proto = BUF_INIT(1024);
+		buf_add(&proto, a->protocol, colon ? (size_t)(colon - a->protocol) : strlen(a->protocol));
+		mac_define(&cf->mac, 'r', buf_str(&proto));
+		if (colon != NULL)
+			mac_define(&cf->mac, 's', colon + 1);
+		buf_free(&proto);
+	}
+}
+
 int sm_mode_submit(cf_t *cf, const sm_args_t *a)
 {
 	submit_req_t r;
 	envelope_t e;
 	int st, fd;
 
+	cli_macros(cf, a);
 	fill_request(cf, a, &r);
 	if (!submit_check_args(&r))
 		return EX_USAGE;

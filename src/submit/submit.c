@@ -218,6 +218,10 @@ static void envelope_fields(cf_t *cf, envelope_t *e, const submit_req_t *r,
 	env_set_str(&e->sender, s->given);
 	env_set_str(&e->auth, s->auth.len ? buf_str(&s->auth) : NULL);
 	env_set_macro(e, "_", mac_get(&cf->mac, '_'));
+	if (mac_get(&cf->mac, 'r') != NULL)
+		env_set_macro(e, "r", mac_get(&cf->mac, 'r'));
+	if (mac_get(&cf->mac, 's') != NULL)
+		env_set_macro(e, "s", mac_get(&cf->mac, 's'));
 	env_set_macro(e, "{daemon_flags}", "c u");
 	e->nrcpts = count_rcpts(e);
 	e->msgsize = c->size;
@@ -236,6 +240,8 @@ static void log_accepted(cf_t *cf, const envelope_t *e)
 		buf_printf(&l, ", msgid=%s", mid->value + strspn(mid->value, " \t"));
 	if (e->bodytype != NULL)
 		buf_printf(&l, ", bodytype=%s", e->bodytype);
+	if (mac_get(&cf->mac, 'r') != NULL)
+		buf_printf(&l, ", proto=%s", mac_get(&cf->mac, 'r'));
 	buf_printf(&l, ", relay=%s", mac_get(&cf->mac, '_') ? mac_get(&cf->mac, '_') : "");
 	sm_log_id(LL_STATS, LOG_INFO, e->qid, "%s", buf_str(&l));
 	buf_free(&l);
