@@ -47,6 +47,11 @@ typedef struct sm_args {
 	const char *progname;   /* argv[0] without its directory */
 } sm_args_t;
 
+/* the command line as given (a heap copy; the daemons re-execute it),
+ * and main's own argv, whose area the daemons reuse for their title */
+extern char **sm_argv, **sm_orig_argv;
+extern int sm_argc;
+
 /* parse argv; on a usage error prints the reference's message and
  * returns -1 (exit EX_USAGE) */
 int sm_parse_args(int argc, char **argv, sm_args_t *a);

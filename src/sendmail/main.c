@@ -1,6 +1,7 @@
 /* main.c - the sendmail command: argument parsing and mode dispatch. */
 #include "sendmail/init.h"
 #include "sendmail/modes.h"
+#include "lib/xalloc.h"
 #include "testmode/testmode.h"
 #include "aliases/aliases.h"
 #include "conf/cf.h"
@@ -12,6 +13,9 @@
 #include <unistd.h>
 
 #define SUBMIT_CF "/etc/mail/submit.cf"
+
+char **sm_argv, **sm_orig_argv;
+int sm_argc;
 
 /* which cf: -C names one; -Ac submit.cf, -Am sendmail.cf; a plain
  * submission uses submit.cf (the mail submission program) when it exists */
@@ -34,13 +38,26 @@ static int queue_conflict(const sm_args_t *a)
 	return EX_USAGE;
 }
 
+/* the arguments on the heap: the daemon modes reuse argv's own area for
+ * the process title, and SIGHUP re-executes with the original words */
+static char **copy_argv(int argc, char **argv)
+{
+	char **v = xcalloc((size_t)argc + 1, sizeof *v);
+	for (int i = 0; i < argc; i++)
+		v[i] = xstrdup(argv[i]);
+	return v;
+}
+
 int main(int argc, char **argv)
 {
 	sm_args_t args;
 	cf_t *cf;
 	int rc, qc;
 
-	if (sm_parse_args(argc, argv, &args) < 0)
+	sm_argv = copy_argv(argc, argv);
+	sm_argc = argc;
+	sm_orig_argv = argv;
+	if (sm_parse_args(argc, sm_argv, &args) < 0)
 		return EX_USAGE;
 	choose_cf(&args);
 	cf = sm_startup(&args);

@@ -1,0 +1,52 @@
+#!/bin/bash
+# qrun-daemon.t -- queue-runner daemons in the oracle's namespace sandbox
+# (seed configuration, our binary as sendmail): -q1s detaches, writes the
+# pid file (pid, command line) and keeps it locked, shows the reference's
+# process title, delivers a queued message within the interval, re-executes
+# itself on SIGHUP and stops on SIGTERM; -qp1s runs a "Queue control"
+# process with one "running queue" child; a second daemon logs "file in
+# use by another process".
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+BUILD=${BUILD:-$TOP/build}
+SENDMAIL_BIN=${SENDMAIL_BIN:-$BUILD/sendmail}
+REF=${SENDMAIL_REF:-/opt/sendmail-ref}
+L=$TOP/test/oracle/lib
+[ "$(id -u)" = 0 ] || { echo "1..0 # SKIP needs root for the namespace sandbox"; exit 0; }
+[ -x "$REF/usr/libexec/sendmail/sendmail" ] || { echo "1..0 # SKIP reference not unpacked in $REF"; exit 0; }
+unshare --uts --mount --net --pid --fork true 2>/dev/null || { echo "1..0 # SKIP namespaces unavailable"; exit 0; }
+T=$(mktemp -d /tmp/qrun-daemon-t.XXXXXX) || exit 1
+trap "rm -rf $T" EXIT; [ -n "${KEEP:-}" ] && trap - EXIT
+"$L/gencf.sh" "$T/cf" >/dev/null 2>&1 || { echo "1..0 # SKIP cannot generate the cf files"; exit 0; }
+SENDMAIL_BIN=$SENDMAIL_BIN "$L/mksbx.sh" "$T/sbx" seed "$T/cf" >/dev/null 2>&1 || { echo "1..0 # SKIP cannot make the sandbox"; exit 0; }
+O=$T/out; mkdir -p "$O"
+# everything runs inside one PID namespace: every daemon ends with it
+"$L/sbx.sh" "$T/sbx" "
+bash \$ORACLE_LIB/postinstall.sh >/dev/null 2>&1
+P=/run/sendmail/mta/sendmail.pid
+printf 'Subject: q\n\nqueued\n' | sendmail -Am -odq alice
+sendmail -q1s; echo \$? > $O/start.rc
+for i in \$(seq 1 50); do grep -qs '^queued\$' /var/mail/alice && break; sleep 0.1; done
+cp /var/mail/alice $O/mbox 2>/dev/null
+cp \$P $O/pidfile 2>/dev/null
+ps -o pid=,args= -e > $O/ps1
+pid=\$(head -1 \$P)
+sendmail -qp1s; sleep 1
+ps -o pid=,ppid=,args= -e > $O/ps2
+kill -HUP \$pid; sleep 1
+ps -o pid=,args= -e > $O/ps3
+pkill -TERM -f '^sendmail: '; sleep 1
+ps -o pid=,args= -e > $O/ps4
+" >/dev/null 2>&1
+cp "$T/sbx/log/syslog.raw" "$O/syslog" 2>/dev/null
+n=0
+ok() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; fi; }
+echo "1..9"
+ok "-q1s returns 0 at once (the daemon detaches)" '[ "$(cat $O/start.rc)" = 0 ]'
+ok "the queued message is delivered by the daemon's first run" 'grep -q "^queued$" $O/mbox'
+ok "pid file: the pid, then the command line" '[ "$(sed -n 2p $O/pidfile)" = "sendmail -q1s" ] && grep -q "^ *$(head -1 $O/pidfile) sendmail: Queue runner@00:00:01 for /var/spool/mqueue$" $O/ps1'
+ok "log: starting daemon (8.17.1.9): queueing@00:00:01" 'grep -q "sendmail\[[0-9]*\]: starting daemon (8.17.1.9): queueing@00:00:01$" $O/syslog'
+ok "-qp: Queue control with a running-queue child" 'grep -q "sendmail: Queue control$" $O/ps2 && grep -q "sendmail: running queue: /var/spool/mqueue$" $O/ps2'
+ok "a second daemon cannot take the locked pid file" 'grep -q "<19>.*unable to write pid to /var/run/sendmail/mta/sendmail.pid: file in use by another process" $O/syslog'
+ok "SIGHUP: restarting ... due to signal" 'grep -q "restarting .* due to signal" $O/syslog'
+ok "SIGHUP: a queue runner runs again" 'grep -q "sendmail: Queue runner@00:00:01" $O/ps3'
+ok "SIGTERM stops them" '! grep -q "sendmail: Queue\|running queue" $O/ps4'
