@@ -810,13 +810,14 @@ SLocal_check_vrfy
 # trust_auth: is the AUTH= parameter of MAIL trusted?
 ######################################################################
 Strust_auth
+R$*				$: < $&{auth_type} > $1
+R< > $*				$#error $@ 5.7.1 $: "550 not authenticated"
+R< $+ > $*			$: $2
+R$&{auth_authen}		$@ OK
+R< $&{auth_authen} >		$@ OK
 R$*				$: $1 $| $>Local_trust_auth $1
 R$* $| $# $*			$# $2
-R$* $| $*			$: $1 $| < $&{auth_authen} >
-R$* $| < $* >			$: $1 $| < $2 > $| < $&{auth_author} >
-R$* $| < $+ > $| < $2 >		$@ OK
-R$* $| < $+ > $| < >		$@ OK
-R$* $| $*			$#error $@ 5.7.1 $: "550 AUTH= parameter not trusted"
+R$* $| $*			$#error $@ 5.7.1 $: "550 AUTH=" $1 " is not " $&{auth_authen}
 
 ######################################################################
 # TLS: tls_client (we are the server), tls_server (we are the client),

@@ -252,12 +252,18 @@ static int rule_check(cf_t *cf, const rule_t *r)
 {
 	size_t i;
 	int wild = 0, lk = 0;
+	bool repl = false;
 
 	for (i = 0; i < r->lhs.n; i++)
 		switch (r->lhs.v[i].op) {
 		case OP_ZANY: case OP_ANY: case OP_ONE: case OP_CLASS: case OP_NCLASS:
 			wild++;
+			break;
+		case OP_REPL:
+			repl = true;
 		}
+	if (repl)
+		cf_err(cf, "Inappropriate use of $1-$9 on LHS");
 	if (wild > 9) {
 		cf_err(cf, "R line: too many wildcards");
 		return -1;
