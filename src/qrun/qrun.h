@@ -24,4 +24,8 @@ int qrun_once(cf_t *cf, const qrun_opts_t *o);
 int qrun_entry(cf_t *cf, const char *qdir, const char *qid, size_t seq, size_t total,
 	       const qrun_opts_t *o);
 
+/* -Q[reason]: quarantine the selected entries (an empty reason releases
+ * the quarantined ones -qQ selects) */
+int qrun_quarantine(cf_t *cf, const qrun_opts_t *o, const char *reason);
+
 #endif

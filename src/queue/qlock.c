@@ -38,6 +38,12 @@ int qf_open_locked(const char *qdir, const char *qid, bool write)
 			   write ? LOCK_EX : LOCK_SH);
 }
 
+int qf_open_locked_type(const char *qdir, int type, const char *qid, bool write)
+{
+	return open_locked(qdir, type, qid, write ? O_RDWR : O_RDONLY,
+			   write ? LOCK_EX : LOCK_SH);
+}
+
 int df_create(const char *qdir, const char *qid)
 {
 	return open_locked(qdir, 'd', qid, O_RDWR | O_CREAT | O_EXCL, LOCK_EX);

@@ -80,6 +80,8 @@ int qf_read_mem(const char *data, size_t len, envelope_t *e, buf_t *err);
  * flock(2), as the reference's: exclusive for write, shared otherwise
  * (mailq's probe). */
 int qf_open_locked(const char *qdir, const char *qid, bool write);
+/* the same for the control file of another type ('h': quarantined) */
+int qf_open_locked_type(const char *qdir, int type, const char *qid, bool write);
 
 /* Remove a delivered message's qf and df (df first is wrong: qf first). */
 int queue_remove(const char *qdir, const char *qid);

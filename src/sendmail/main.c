@@ -81,7 +81,8 @@ int main(int argc, char **argv)
 		rc = alias_newaliases(cf);
 		break;
 	case 'm':
-		rc = args.queue ? sm_mode_qrun(cf, &args) : sm_mode_submit(cf, &args);
+		rc = args.queue || args.quarantine != NULL ? sm_mode_qrun(cf, &args)
+							      : sm_mode_submit(cf, &args);
 		break;
 	case 'p':
 	case 'P':

@@ -148,7 +148,9 @@ int sm_mode_qrun(cf_t *cf, sm_args_t *a)
 	run_opts(a, &o);
 	log_setup(a->logtag != NULL ? a->logtag : "sendmail",
 		  (int)opt_num(&cf->opt, OPT_LogLevel), opt_str(&cf->opt, OPT_LogTarget));
-	if (*q == 'p')
+	if (a->quarantine != NULL)
+		rc = qrun_quarantine(cf, &o, a->quarantine);
+	else if (*q == 'p')
 		rc = persistent(cf, &o, q[1] ? opt_convtime(q + 1, 'm') : 1);
 	else if (*q >= '0' && *q <= '9' && opt_convtime(q, 'm') > 0)
 		rc = periodic(cf, &o, opt_convtime(q, 'm'));
