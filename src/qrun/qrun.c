@@ -13,20 +13,11 @@
 
 static int read_locked(int fd, envelope_t *e)
 {
-	int dfd = dup(fd);
-	FILE *f = dfd >= 0 ? fdopen(dfd, "r") : NULL;
 	buf_t err = BUF_INIT(0);
-	int r;
+	int r = qf_read_fd(fd, e, &err);
 
-	if (f == NULL) {
-		if (dfd >= 0)
-			close(dfd);
-		return -1;
-	}
-	r = qf_read(f, e, &err);
 	if (r != 0)
 		sm_log(1, LOG_ERR, "SYSERR: readqf: %s", buf_str(&err));
-	fclose(f);
 	buf_free(&err);
 	return r;
 }

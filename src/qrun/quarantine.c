@@ -11,33 +11,16 @@
 #include <sysexits.h>
 #include <unistd.h>
 
-static int read_fd(int fd, envelope_t *e)
-{
-	int dfd = dup(fd);
-	FILE *f = dfd >= 0 ? fdopen(dfd, "r") : NULL;
-	buf_t err = BUF_INIT(0);
-	int r;
-
-	if (f == NULL) {
-		if (dfd >= 0)
-			close(dfd);
-		return -1;
-	}
-	r = qf_read(f, e, &err);
-	fclose(f);
-	buf_free(&err);
-	return r;
-}
-
 static void change_one(const char *qdir, const char *qid, bool from_hf, const char *reason)
 {
 	int fd = qf_open_locked_type(qdir, from_hf ? 'h' : 'q', qid, true);
 	envelope_t e;
+	buf_t err = BUF_INIT(0);
 
 	if (fd < 0)
 		return;                     /* held by a runner, or gone */
 	env_init(&e);
-	if (read_fd(fd, &e) == 0) {
+	if (qf_read_fd(fd, &e, &err) == 0) {
 		snprintf(e.qid, sizeof e.qid, "%s", qid);
 		env_set_str(&e.qdir, qdir);
 		env_set_str(&e.quarantine, *reason ? reason : NULL);
@@ -49,6 +32,7 @@ static void change_one(const char *qdir, const char *qid, bool from_hf, const ch
 		}
 	}
 	env_free(&e);
+	buf_free(&err);
 	close(fd);
 }
 

@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* the whole file at most (headers are limited far below this) */
 #define QF_FILE_MAX (16u * 1024 * 1024)
@@ -327,5 +328,22 @@ int qf_read(FILE *fp, envelope_t *e, buf_t *err)
 	}
 	r = qf_read_mem(data.p != NULL ? data.p : "", data.len, e, err);
 	buf_free(&data);
+	return r;
+}
+
+int qf_read_fd(int fd, envelope_t *e, buf_t *err)
+{
+	int dfd = dup(fd);
+	FILE *f = dfd >= 0 ? fdopen(dfd, "r") : NULL;
+	int r;
+
+	if (f == NULL) {
+		if (dfd >= 0)
+			close(dfd);
+		buf_printf(err, "cannot read control file: %s", strerror(errno));
+		return -1;
+	}
+	r = qf_read(f, e, err);
+	fclose(f);
 	return r;
 }

@@ -75,6 +75,9 @@ int qf_read(FILE *fp, envelope_t *e, buf_t *err);
 /* the same over a byte string (tests, fuzzing) */
 int qf_read_mem(const char *data, size_t len, envelope_t *e, buf_t *err);
 
+/* qf_read from the start of fd (a locked control file; fd stays open) */
+int qf_read_fd(int fd, envelope_t *e, buf_t *err);
+
 /* Open qdir/qfID and take its lock without waiting; returns the fd, or -1
  * with errno EWOULDBLOCK when another process holds it.  The lock is
  * flock(2), as the reference's: exclusive for write, shared otherwise

@@ -6,19 +6,8 @@
 # itself on SIGHUP and stops on SIGTERM; -qp1s runs a "Queue control"
 # process with one "running queue" child; a second daemon logs "file in
 # use by another process".
-TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-BUILD=${BUILD:-$TOP/build}
-SENDMAIL_BIN=${SENDMAIL_BIN:-$BUILD/sendmail}
-REF=${SENDMAIL_REF:-/opt/sendmail-ref}
-L=$TOP/test/oracle/lib
-[ "$(id -u)" = 0 ] || { echo "1..0 # SKIP needs root for the namespace sandbox"; exit 0; }
-[ -x "$REF/usr/libexec/sendmail/sendmail" ] || { echo "1..0 # SKIP reference not unpacked in $REF"; exit 0; }
-unshare --uts --mount --net --pid --fork true 2>/dev/null || { echo "1..0 # SKIP namespaces unavailable"; exit 0; }
-T=$(mktemp -d /tmp/qrun-daemon-t.XXXXXX) || exit 1
-trap "rm -rf $T" EXIT; [ -n "${KEEP:-}" ] && trap - EXIT
-"$L/gencf.sh" "$T/cf" >/dev/null 2>&1 || { echo "1..0 # SKIP cannot generate the cf files"; exit 0; }
-SENDMAIL_BIN=$SENDMAIL_BIN "$L/mksbx.sh" "$T/sbx" seed "$T/cf" >/dev/null 2>&1 || { echo "1..0 # SKIP cannot make the sandbox"; exit 0; }
-O=$T/out; mkdir -p "$O"
+NAME=qrun-daemon
+. "$(cd "$(dirname "$0")" && pwd)/lib/seed-sandbox.sh"
 # everything runs inside one PID namespace: every daemon ends with it
 "$L/sbx.sh" "$T/sbx" "
 bash \$ORACLE_LIB/postinstall.sh >/dev/null 2>&1
@@ -38,8 +27,6 @@ pkill -TERM -f '^sendmail: '; sleep 1
 ps -o pid=,args= -e > $O/ps4
 " >/dev/null 2>&1
 cp "$T/sbx/log/syslog.raw" "$O/syslog" 2>/dev/null
-n=0
-ok() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; fi; }
 echo "1..9"
 ok "-q1s returns 0 at once (the daemon detaches)" '[ "$(cat $O/start.rc)" = 0 ]'
 ok "the queued message is delivered by the daemon's first run" 'grep -q "^queued$" $O/mbox'

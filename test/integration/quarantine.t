@@ -4,19 +4,8 @@
 # selected entry (hfID with a q line, hidden from mailq, listed by mailq
 # -qQ with QUARANTINE:), a queue run leaves it alone, -Q -qQ releases it,
 # -Qx alone quarantines everything; log lines as the reference's.
-TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-BUILD=${BUILD:-$TOP/build}
-SENDMAIL_BIN=${SENDMAIL_BIN:-$BUILD/sendmail}
-REF=${SENDMAIL_REF:-/opt/sendmail-ref}
-L=$TOP/test/oracle/lib
-[ "$(id -u)" = 0 ] || { echo "1..0 # SKIP needs root for the namespace sandbox"; exit 0; }
-[ -x "$REF/usr/libexec/sendmail/sendmail" ] || { echo "1..0 # SKIP reference not unpacked in $REF"; exit 0; }
-unshare --uts --mount --net --pid --fork true 2>/dev/null || { echo "1..0 # SKIP namespaces unavailable"; exit 0; }
-T=$(mktemp -d /tmp/quarantine-t.XXXXXX) || exit 1
-trap "rm -rf $T" EXIT; [ -n "${KEEP:-}" ] && trap - EXIT
-"$L/gencf.sh" "$T/cf" >/dev/null 2>&1 || { echo "1..0 # SKIP cannot generate the cf files"; exit 0; }
-SENDMAIL_BIN=$SENDMAIL_BIN "$L/mksbx.sh" "$T/sbx" seed "$T/cf" >/dev/null 2>&1 || { echo "1..0 # SKIP cannot make the sandbox"; exit 0; }
-O=$T/out; mkdir -p "$O"
+NAME=quarantine
+. "$(cd "$(dirname "$0")" && pwd)/lib/seed-sandbox.sh"
 "$L/sbx.sh" "$T/sbx" "
 bash \$ORACLE_LIB/postinstall.sh >/dev/null 2>&1
 cd /var/spool/mqueue
@@ -30,8 +19,6 @@ sendmail -Am -Q -qQ; ls > $O/ls3
 sendmail -Am -Qx; ls > $O/ls4
 " >/dev/null 2>&1
 cp "$T/sbx/log/syslog.raw" "$O/syslog" 2>/dev/null
-n=0
-ok() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; fi; }
 echo "1..9"
 ok "-Qspammy -qRalice exits 0" '[ "$(cat $O/q.rc)" = 0 ]'
 ok "the selected entry becomes an hf with q line" '[ "$(grep -c ^hf $O/ls1)" = 1 ] && [ "$(grep -c ^qf $O/ls1)" = 1 ] && grep -q "^qspammy$" $O/hf && grep -q "^RPFD:alice$" $O/hf'
