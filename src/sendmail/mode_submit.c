@@ -12,6 +12,7 @@
 #include <pwd.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -21,6 +22,29 @@ static const char *real_user(void)
 	struct passwd *pw = getpwuid(getuid());
 	snprintf(name, sizeof name, "%s", pw != NULL ? pw->pw_name : "root");
 	return name;
+}
+
+/* root, the cf's T lines and TrustedUser may set the sender */
+static bool trusted_user(const cf_t *cf, const char *name)
+{
+	const char *tu = opt_str(&cf->opt, OPT_TrustedUser);
+
+	if (getuid() == 0 || (tu != NULL && strcmp(tu, name) == 0))
+		return true;
+	for (size_t i = 0; i < cf->ntrusted; i++)
+		if (strcmp(cf->trusted[i], name) == 0)
+			return true;
+	return false;
+}
+
+static bool qdir_on_command_line(const sm_args_t *a)
+{
+	for (int i = 0; i < a->nopts; i++) {
+		const char *o = a->opts[i];
+		if (strncasecmp(o, " QueueDirectory", 15) == 0 || o[0] == 'Q')
+			return true;
+	}
+	return false;
 }
 
 static bool ignore_dots(const cf_t *cf)
@@ -47,7 +71,11 @@ static void fill_request(const cf_t *cf, const sm_args_t *a, submit_req_t *r)
 	r->hops = a->hops;
 	r->qdir = qd != NULL && *qd ? qd : "/var/spool/mqueue";
 	r->realuser = real_user();
-	r->trusted = getuid() == 0;
+	r->trusted = trusted_user(cf, r->realuser);
+	if (getuid() != 0 && a->cf_given)
+		r->cf_given = a->cffile;
+	if (!r->trusted && qdir_on_command_line(a))
+		r->qdir_given = r->qdir;
 }
 
 /* -odi: deliver before exiting; -odb (the default): a child delivers

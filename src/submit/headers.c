@@ -2,6 +2,8 @@
 #include "submit/headers.h"
 #include "addr/header.h"
 #include "lib/buf.h"
+#include "lib/xalloc.h"
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -74,8 +76,50 @@ static bool blank(const char *s)
 	return s[strspn(s, " \t\n")] == '\0';
 }
 
+/* a phrase with specials (a full name like "Bob Q. Example") is quoted
+ * where it stands in an address field */
+static bool needs_quotes(const char *s)
+{
+	return s[0] != '"' && s[strcspn(s, "()<>@,;:\\\".[]")] != '\0';
+}
+
+void hdr_quote_phrase(const char *s, buf_t *out)
+{
+	if (!needs_quotes(s)) {
+		buf_adds(out, s);
+		return;
+	}
+	buf_addc(out, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_addc(out, '\\');
+		buf_addc(out, *s);
+	}
+	buf_addc(out, '"');
+}
+
+/* expand an address field's template with $x quoted when it must be */
+static void expand_from(cf_t *cf, const char *tmpl, buf_t *val)
+{
+	const char *x = mac_get(&cf->mac, 'x');
+	buf_t q = BUF_INIT(4096);
+	char *old;
+
+	if (x == NULL || !needs_quotes(x)) {
+		cf_expand(cf, tmpl, val);
+		return;
+	}
+	old = xstrdup(x);
+	hdr_quote_phrase(old, &q);
+	mac_define(&cf->mac, 'x', buf_str(&q));
+	cf_expand(cf, tmpl, val);
+	mac_define(&cf->mac, 'x', old);
+	free(old);
+	buf_free(&q);
+}
+
 /* one H line of the cf, added to out unless the message does not need it */
-static void add_default(envelope_t *out, const envelope_t *e, const cf_t *cf,
+static void add_default(envelope_t *out, const envelope_t *e, cf_t *cf,
 			const char *def, bool resent)
 {
 	buf_t cond = BUF_INIT(256), name = BUF_INIT(1024), val = BUF_INIT(64 * 1024);
@@ -91,6 +135,8 @@ static void add_default(envelope_t *out, const envelope_t *e, const cf_t *cf,
 		goto out;
 	if (fl & H_BINDLATE)
 		hdr_bind_late(tmpl, &val);
+	else if (fl & H_FROM)
+		expand_from(cf, tmpl, &val);
 	else
 		cf_expand(cf, tmpl, &val);
 	if (!blank(buf_str(&val)))
@@ -115,7 +161,7 @@ void hdr_add_user(envelope_t *e, char *const *fields, size_t n)
 	buf_free(&name);
 }
 
-void hdr_add_defaults(envelope_t *e, const cf_t *cf)
+void hdr_add_defaults(envelope_t *e, cf_t *cf, char *const *extra, size_t nextra)
 {
 	envelope_t d;
 	bool resent = is_resent(e);
@@ -123,6 +169,7 @@ void hdr_add_defaults(envelope_t *e, const cf_t *cf)
 	env_init(&d);
 	for (size_t i = 0; i < cf->nheaders; i++)
 		add_default(&d, e, cf, cf->headers[i], resent);
+	hdr_add_user(&d, extra, nextra);
 	if (d.hdrs == NULL)
 		return;
 	*d.hdrs_tail = e->hdrs;

@@ -109,7 +109,8 @@ static void sender_fullname(cf_t *cf, sender_t *s, const submit_req_t *r)
 	addr_t a;
 
 	if (r->fullname != NULL) {
-		buf_set(&s->fullname, r->fullname);
+		/* -F text with specials is quoted wherever $x stands */
+		hdr_quote_phrase(r->fullname, &s->fullname);
 		return;
 	}
 	if (s->addr.len == 0)
@@ -122,6 +123,47 @@ static void sender_fullname(cf_t *cf, sender_t *s, const submit_req_t *r)
 			gecos_name(pw, &s->fullname);
 	}
 	addr_free(&a);
+}
+
+/* the -f of a user who may not set the sender is kept but not trusted:
+ * no A line, and a warning field (authwarnings) */
+static bool untrusted_sender(const submit_req_t *r)
+{
+	return r->sender != NULL && !r->trusted && strcmp(r->sender, r->realuser) != 0;
+}
+
+static bool authwarnings(const cf_t *cf)
+{
+	const char *p = opt_str(&cf->opt, OPT_PrivacyOptions);
+	return p != NULL && (strcasestr(p, "authwarnings") != NULL || strcasestr(p, "goaway") != NULL);
+}
+
+/* X-Authentication-Warning: fields, as the reference adds them */
+static size_t auth_warnings(const cf_t *cf, const submit_req_t *r, char *out[3])
+{
+	const char *j = mac_get(&cf->mac, 'j') ? mac_get(&cf->mac, 'j') : "localhost";
+	buf_t b = BUF_INIT(4096);
+	size_t n = 0;
+
+	if (!authwarnings(cf))
+		return 0;
+	if (untrusted_sender(r)) {
+		buf_printf(&b, "X-Authentication-Warning: %s: %s set sender to %s using -f", j,
+			   r->realuser, r->sender);
+		out[n++] = buf_steal(&b);
+	}
+	if (r->qdir_given != NULL) {
+		buf_printf(&b, "X-Authentication-Warning: %s: Processed from queue %s", j,
+			   r->qdir_given);
+		out[n++] = buf_steal(&b);
+	}
+	if (r->cf_given != NULL) {
+		buf_printf(&b, "X-Authentication-Warning: %s: Processed by %s with -C %s", j,
+			   r->realuser, r->cf_given);
+		out[n++] = buf_steal(&b);
+	}
+	buf_free(&b);
+	return n;
 }
 
 static void sender_init(cf_t *cf, sender_t *s, const submit_req_t *r)
@@ -138,7 +180,7 @@ static void sender_init(cf_t *cf, sender_t *s, const submit_req_t *r)
 		buf_add(&s->addr, g + 1, n - 2);
 	else
 		buf_adds(&s->addr, g);
-	if (s->addr.len > 0) {
+	if (s->addr.len > 0 && !untrusted_sender(r)) {
 		buf_adds(&s->auth, buf_str(&s->addr));
 		if (strchr(buf_str(&s->addr), '@') == NULL)
 			buf_printf(&s->auth, "@%s", j != NULL ? j : "localhost");
@@ -330,7 +372,13 @@ static int build_envelope(cf_t *cf, const submit_req_t *r, envelope_t *e, collec
 	sender_init(cf, &s, r);
 	message_macros(cf, e, buf_str(&s.addr), buf_str(&s.fullname), count_rcpts(e),
 		       e->rcpts ? e->rcpts->addr : NULL);
-	hdr_add_defaults(e, cf);
+	{
+		char *warn[3];
+		size_t nw = auth_warnings(cf, r, warn);
+		hdr_add_defaults(e, cf, warn, nw);
+		while (nw > 0)
+			free(warn[--nw]);
+	}
 	envelope_fields(cf, e, r, &s, c);
 	sender_free(&s);
 	return e->rcpts == NULL ? st : EX_OK;

@@ -26,6 +26,9 @@ typedef struct submit_req {
 	const char *qdir;        /* QueueDirectory */
 	const char *realuser;    /* login name of the caller */
 	bool trusted;            /* may set the sender with -f */
+	const char *cf_given;    /* -C FILE by a user who is not root, or NULL */
+	const char *qdir_given;  /* QueueDirectory set on the command line by
+	                            such a user, or NULL */
 	bool queue_only;         /* -odq/-odd: aliases are expanded before the
 	                            qf is written, and every recipient is
 	                            logged "stat=queued" */
