@@ -179,7 +179,13 @@ ifdef(`_FEAT_masquerade_entire_domain',
 `R$* < @ $* $=M > $*	$@ $1 < @ $2 $3 . > $4
 ',
 `R$* < @ $=M > $*	$@ $1 < @ $2 . > $3
-')')dnl
+')dnl
+ifdef(`_FEAT_virtusertable', `# and so are the virtual domains
+'ifdef(`_FEAT_virtuser_entire_domain',
+`R$* < @ $* $={VirtHost} > $*	$@ $1 < @ $2 $3 . > $4
+',
+`R$* < @ $={VirtHost} > $*	$@ $1 < @ $2 . > $3
+'))')dnl
 `
 ######################################################################
 #  Ruleset 1 (sender) and ruleset 2 (recipient): LOCAL_RULE_1/2
@@ -333,9 +339,18 @@ R< $* > $* < >		$@ $2				not in the table
 ######################################################################
 SMailerToTriple
 R< $* > < error : $-.$-.$- : $+ > $*	$#error $@ $2.$3.$4 $: $5
-R< $* > < error : $- $+ > $*	$#error $@ $(dequote $2 $) $: $3
-R< $+ > < local : > $* < @ $* > $*	$#local $@ $3 @ $1 $: $3
-R< $+ > < local : $+ > $* < @ $* > $*	$#local $@ $3 @ $1 $: $2
+R< $* > < error : $- : $+ > $*	$#error $@ $(dequote $2 $) $: $3
+R< $* > < error : $+ > $*	$#error $: $2			no code
+# local: the address (without the dot) goes to the host part, the user is
+# the name given (its local part) or, for "local:", the user himself; a
+# user that is itself an address is parsed again
+R< $+ > < local : $* > $* < @ $+ . > $*	$: < $1 > < local : $2 > $3 < @ $4 > $5
+R< $+ > < local : $* > $+ $=O $+ < @ $+ > $*	$@ $>parse $>canonify $3 $4 $5
+R< $+ > < local : > $* < @ $+ > $*	$#local $@ $2 @ $3 $: $2
+R< $+ > < local : $+ @ $+ > $* < @ $+ > $*	$#local $@ $4 @ $5 $: $2
+R< $+ > < local : $+ > $* < @ $+ > $*	$#local $@ $3 @ $4 $: $2
+# mailer:user@host: that address instead
+R< $* > < $- : $+ @ $+ > $* < @ $* > $*	$#$2 $@ $4 $: $3 < @ $4 >
 R< $* > < $- : > $*	$#$2 $@ $1 $: $3			no host: the domain
 R< $* > < $- : $+ > $*	$#$2 $@ $3 $: $4
 ')dnl
