@@ -5,6 +5,7 @@
 #include "deliver/deliver_int.h"
 #include "log/log.h"
 #include "lib/xalloc.h"
+#include "lib/crashpoint.h"
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,12 +69,14 @@ static void deliver_one(dctx_t *d, drcpt_t *x)
 	mailer_t *m = x->a.mailer;
 
 	attempt_free(&x->att);
+	crashpoint("mailer-before");
 	if (is_ipc(m))
 		smtp_deliver(d->cf, d->e, m, x->a.host, &x->r, 1, &x->att, d->o);
 	else if (is_file(m))
 		deliver_file(d, x);
 	else
 		deliver_prog(d, &x, 1);
+	crashpoint("mailer-after");
 	record(d, x);
 }
 
@@ -106,6 +109,7 @@ int deliver_message(cf_t *cf, envelope_t *e, int lockfd, const deliver_opts_t *o
 	if (o->queue_run)
 		e->prio += opt_num(&cf->opt, OPT_RetryFactor);
 	deliver_envelope(cf, e, o);
+	crashpoint("requeue-before");
 	r = deliver_requeue(cf, e, &lockfd, o->queue_run);
 	if (lockfd >= 0)
 		close(lockfd);

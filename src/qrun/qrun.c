@@ -4,6 +4,7 @@
 #include "qrun/qrun.h"
 #include "deliver/deliver.h"
 #include "log/log.h"
+#include "lib/crashpoint.h"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,7 @@ int qrun_entry(cf_t *cf, const char *qdir, const char *qid, size_t seq, size_t t
 	}
 	snprintf(e.qid, sizeof e.qid, "%s", qid);
 	env_set_str(&e.qdir, qdir);
+	crashpoint("qrun-locked");
 	if (o->verbose && o->out != NULL)
 		fprintf(o->out, "\nRunning %s/%s (sequence %zu of %zu)\n", qdir, qid, seq, total);
 	memset(&d, 0, sizeof d);

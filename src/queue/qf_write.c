@@ -2,6 +2,7 @@
  * QueueFileMode, flock), fsynced, renamed over qfID (or hfID), the
  * directory fsynced; the lock stays with the caller when asked. */
 #include "queue/queue.h"
+#include "lib/crashpoint.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -30,8 +31,10 @@ static int create_tf(const char *tf)
 	for (int tries = 0; tries < 2; tries++) {
 		int fd = open(tf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, queue_filemode());
 		if (fd >= 0) {
-			if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+				crashpoint("tf-created");
 				return fd;
+			}
 			close(fd);
 			return -1;
 		}
@@ -74,6 +77,8 @@ static int commit(const envelope_t *e, const char *tf)
 	qf_path(&other, e->qdir, quar ? 'q' : 'h', e->qid);
 	r = to.overflow || other.overflow ? (errno = ENAMETOOLONG, -1)
 		: rename(tf, buf_str(&to));
+	if (r == 0)
+		crashpoint("qf-renamed");
 	if (r == 0 && unlink(buf_str(&other)) < 0 && errno != ENOENT)
 		r = -1;
 	buf_free(&to);
@@ -93,8 +98,10 @@ static int write_tf(int fd, const envelope_t *e, bool sync)
 		return -1;
 	}
 	r = write_all(fd, text.p, text.len);
+	crashpoint("tf-written");
 	if (r == 0 && sync)
 		r = fsync(fd);
+	crashpoint("tf-synced");
 	buf_free(&text);
 	return r;
 }

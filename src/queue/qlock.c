@@ -2,6 +2,7 @@
  * exclusive while a process works on a message, shared for mailq's probe),
  * creating its df, removing a delivered message. */
 #include "queue/queue.h"
+#include "lib/crashpoint.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -64,6 +65,7 @@ int queue_remove(const char *qdir, const char *qid)
 {
 	int r = unlink_type(qdir, 'q', qid);
 
+	crashpoint("qf-removed");
 	if (r == 0)
 		r = unlink_type(qdir, 'd', qid);
 	if (r == 0)

@@ -9,6 +9,7 @@
 #include "submit/rcpts.h"
 #include "addr/header.h"
 #include "lib/buf.h"
+#include "lib/crashpoint.h"
 #include "lib/xalloc.h"
 #include "log/log.h"
 #include "queue/queue.h"
@@ -321,9 +322,12 @@ static int read_body(const submit_req_t *r, envelope_t *e, FILE *in, size_t maxh
 		close(fd);
 		return EX_OSERR;
 	}
+	crashpoint("df-created");
 	rc = collect_message(in, df, r->ignoredots, maxhdr, c);
+	crashpoint("df-written");
 	if (rc == 0 && dosync && fsync(fd) != 0)
 		rc = -1, c->werr = errno;
+	crashpoint("df-synced");
 	if (fclose(df) != 0 && rc == 0)
 		rc = -1, c->werr = errno;
 	if (rc != 0) {
@@ -416,6 +420,7 @@ int submit_message(cf_t *cf, const submit_req_t *r, FILE *in, envelope_t *e, int
 		discard_files(r, e);
 		return st;
 	}
+	crashpoint("submit-committed");
 	log_accepted(cf, e);
 	if (r->queue_only)
 		log_queued(cf, e);
