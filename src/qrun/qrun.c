@@ -79,6 +79,7 @@ static void run_dir(cf_t *cf, const char *qdir, const qrun_opts_t *o)
 		qrun_entry(cf, qdir, v[i].qid, i + 1, total, o);
 	}
 	qentries_free(v, n);
+	queue_clean_orphans(qdir, time(NULL));
 }
 
 int qrun_once(cf_t *cf, const qrun_opts_t *o)

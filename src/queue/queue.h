@@ -89,6 +89,13 @@ int qf_open_locked_type(const char *qdir, int type, const char *qid, bool write)
 /* Remove a delivered message's qf and df (df first is wrong: qf first). */
 int queue_remove(const char *qdir, const char *qid);
 
+/* Remove what dead processes left in qdir: each tf, and each df without
+ * a qf/hf/Qf, that nobody holds locked and that was last written at
+ * least ORPHAN_AGE seconds before now.  Returns how many went.  Queue
+ * runs call it after their deliveries (qorphan.c). */
+#define ORPHAN_AGE 3600
+size_t queue_clean_orphans(const char *qdir, time_t now);
+
 /* --------------------------------------------------------------- runs */
 /* What selects queue entries: -qI/-qR/-qS (substring), -q!I... (negated),
  * -qQ (quarantined).  Several of one kind are or-ed. */

@@ -305,9 +305,11 @@ static void log_queued(cf_t *cf, const envelope_t *e)
 	}
 }
 
-/* the df: created, filled by collect, fsynced */
+/* the df: created, filled by collect, fsynced; *dflock keeps its lock
+ * until the qf is committed (a queue run takes an unlocked df without qf
+ * for one a dead process left, see queue_clean_orphans) */
 static int read_body(const submit_req_t *r, envelope_t *e, FILE *in, size_t maxhdr,
-		     bool dosync, collect_t *c)
+		     bool dosync, collect_t *c, int *dflock)
 {
 	int fd = df_create(r->qdir, e->qid);
 	FILE *df;
@@ -322,6 +324,7 @@ static int read_body(const submit_req_t *r, envelope_t *e, FILE *in, size_t maxh
 		close(fd);
 		return EX_OSERR;
 	}
+	*dflock = fcntl(fd, F_DUPFD_CLOEXEC, 0);
 	crashpoint("df-created");
 	rc = collect_message(in, df, r->ignoredots, maxhdr, c);
 	crashpoint("df-written");
@@ -398,14 +401,15 @@ int submit_message(cf_t *cf, const submit_req_t *r, FILE *in, envelope_t *e, int
 {
 	collect_t c;
 	bool sync = supersafe(cf);
-	int st;
+	int st, dflock = -1;
 
 	env_init(e);
 	e->ctime = time(NULL);
 	qid_new(e->qid, e->ctime);
 	env_set_str(&e->qdir, r->qdir);
 	log_set_qid(e->qid);
-	st = read_body(r, e, in, (size_t)opt_num(&cf->opt, OPT_MaxHeadersLength), sync, &c);
+	st = read_body(r, e, in, (size_t)opt_num(&cf->opt, OPT_MaxHeadersLength), sync, &c,
+		       &dflock);
 	*lockfd = -1;
 	if (st == EX_OK)
 		st = build_envelope(cf, r, e, &c);
@@ -416,10 +420,12 @@ int submit_message(cf_t *cf, const submit_req_t *r, FILE *in, envelope_t *e, int
 		st = EX_TEMPFAIL;
 	}
 	collect_free(&c);
-	if (st != EX_OK) {
+	if (st != EX_OK)
 		discard_files(r, e);
+	if (dflock >= 0)
+		close(dflock);
+	if (st != EX_OK)
 		return st;
-	}
 	crashpoint("submit-committed");
 	log_accepted(cf, e);
 	if (r->queue_only)
