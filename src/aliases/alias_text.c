@@ -30,10 +30,16 @@ typedef struct atext {
 } atext_t;
 
 static cf_t *text_cf;
+static FILE *text_trace;
 
 void alias_text_config(cf_t *cf)
 {
 	text_cf = cf;
+}
+
+void alias_text_trace(FILE *f)
+{
+	text_trace = f;
 }
 
 static unsigned bucket(const char *k, size_t n)
@@ -159,8 +165,8 @@ int alias_db_missing(map_t *m)
 		return MAP_TEMPFAIL;
 	t = xcalloc(1, sizeof *t);
 	t->file = m->file;
-	/* -bt (where the note is shown) also shows each name's rulesets */
-	alias_parse_trace = alias_note_shown() ? stdout : NULL;
+	/* -bt also shows each name's rulesets (alias_text_trace) */
+	alias_parse_trace = alias_note_shown() ? text_trace : NULL;
 	read_text(t, f, !(m->flags & MF_NOFOLDCASE));
 	alias_parse_trace = NULL;
 	fclose(f);

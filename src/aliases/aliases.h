@@ -86,6 +86,9 @@ bool alias_note_shown(void);
  * memory (alias_text.c); returns the open status */
 int alias_db_missing(struct map *m);
 void alias_text_config(cf_t *cf);
+/* where reading the text version traces the rulesets of each name: only
+ * address test mode (-bt) shows them (stdout); NULL (the default): nowhere */
+void alias_text_trace(FILE *f);
 
 /* look a local name up in the aliases map: 1 found (value in out), 0 not;
  * *stat as map_lookup reports it */

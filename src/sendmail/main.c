@@ -72,6 +72,7 @@ int main(int argc, char **argv)
 	}
 	switch (args.mode) {
 	case 't':
+		alias_text_trace(stdout);
 		rc = testmode_run(cf, stdin, stdout);
 		break;
 	case 'v':
@@ -81,6 +82,9 @@ int main(int argc, char **argv)
 		rc = alias_newaliases(cf);
 		break;
 	case 'm':
+		/* submission and queue runs show the alias database notes
+		 * (text version read, out of date) only with -v */
+		alias_wait_config(opt_num(&cf->opt, OPT_AliasWait), args.verbose);
 		rc = args.queue || args.quarantine != NULL ? sm_mode_qrun(cf, &args)
 							      : sm_mode_submit(cf, &args);
 		break;
