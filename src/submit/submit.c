@@ -377,8 +377,15 @@ static int build_envelope(cf_t *cf, const submit_req_t *r, envelope_t *e, collec
 		return EX_USAGE;
 	}
 	sender_init(cf, &s, r);
-	message_macros(cf, e, buf_str(&s.addr), buf_str(&s.fullname), count_rcpts(e),
-		       e->rcpts ? e->rcpts->addr : NULL);
+	/* $u (Received: "for"): with -t the reference takes it from the
+	 * command line's recipients alone, as they stood before the header
+	 * was read: none (the usual "sendmail -t -i") gives no "for" */
+	if (r->readrcpts)
+		message_macros(cf, e, buf_str(&s.addr), buf_str(&s.fullname), r->nargv_rcpts,
+			       r->nargv_rcpts == 1 ? r->argv_rcpts[0] : NULL);
+	else
+		message_macros(cf, e, buf_str(&s.addr), buf_str(&s.fullname), count_rcpts(e),
+			       e->rcpts ? e->rcpts->addr : NULL);
 	{
 		char *warn[3];
 		size_t nw = auth_warnings(cf, r, warn);
