@@ -92,6 +92,11 @@ static void deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e, int fd)
 	int mode = delivery_mode(cf);
 	deliver_opts_t o;
 
+	/* -v watches the delivery: the reference makes background delivery
+	 * interactive then, so the progress is printed before it exits */
+	if (mode == 'b' && a->verbose)
+		mode = 'i';
+
 	if (mode != 'i' && mode != 'b') {
 		if (fd >= 0)
 			close(fd);
