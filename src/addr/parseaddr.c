@@ -199,6 +199,15 @@ static int build_user(cf_t *cf, FILE *out, arena_t *ar, addr_t *a, unsigned flag
 		tv_push(&tv, v[i]);
 	st = user_rewrite(cf, out, ar, a->mailer, flags, &tv, blanksub(cf), &u);
 	tv_free(&tv);
+	/* "|prog args" and "/file": a program or file whole in quotes (a
+	 * .forward line '"|vacation bob"') is one too, without the quotes */
+	if (local && !(flags & RF_SENDERADDR) && u.len > 3 && u.p[0] == '"' &&
+	    u.p[u.len - 1] == '"' && (u.p[1] == '|' || u.p[1] == '/') &&
+	    memchr(u.p + 1, '"', u.len - 2) == NULL) {
+		memmove(u.p, u.p + 1, u.len - 2);
+		u.len -= 2;
+		u.p[u.len] = '\0';
+	}
 	if (local && !(flags & RF_SENDERADDR) && (u.len > 0 && (u.p[0] == '|' || u.p[0] == '/'))) {
 		a->mailer = cf_mailer(cf, u.p[0] == '|' ? "prog" : "*file*");
 	}

@@ -179,6 +179,21 @@ static void x_leaf(void *arg, char *input, addr_t *a)
 	drcpt_t *x;
 
 	xs->leaves++;
+	/* \user: the local mailbox itself, no alias or .forward (a .forward
+	 * line "\bob, |prog" keeps a copy) */
+	if (local && a->user != NULL && a->user[0] == '\\' && a->user[1] != '\0') {
+		memmove(a->user, a->user + 1, strlen(a->user));
+		x = leaf_record(xs, xs->w, input, a);
+		addr_free(&x->a);
+		x->a = *a;
+		x->resolved = true;
+		if (!user_known(a))
+			leaf_fail_unknown(xs, x, input);
+		else if (is_dup(xs->d, a, x))
+			x->r->state = RS_DUPLICATE;
+		free(input);
+		return;
+	}
 	if (local && user_known(a) && !forwarded_already(xs, a->user) &&
 	    expand_forward(xs->d, xs->w, input, a) > 0) {
 		free(input);

@@ -20,8 +20,14 @@ static void set_macros(dctx_t *d, mailer_t *m, drcpt_t *to, const char *home)
 	buf_t g = BUF_INIT(0);
 	const char *fn = env_get_macro(d->e, "x");
 
+	const char *u = to->a.user ? to->a.user : "";
+
 	sender_for(d, m, &g);
-	mac_define(&d->cf->mac, 'u', to->a.user ? to->a.user : "");
+	/* the prog mailer gets the command without its "|" ("smrsh -c
+	 * 'vacation bob'"), as the reference passes it */
+	if (u[0] == '|' && strcmp(m->name, "prog") == 0)
+		u++;
+	mac_define(&d->cf->mac, 'u', u);
 	mac_define(&d->cf->mac, 'h', to->a.host ? to->a.host : "");
 	mac_define(&d->cf->mac, 'g', buf_str(&g));
 	mac_define(&d->cf->mac, 'f', buf_str(&g));
