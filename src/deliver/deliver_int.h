@@ -32,6 +32,8 @@ typedef struct mproc {
 	time_t deadline;
 	int werr;            /* errno of a failed write, 0 */
 	bool timedout;
+	size_t wlen;         /* bytes waiting in wbuf */
+	char wbuf[8192];     /* the message goes out in pieces this big */
 } mproc_t;
 
 int mailer_start(const mexec_t *x, mproc_t *p);
