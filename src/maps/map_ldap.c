@@ -17,7 +17,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sysexits.h>
-#include <ldap.h>
+#include "maps/ldap_dl.h"
 
 /* a run-time error whose text is not an errno text */
 static void ldap_err(const char *fmt, const char *a, const char *b, const char *why)
@@ -41,6 +41,9 @@ static long ldap_wait_seconds(const ldap_spec_t *s)
 
 static void set_options(ldap_spec_t *s, LDAP *ld)
 {
+	/* LDAP_OPT_ON names a liblber variable, which a library loaded at run
+	 * time cannot give us at link time; any non-NULL pointer means "on" */
+	static int on = 1;
 	int v;
 
 	if (s->version > 0)
@@ -49,7 +52,7 @@ static void set_options(ldap_spec_t *s, LDAP *ld)
 	(void)ldap_set_option(ld, LDAP_OPT_DEREF, &v);
 	(void)ldap_set_option(ld, LDAP_OPT_TIMELIMIT, &s->timelimit);
 	(void)ldap_set_option(ld, LDAP_OPT_SIZELIMIT, &s->sizelimit);
-	(void)ldap_set_option(ld, LDAP_OPT_REFERRALS, s->noreferrals ? LDAP_OPT_OFF : LDAP_OPT_ON);
+	(void)ldap_set_option(ld, LDAP_OPT_REFERRALS, s->noreferrals ? LDAP_OPT_OFF : (void *)&on);
 	if (s->nettimeout > 0) {
 		struct timeval tv = { s->nettimeout, 0 };
 		(void)ldap_set_option(ld, LDAP_OPT_NETWORK_TIMEOUT, &tv);
@@ -93,8 +96,14 @@ static int lmap_open(map_t *m)
 	const char *def = CF ? opt_str(&CF->opt, OPT_LDAPDefaultSpec) : NULL;
 	buf_t u = BUF_INIT(0);
 	LDAP *ld = NULL;
+	const char *why = NULL;
 	int rc, err;
 
+	if (!ldap_fn_load(&why)) {
+		if (!(m->flags & MF_OPTIONAL))
+			map_message("ldap map %s: %s", m->name, why);
+		return MAP_TEMPFAIL;
+	}
 	if (def)
 		ldap_apply_default(m, def);
 	if (s->uri)
