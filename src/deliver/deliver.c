@@ -3,6 +3,7 @@
  * client hook), the outcome recorded on the recipient, logged, shown
  * with -v, and a failure handed to the bounce hook. */
 #include "deliver/deliver_int.h"
+#include "dsn/dsn.h"
 #include "log/log.h"
 #include "lib/xalloc.h"
 #include "lib/crashpoint.h"
@@ -60,8 +61,10 @@ static void record(dctx_t *d, drcpt_t *x)
 	buf_free(&ctl);
 	if (r->state == RS_FAILED)
 		dsn_queue_bounce(d->cf, d->e, r, a, 'f');
-	else if (r->state == RS_SENT && letter_has(r->flags, RF_NOTIFY_SUCC))
+	else if (r->state == RS_SENT)
 		dsn_queue_bounce(d->cf, d->e, r, a, 'r');
+	else
+		dsn_queue_bounce(d->cf, d->e, r, a, 'd');
 }
 
 static void deliver_one(dctx_t *d, drcpt_t *x)
@@ -109,6 +112,7 @@ int deliver_message(cf_t *cf, envelope_t *e, int lockfd, const deliver_opts_t *o
 	if (o->queue_run)
 		e->prio += opt_num(&cf->opt, OPT_RetryFactor);
 	deliver_envelope(cf, e, o);
+	dsn_after_run(cf, e, o);
 	crashpoint("requeue-before");
 	r = deliver_requeue(cf, e, &lockfd, o->queue_run);
 	if (lockfd >= 0)

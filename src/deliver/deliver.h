@@ -8,7 +8,8 @@
  * (running a mailer program), msg_write.c (the message as a mailer gets
  * it), mailer_file.c (the *file* mailer), exitmap.c (exit status to DSN
  * code and stat= text), deliver_log.c, deliver.c (the loop), requeue.c
- * (the qf after an attempt), smtp_hook.c and dsn_hook.c. */
+ * (the qf after an attempt), hooks.c (the SMTP client); reports are
+ * src/dsn. */
 #ifndef SM_DELIVER_H
 #define SM_DELIVER_H
 #include "conf/cf.h"
@@ -79,9 +80,9 @@ int deliver_message(cf_t *cf, envelope_t *e, int lockfd, const deliver_opts_t *o
 void smtp_deliver(cf_t *cf, envelope_t *e, mailer_t *m, const char *host,
 		  rcpt_t **rcpts, size_t n, attempt_t *att, const deliver_opts_t *o);
 
-/* A recipient failed permanently (or, kind 'r', a return receipt is due):
- * queue the delivery status notification for e's sender.  For now it
- * only logs what it would send. */
+/* The outcome of one recipient's attempt for the reports (src/dsn):
+ * kind 'f' failed, 'r' delivered, 'd' deferred; noted on r and in e's
+ * transcript; dsn_after_run sends what is due. */
 void dsn_queue_bounce(cf_t *cf, envelope_t *e, rcpt_t *r, const attempt_t *a, int kind);
 
 /* ------------------------------------------------------------ helpers */

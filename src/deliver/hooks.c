@@ -1,7 +1,6 @@
-/* hooks.c - the two places other pieces of work will fill: the SMTP
- * client (until it exists, every SMTP recipient is deferred and stays
- * queued) and delivery status notifications (until they exist, what
- * would be sent is only logged). */
+/* hooks.c - the place the SMTP client will fill: until it exists, every
+ * SMTP recipient is deferred and stays queued.  (Delivery status
+ * notifications are src/dsn.) */
 #include "deliver/deliver_int.h"
 #include "log/log.h"
 #include <sysexits.h>
@@ -27,12 +26,4 @@ void smtp_deliver(cf_t *cf, envelope_t *e, mailer_t *m, const char *host,
 		}
 		(void)m;
 	}
-}
-
-void dsn_queue_bounce(cf_t *cf, envelope_t *e, rcpt_t *r, const attempt_t *a, int kind)
-{
-	(void)cf;
-	sm_log(6, LOG_INFO, "%s: %s: %s", kind == 'r' ? "return receipt due" : "bounce due",
-	       r->addr, a->stat ? a->stat : "");
-	(void)e;
 }

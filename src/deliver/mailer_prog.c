@@ -47,8 +47,14 @@ static char **build_argv(dctx_t *d, mailer_t *m)
 	for (w = strtok_r(a, " \t", &save); w != NULL; w = strtok_r(NULL, " \t", &save)) {
 		buf_t b = BUF_INIT(0);
 		cf_expand(d->cf, w, &b);
-		v = xgrow(v, &cap, n + 2, sizeof *v);
+		v = xgrow(v, &cap, n + 4, sizeof *v);
 		v[n++] = buf_steal(&b);
+		/* F=f / F=r: the sender as "-f $g" / "-r $g" after argv[0] */
+		if (n == 1 && (MF(m, 'f') || MF(m, 'r')) && mac_get(&d->cf->mac, 'g') != NULL &&
+		    *mac_get(&d->cf->mac, 'g')) {
+			v[n++] = xstrdup(MF(m, 'f') ? "-f" : "-r");
+			v[n++] = xstrdup(mac_get(&d->cf->mac, 'g'));
+		}
 	}
 	if (n == 0) {
 		v = xgrow(v, &cap, 2, sizeof *v);

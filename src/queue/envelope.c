@@ -33,6 +33,8 @@ static void rcpt_free(rcpt_t *r)
 	free(r->status);
 	free(r->statmsg);
 	free(r->relay);
+	free(r->diag);
+	free(r->reason);
 	free(r);
 }
 
@@ -78,6 +80,7 @@ void env_free(envelope_t *e)
 	free(e->sender);
 	free(e->auth);
 	free(e->envid);
+	free(e->xscript);
 	env_init(e);
 }
 

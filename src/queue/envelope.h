@@ -117,6 +117,13 @@ typedef struct rcpt {
 	char *status;        /* DSN status ("4.4.1"), NULL before a try */
 	char *statmsg;       /* the stat= text of the last attempt */
 	char *relay;         /* relay= of the last attempt */
+	/* for delivery status notifications (src/dsn), run time only */
+	char *diag;          /* Diagnostic-Code text ("550 5.1.1 User unknown",
+	                        or a mailer's exit status "69"), NULL none */
+	char *reason;        /* "(reason: ...)" of the bounce, NULL none */
+	time_t tried;        /* Last-Attempt-Date, 0 not tried */
+	int dsn_due;         /* 0, or the report this recipient goes in:
+	                        'f' failure, 'r' receipt, 'd' delay */
 } rcpt_t;
 
 /* one saved macro: a "$" line */
@@ -155,6 +162,9 @@ typedef struct envelope {
 	long bodysize;       /* size of the body as counted at submission */
 	long msgclass;       /* class= (Precedence) */
 	int nrcpts;          /* nrcpts= of the from= line */
+	char *xscript;       /* transcript of this delivery run (the DSN's
+	                        "Transcript of session"), NULL when empty */
+	int dsn_depth;       /* 0: a message; 1: a DSN; 2: a DSN about a DSN */
 } envelope_t;
 
 void env_init(envelope_t *e);
