@@ -49,6 +49,8 @@ static void record(dctx_t *d, drcpt_t *x)
 		r->state = a->dsn && a->dsn[0] == '4' ? RS_DEFERRED : RS_FAILED;
 	env_set_str(&r->status, a->dsn);
 	env_set_str(&r->statmsg, a->stat);
+	env_set_str(&r->mailer, x->a.mailer->name);
+	env_set_str(&r->user, x->a.user);
 	if (a->exitstat != EX_OK)
 		env_set_str(&d->e->msg, a->stat);
 	if (a->exitstat == EX_OK || a->exitstat == EX_TEMPFAIL)

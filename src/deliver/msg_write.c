@@ -30,6 +30,8 @@ void sender_for(dctx_t *d, mailer_t *m, buf_t *out)
 		memmove(bare.p, bare.p + 1, n - 2);
 		buf_truncate(&bare, n - 2);
 	}
+	if (bare.len == 0 && mac_get(&d->cf->mac, 'n') != NULL)
+		buf_adds(&bare, mac_get(&d->cf->mac, 'n'));   /* <>: $n, MAILER-DAEMON */
 	if (bare.len > 0)
 		remotename(d->cf, NULL, buf_str(&bare), m, RF_SENDERADDR, out);
 	buf_free(&bare);

@@ -291,7 +291,7 @@ static bool from_null(const envelope_t *e)
 
 /* Can the sender get a report?  Expanding it as a recipient logs a
  * failure under the message's own id, as the reference does. */
-static bool reachable(cf_t *cf, const envelope_t *e)
+static bool reachable(cf_t *cf, envelope_t *e, buf_t *why)
 {
 	envelope_t t;
 	deliver_opts_t o;
@@ -308,6 +308,17 @@ static bool reachable(cf_t *cf, const envelope_t *e)
 	memset(&o, 0, sizeof o);
 	o.out = stdout;
 	left = deliver_expand(cf, &t, &o);
+	if (left == 0 && t.xscript != NULL) {
+		/* the postmaster sees why the sender could not be reached */
+		buf_t x = BUF_INIT(0);
+		if (e->xscript != NULL)
+			buf_adds(&x, e->xscript);
+		buf_adds(&x, t.xscript);
+		free(e->xscript);
+		e->xscript = buf_steal(&x);
+		if (t.rcpts != NULL && t.rcpts->statmsg != NULL)
+			buf_set(why, t.rcpts->statmsg);
+	}
 	env_free(&t);
 	log_set_qid(e->qid);
 	return left > 0;
@@ -317,6 +328,8 @@ static const char *log_tag(const envelope_t *e, const dsn_req_t *q)
 {
 	const char *proto = env_get_macro(e, "r");
 
+	if (q->to_postmaster && q->expired && letter_has(e->eflags, EF_RESPONSE))
+		return "return to sender";
 	if (q->to_postmaster)
 		return "postmaster notify";
 	if (q->kind == DSN_RECEIPT || (q->kind == DSN_FAILURE && !q->expired))
@@ -387,14 +400,18 @@ static int report_send(cf_t *cf, envelope_t *e, const deliver_opts_t *o, dsn_req
 {
 	envelope_t b;
 	deliver_opts_t now_opts;
-	buf_t body = BUF_INIT(0), bnd = BUF_INIT(1024);
+	buf_t body = BUF_INIT(0), bnd = BUF_INIT(1024), reason = BUF_INIT(4096);
 	char qid[32];
 	int lockfd = -1, rc = -1;
 	const char *j = mac_get(&cf->mac, 'j');
 
-	q->to_postmaster = from_null(e) || !reachable(cf, e);
-	if (e->dsn_depth >= 2 || (q->to_postmaster && q->kind != DSN_FAILURE))
+	buf_set(&reason, why);
+	q->to_postmaster = from_null(e) || !reachable(cf, e, &reason);
+	why = buf_str(&reason);
+	if (e->dsn_depth >= 2 || (q->to_postmaster && q->kind != DSN_FAILURE)) {
+		buf_free(&reason);
 		return 0;
+	}
 	qid_new(qid, q->now);
 	buf_printf(&bnd, "%s.%ld/%s", qid, (long)q->now, j != NULL ? j : "localhost");
 	q->qid = qid;
@@ -409,7 +426,8 @@ static int report_send(cf_t *cf, envelope_t *e, const deliver_opts_t *o, dsn_req
 	}
 	b.msgsize = (long)body.len;
 	b.nrcpts = 1;
-	b.prio = b.msgsize + opt_num(&cf->opt, OPT_RecipientFactor);
+	/* the reference counts a report that returns only headers as empty */
+	b.prio = (q->headers_only ? 0 : b.msgsize) + opt_num(&cf->opt, OPT_RecipientFactor);
 	if (qf_write(&b, true, &lockfd) != 0) {
 		sm_log_id(LL_SERIOUS, LOG_ERR, e->qid, "SYSERR: cannot write qf%s: %s", qid,
 			  strerror(errno));
@@ -425,6 +443,7 @@ out:
 	env_free(&b);
 	buf_free(&body);
 	buf_free(&bnd);
+	buf_free(&reason);
 	return rc > 0 ? 1 : 0;
 }
 

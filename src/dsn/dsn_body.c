@@ -40,11 +40,12 @@ static void warning_box(buf_t *b)
 		    "    **********************************************\n\n");
 }
 
-/* "(expanded from: team)": the alias of the C line of an alias member */
+/* "(expanded from: team)": the alias (or address whose .forward) the
+ * recipient's C line names */
 static void expanded_from(const rcpt_t *r, buf_t *b)
 {
 	const char *a;
-	if (r->ctl == NULL || !letter_has(r->flags, RF_ALIAS))
+	if (r->ctl == NULL)
 		return;
 	a = strrchr(r->ctl, ':');
 	if (a != NULL && a[1] != '\0')
@@ -163,6 +164,17 @@ static void status_of(const rcpt_t *r, const dsn_req_t *q, buf_t *b)
 		buf_printf(b, "Status: %s\n", s);
 }
 
+/* X-Actual-Recipient: a local user as user@$j, others as addressed */
+static void actual_rcpt(const cf_t *cf, const rcpt_t *r, buf_t *b)
+{
+	buf_adds(b, "X-Actual-Recipient: ");
+	if (r->mailer != NULL && strcmp(r->mailer, "local") == 0 && r->user != NULL &&
+	    *r->user && r->user[0] != '|' && r->user[0] != '/')
+		buf_printf(b, "rfc822; %s@%s", r->user, jhost(cf));
+	else
+		actual(cf, r->addr, b);
+}
+
 static void rcpt_fields(const cf_t *cf, const envelope_t *e, const rcpt_t *r,
 			const dsn_req_t *q, buf_t *b)
 {
@@ -170,8 +182,7 @@ static void rcpt_fields(const cf_t *cf, const envelope_t *e, const rcpt_t *r,
 	if (r->orcpt != NULL)
 		buf_printf(b, "Original-Recipient: %s\n", r->orcpt);
 	final_rcpt(cf, r, b);
-	buf_adds(b, "X-Actual-Recipient: ");
-	actual(cf, r->addr, b);
+	actual_rcpt(cf, r, b);
 	buf_printf(b, "\nAction: %s\n", action_of(r, q));
 	status_of(r, q, b);
 	if (r->relay != NULL && q->kind != DSN_RECEIPT)
@@ -293,9 +304,13 @@ static int returned_part(cf_t *cf, const envelope_t *e, const dsn_req_t *q, buf_
 		buf_adds(b, q->headers_only ? "   ----- Message header follows -----\n\n"
 					    : "   ----- Original message follows -----\n\n");
 	returned_header(cf, e, b);
+	if (q->headers_only && !q->mime)
+		buf_adds(b, "\n   ----- Message body suppressed -----\n");
 	if (!q->headers_only) {
 		buf_addc(b, '\n');
 		rc = returned_body(e, b);
+		if (!q->mime)
+			buf_addc(b, '\n');
 	}
 	if (q->mime && b->len > 0 && b->p[b->len - 1] != '\n')
 		buf_addc(b, '\n');
