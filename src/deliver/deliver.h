@@ -24,6 +24,8 @@ typedef struct deliver_opts {
 	FILE *out;           /* where -v and -bv style notes go (stdout) */
 	bool noalias;        /* -n: no alias expansion */
 	bool queue_run;      /* a queue run: P + RetryFactor first, I line */
+	bool from_flag;      /* the sender was given (-f) or read from the
+	                        queue: F=f/F=r mailers get "-f $g" */
 } deliver_opts_t;
 
 /* who controls a recipient produced by an expansion (a qf C line):

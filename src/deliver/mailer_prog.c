@@ -49,8 +49,11 @@ static char **build_argv(dctx_t *d, mailer_t *m)
 		cf_expand(d->cf, w, &b);
 		v = xgrow(v, &cap, n + 4, sizeof *v);
 		v[n++] = buf_steal(&b);
-		/* F=f / F=r: the sender as "-f $g" / "-r $g" after argv[0] */
-		if (n == 1 && (MF(m, 'f') || MF(m, 'r')) && mac_get(&d->cf->mac, 'g') != NULL &&
+		/* F=f / F=r: "-f $g" / "-r $g" after argv[0] when the sender
+		 * was given or comes from the queue (a report's too) */
+		if (n == 1 && (MF(m, 'f') || MF(m, 'r')) &&
+		    (d->o->from_flag || d->o->queue_run || d->e->dsn_depth > 0) &&
+		    mac_get(&d->cf->mac, 'g') != NULL &&
 		    *mac_get(&d->cf->mac, 'g')) {
 			v[n++] = xstrdup(MF(m, 'f') ? "-f" : "-r");
 			v[n++] = xstrdup(mac_get(&d->cf->mac, 'g'));

@@ -116,6 +116,7 @@ static void deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e, int fd)
 	if (fd >= 0) {
 		memset(&o, 0, sizeof o);
 		o.verbose = a->verbose;
+		o.from_flag = a->sender != NULL;
 		o.out = stdout;
 		o.noalias = a->noalias;
 		deliver_message(cf, e, fd, &o);
