@@ -6,13 +6,27 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-/* open the file of this type and lock it without waiting */
+/* Is the file open on fd still the one path names?  Between open() and
+ * flock() another process may have finished with the message: removed
+ * it (the lock is then on a file no longer in the queue, whose df is
+ * gone) or renamed a new qf over it (the lock is on the old version). */
+static bool still_linked(int fd, const char *path)
+{
+	struct stat a, b;
+
+	return fstat(fd, &a) == 0 && a.st_nlink > 0 && stat(path, &b) == 0 &&
+	       a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+/* open the file of this type and lock it without waiting; a file that
+ * left the queue while the lock was being taken is ENOENT */
 static int open_locked(const char *qdir, int type, const char *qid, int flags, int lock)
 {
 	buf_t path = BUF_INIT(4096);
-	int fd, err;
+	int fd, err = 0;
 
 	qf_path(&path, qdir, type, qid);
 	if (path.overflow) {
@@ -21,13 +35,14 @@ static int open_locked(const char *qdir, int type, const char *qid, int flags, i
 		return -1;
 	}
 	fd = open(buf_str(&path), flags | O_CLOEXEC, queue_filemode());
+	if (fd >= 0 && flock(fd, lock | LOCK_NB) < 0)
+		err = errno == EAGAIN ? EWOULDBLOCK : errno;
+	else if (fd >= 0 && !(flags & O_CREAT) && !still_linked(fd, buf_str(&path)))
+		err = ENOENT;
 	buf_free(&path);
-	if (fd < 0)
-		return -1;
-	if (flock(fd, lock | LOCK_NB) < 0) {
-		err = errno;
+	if (fd >= 0 && err != 0) {
 		close(fd);
-		errno = err == EAGAIN ? EWOULDBLOCK : err;
+		errno = err;
 		return -1;
 	}
 	return fd;

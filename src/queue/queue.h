@@ -81,7 +81,9 @@ int qf_read_fd(int fd, envelope_t *e, buf_t *err);
 /* Open qdir/qfID and take its lock without waiting; returns the fd, or -1
  * with errno EWOULDBLOCK when another process holds it.  The lock is
  * flock(2), as the reference's: exclusive for write, shared otherwise
- * (mailq's probe). */
+ * (mailq's probe).  A qf removed or replaced by another process between
+ * the open and the lock is -1 with ENOENT (never a lock on a stale
+ * file). */
 int qf_open_locked(const char *qdir, const char *qid, bool write);
 /* the same for the control file of another type ('h': quarantined) */
 int qf_open_locked_type(const char *qdir, int type, const char *qid, bool write);
