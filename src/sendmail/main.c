@@ -88,6 +88,9 @@ int main(int argc, char **argv)
 		rc = args.queue || args.quarantine != NULL ? sm_mode_qrun(cf, &args)
 							      : sm_mode_submit(cf, &args);
 		break;
+	case 's':
+		rc = sm_mode_smtp(cf, &args);
+		break;
 	case 'p':
 	case 'P':
 		rc = sm_queue_mode(cf, &args);

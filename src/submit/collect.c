@@ -17,6 +17,7 @@ typedef struct line {
 	size_t n;        /* bytes, without the newline */
 	bool nl;         /* ended by a newline (else: piece of a longer line or EOF) */
 	bool first;      /* this piece starts a line */
+	bool cr;         /* the newline was a CRLF */
 } line_t;
 
 typedef struct reader {
@@ -44,7 +45,8 @@ static bool next_piece(reader_t *r, line_t *l)
 	if (c == EOF)
 		r->eof = true;
 	l->nl = c == '\n';
-	if (l->nl && n > 0 && r->buf[n - 1] == '\r')
+	l->cr = l->nl && n > 0 && r->buf[n - 1] == '\r';
+	if (l->cr)
 		n--;            /* CRLF ends a line like LF */
 	r->midline = !l->nl && !r->eof;
 	r->buf[n] = '\0';
@@ -82,6 +84,8 @@ typedef struct cstate {
 	enum where where;
 	enum piece_kind kind;   /* what the current line's pieces belong to */
 	bool any_line;          /* a line has been read */
+	bool smtp;              /* no From_ line handling */
+	long maxsize;           /* SMTP: 0 or MaxMessageSize */
 } cstate_t;
 
 static void body_out(cstate_t *s, const line_t *l)
@@ -89,7 +93,7 @@ static void body_out(cstate_t *s, const line_t *l)
 	collect_t *c = s->c;
 	mark8(l->p, l->n, &c->body8bit);
 	c->bodysize += (long)(l->n + (l->nl ? 1 : 0));
-	if (c->werr)
+	if (c->werr || c->too_big)
 		return;
 	if ((l->n && fwrite(l->p, 1, l->n, s->df) != l->n) ||
 	    (l->nl && putc_unlocked('\n', s->df) == EOF))
@@ -125,7 +129,7 @@ static void header_line(cstate_t *s, const line_t *l)
 {
 	collect_t *c = s->c;
 
-	if (!s->any_line && l->n >= 5 && memcmp(l->p, "From ", 5) == 0) {
+	if (!s->any_line && !s->smtp && l->n >= 5 && memcmp(l->p, "From ", 5) == 0) {
 		c->from_line = xstrndup(l->p, l->n);
 		s->kind = K_SKIP;
 	} else if (l->n == 0) {
@@ -176,6 +180,45 @@ int collect_message(FILE *in, FILE *df, bool ignoredots, size_t maxhdr, collect_
 		c->size += (long)(l.n + (l.nl ? 1 : 0));
 		piece(&s, &l);
 	}
+	if (fflush(df) != 0 && !c->werr)
+		c->werr = errno ? errno : EIO;
+	return c->werr ? -1 : 0;
+}
+
+/* one SMTP line piece: the final dot, dot-unstuffing, the size limit */
+static bool smtp_piece(cstate_t *s, line_t *l)
+{
+	collect_t *c = s->c;
+
+	if (l->first && l->n == 1 && l->p[0] == '.' && l->cr)
+		return false;
+	if (l->first && l->n > 0 && l->p[0] == '.') {
+		l->p++;
+		l->n--;
+	}
+	c->size += (long)(l->n + (l->nl ? 1 : 0));
+	if (s->maxsize > 0 && c->size > s->maxsize)
+		c->too_big = true;
+	if (!c->too_big)
+		piece(s, l);
+	return true;
+}
+
+int collect_smtp(FILE *in, FILE *df, size_t maxhdr, long maxsize, collect_t *c)
+{
+	reader_t r = { .in = in };
+	cstate_t s = { .c = c, .df = df, .maxhdr = maxhdr, .where = IN_HEADERS,
+		       .smtp = true, .maxsize = maxsize };
+	line_t l;
+	bool ended = false;
+
+	memset(c, 0, sizeof *c);
+	while (next_piece(&r, &l))
+		if (!smtp_piece(&s, &l)) {
+			ended = true;
+			break;
+		}
+	c->eof = !ended;
 	if (fflush(df) != 0 && !c->werr)
 		c->werr = errno ? errno : EIO;
 	return c->werr ? -1 : 0;

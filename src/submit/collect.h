@@ -20,6 +20,9 @@ typedef struct collect {
 	bool hdr8bit;
 	bool hdr_overflow;    /* header text passed the limit: fields dropped */
 	int werr;             /* errno of a failed df write, 0 if none */
+	/* SMTP mode (collect_smtp) */
+	bool eof;             /* input ended before the final "." line */
+	bool too_big;         /* the message passed the size limit */
 } collect_t;
 
 /* Read the message from in; the body goes to df (already open for
@@ -28,6 +31,13 @@ typedef struct collect {
  * (c->werr).  The caller fsyncs the df. */
 int collect_message(FILE *in, FILE *df, bool ignoredots, size_t maxhdr, collect_t *c);
 void collect_free(collect_t *c);
+
+/* The same for SMTP DATA: lines end in CRLF (a bare LF is taken as a line
+ * end too), a line "." ended by CRLF ends the message, a leading dot is
+ * removed from any other line, no From_ line is special.  maxsize > 0
+ * bounds the message (c->too_big: the rest is read and dropped).  End of
+ * input before the "." sets c->eof.  Returns as collect_message. */
+int collect_smtp(FILE *in, FILE *df, size_t maxhdr, long maxsize, collect_t *c);
 
 /* is line (without its newline) a header field "name:..."? */
 bool collect_is_header(const char *line, size_t n);

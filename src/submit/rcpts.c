@@ -43,7 +43,7 @@ bool rcpt_notify_flags(const char *notify, letterset_t *out)
 }
 
 /* "RFC822; user@host": comments and angle brackets off, $j added */
-static void final_rcpt(const cf_t *cf, const char *addr, buf_t *out)
+void rcpt_final(const cf_t *cf, const char *addr, buf_t *out)
 {
 	tokvec_t tv;
 	arena_t ar;
@@ -82,7 +82,7 @@ static bool same_rcpt(const envelope_t *e, const char *addr)
 }
 
 /* a local user is known when the alias database or passwd has the name */
-static bool local_known(const addr_t *a)
+bool rcpt_local_known(const addr_t *a)
 {
 	buf_t v = BUF_INIT(0);
 	buf_t key = BUF_INIT(1024);
@@ -138,7 +138,7 @@ static bool check_one(cf_t *cf, const char *text, int *bad, int *st, int *mailer
 		printf("%s... %s\n", text, alias_error_text(a.user, &t));
 		note_bad(bad, st, a.exitstat ? a.exitstat : EX_UNAVAILABLE);
 		ok = false;
-	} else if (strcmp(a.mailer->name, "local") == 0 && !local_known(&a)) {
+	} else if (strcmp(a.mailer->name, "local") == 0 && !rcpt_local_known(&a)) {
 		printf("%s... User unknown\n", text);
 		note_bad(bad, st, EX_NOUSER);
 		ok = false;
@@ -165,7 +165,7 @@ void rcpt_add_list(cf_t *cf, envelope_t *e, const char *list, letterset_t flags,
 		if (*t != '\0' && !same_rcpt(e, t) && check_one(cf, t, bad, st, &m, &host)) {
 			rcpt_t *r = env_add_rcpt(e, t, flags);
 			buf_reset(&fin);
-			final_rcpt(cf, t, &fin);
+			rcpt_final(cf, t, &fin);
 			r->final = xstrdup(buf_str(&fin));
 			r->mailer_index = m;
 			r->host = host;

@@ -21,4 +21,10 @@ void rcpt_sort(envelope_t *e);
 /* the recipients named by e's header fields (-t) */
 void rcpt_add_from_header(cf_t *cf, envelope_t *e, letterset_t flags, int *bad, int *st);
 
+/* the DSN final recipient of addr: "RFC822; user@host" ($j added) */
+void rcpt_final(const cf_t *cf, const char *addr, buf_t *out);
+/* a local address names an alias or a login */
+struct addr;
+bool rcpt_local_known(const struct addr *a);
+
 #endif

@@ -140,7 +140,7 @@ static bool authwarnings(const cf_t *cf)
 }
 
 /* X-Authentication-Warning: fields, as the reference adds them */
-static size_t auth_warnings(const cf_t *cf, const submit_req_t *r, char *out[3])
+static size_t auth_warnings(const cf_t *cf, const submit_req_t *r, char *out[5])
 {
 	const char *j = mac_get(&cf->mac, 'j') ? mac_get(&cf->mac, 'j') : "localhost";
 	buf_t b = BUF_INIT(4096);
@@ -163,6 +163,10 @@ static size_t auth_warnings(const cf_t *cf, const submit_req_t *r, char *out[3])
 			   r->realuser, r->cf_given);
 		out[n++] = buf_steal(&b);
 	}
+	for (size_t i = 0; i < r->nwarnings && n < 5; i++) {
+		buf_printf(&b, "X-Authentication-Warning: %s", r->warnings[i]);
+		out[n++] = buf_steal(&b);
+	}
 	buf_free(&b);
 	return n;
 }
@@ -181,7 +185,7 @@ static void sender_init(cf_t *cf, sender_t *s, const submit_req_t *r)
 		buf_add(&s->addr, g + 1, n - 2);
 	else
 		buf_adds(&s->addr, g);
-	if (s->addr.len > 0 && !untrusted_sender(r)) {
+	if (s->addr.len > 0 && !untrusted_sender(r) && !r->smtp) {
 		buf_adds(&s->auth, buf_str(&s->addr));
 		if (strchr(buf_str(&s->addr), '@') == NULL)
 			buf_printf(&s->auth, "@%s", j != NULL ? j : "localhost");
@@ -255,6 +259,11 @@ static void envelope_fields(cf_t *cf, envelope_t *e, const submit_req_t *r,
 			b.p[i] = (char)toupper((unsigned char)b.p[i]);
 		env_set_str(&e->bodytype, buf_str(&b));
 		e->ef_8bit = strcmp(buf_str(&b), "8BITMIME") == 0;
+		if (r->smtp && e->ef_8bit && !c->body8bit) {
+			/* over SMTP the reference queues a 7-bit body as 7BIT */
+			env_set_str(&e->bodytype, "7BIT");
+			e->ef_8bit = false;
+		}
 		buf_free(&b);
 	}
 	env_set_str(&e->envid, r->envid);
@@ -370,7 +379,7 @@ static int build_envelope(cf_t *cf, const submit_req_t *r, envelope_t *e, collec
 	int bad = 0, st;
 
 	hdr_add_user(e, c->hdrs, c->nhdrs);
-	st = gather_rcpts(cf, r, e, &bad);
+	st = r->smtp ? EX_OK : gather_rcpts(cf, r, e, &bad);
 	if (e->rcpts == NULL && bad == 0) {
 		printf(r->readrcpts ? "No recipient addresses found in header\n"
 				    : "Recipient names must be specified\n");
@@ -387,7 +396,7 @@ static int build_envelope(cf_t *cf, const submit_req_t *r, envelope_t *e, collec
 		message_macros(cf, e, buf_str(&s.addr), buf_str(&s.fullname), count_rcpts(e),
 			       e->rcpts ? e->rcpts->addr : NULL);
 	{
-		char *warn[3];
+		char *warn[5];
 		size_t nw = auth_warnings(cf, r, warn);
 		hdr_add_defaults(e, cf, warn, nw);
 		while (nw > 0)
@@ -404,6 +413,48 @@ static bool supersafe(const cf_t *cf)
 	return v == NULL || !(strchr("fFnN0", v[0]) != NULL);
 }
 
+/* the from= line names the body type the client declared */
+static void log_bodytype(const submit_req_t *r, envelope_t *e, char **saved)
+{
+	*saved = NULL;
+	if (r->smtp && r->bodytype != NULL && e->bodytype != NULL &&
+	    strcasecmp(r->bodytype, e->bodytype) != 0) {
+		*saved = e->bodytype;
+		e->bodytype = xstrdup(r->bodytype);
+		for (char *p = e->bodytype; *p; p++)
+			*p = (char)toupper((unsigned char)*p);
+	}
+}
+
+int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, int *lockfd)
+{
+	bool sync = supersafe(cf);
+	int st = build_envelope(cf, r, e, c);
+	char *saved;
+
+	*lockfd = -1;
+	if (st == EX_OK && r->queue_only)
+		expand_before_queueing(cf, e, c);
+	if (st == EX_OK && qf_write(e, sync, lockfd) != 0) {
+		printf("cannot write %s/qf%s: %s\n", r->qdir, e->qid, strerror(errno));
+		st = EX_TEMPFAIL;
+	}
+	if (st != EX_OK) {
+		discard_files(r, e);
+		return st;
+	}
+	crashpoint("submit-committed");
+	log_bodytype(r, e, &saved);
+	log_accepted(cf, e);
+	if (saved != NULL) {
+		free(e->bodytype);
+		e->bodytype = saved;
+	}
+	if (r->queue_only)
+		log_queued(cf, e);
+	return EX_OK;
+}
+
 int submit_message(cf_t *cf, const submit_req_t *r, FILE *in, envelope_t *e, int *lockfd)
 {
 	collect_t c;
@@ -415,27 +466,15 @@ int submit_message(cf_t *cf, const submit_req_t *r, FILE *in, envelope_t *e, int
 	qid_new(e->qid, e->ctime);
 	env_set_str(&e->qdir, r->qdir);
 	log_set_qid(e->qid);
+	*lockfd = -1;
 	st = read_body(r, e, in, (size_t)opt_num(&cf->opt, OPT_MaxHeadersLength), sync, &c,
 		       &dflock);
-	*lockfd = -1;
 	if (st == EX_OK)
-		st = build_envelope(cf, r, e, &c);
-	if (st == EX_OK && r->queue_only)
-		expand_before_queueing(cf, e, &c);
-	if (st == EX_OK && qf_write(e, sync, lockfd) != 0) {
-		printf("cannot write %s/qf%s: %s\n", r->qdir, e->qid, strerror(errno));
-		st = EX_TEMPFAIL;
-	}
-	collect_free(&c);
-	if (st != EX_OK)
+		st = submit_commit(cf, r, e, &c, lockfd);
+	else
 		discard_files(r, e);
+	collect_free(&c);
 	if (dflock >= 0)
 		close(dflock);
-	if (st != EX_OK)
-		return st;
-	crashpoint("submit-committed");
-	log_accepted(cf, e);
-	if (r->queue_only)
-		log_queued(cf, e);
-	return EX_OK;
+	return st;
 }

@@ -32,6 +32,12 @@ typedef struct submit_req {
 	bool queue_only;         /* -odq/-odd: aliases are expanded before the
 	                            qf is written, and every recipient is
 	                            logged "stat=queued" */
+	bool smtp;               /* received over SMTP (src/smtpd): the caller
+	                            put the recipients in the envelope; no A
+	                            line; bodytype/ret/envid are the ESMTP
+	                            parameters */
+	char *const *warnings;   /* further X-Authentication-Warning: fields */
+	size_t nwarnings;
 } submit_req_t;
 
 /* the checks the reference makes on -B -N -R -V before reading anything;
@@ -43,5 +49,13 @@ bool submit_check_args(const submit_req_t *r);
  * (-1 if none; the caller closes it).  Returns EX_OK or an EX_* status
  * after printing the reason. */
 int submit_message(cf_t *cf, const submit_req_t *r, FILE *in, envelope_t *e, int *lockfd);
+
+struct collect;
+/* the second half of submit_message, for a message whose df the caller
+ * wrote (SMTP): e has its queue id, ctime, qdir (and, with r->smtp, its
+ * recipients); the header is completed, the qf committed and the from=
+ * line logged.  EX_OK or an EX_* status; on failure df and qf are gone. */
+int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, struct collect *c,
+		  int *lockfd);
 
 #endif

@@ -1,0 +1,192 @@
+/* data.c - DATA: the message collected in SMTP mode (src/submit's
+ * collect_smtp) into the df, then committed through submit_commit with
+ * the transaction's sender, recipients and ESMTP parameters, and
+ * delivered as DeliveryMode says.  A connection lost in the middle, or a
+ * message over MaxMessageSize, leaves nothing in the queue. */
+#include "smtpd/smtpd_int.h"
+#include "deliver/deliver.h"
+#include "lib/xalloc.h"
+#include "log/log.h"
+#include "queue/queue.h"
+#include "submit/collect.h"
+#include "submit/rcpts.h"
+#include "submit/submit.h"
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+static void remove_df(session_t *s)
+{
+	buf_t p = BUF_INIT(4096);
+	qf_path(&p, s->o->qdir, 'd', s->qid);
+	unlink(buf_str(&p));
+	buf_free(&p);
+}
+
+/* the input ended inside the message */
+static void lost_in_data(session_t *s, const collect_t *c)
+{
+	const char *host = s->client_name.len ? buf_str(&s->client_name) : buf_str(&s->relay);
+	buf_t t = BUF_INIT(8192);
+
+	buf_printf(&t, "collect: relay=%s, from=%s, info=unexpected close", host, s->sender);
+	session_log(s, LL_PROTO, LOG_WARNING, "collect: premature EOM: unexpected close");
+	session_log(s, LL_PROTO, LOG_NOTICE, "%s", buf_str(&t));
+	smtp_reply(s, true, 421, "4.4.1", "%s", buf_str(&t));
+	s->size = c->size;
+	s->quit = true;
+}
+
+static int collect_df(session_t *s, collect_t *c)
+{
+	int fd = df_create(s->o->qdir, s->qid);
+	FILE *df;
+	int rc;
+
+	if (fd < 0 || (df = fdopen(fd, "w")) == NULL) {
+		if (fd >= 0)
+			close(fd);
+		memset(c, 0, sizeof *c);
+		return -1;
+	}
+	rc = collect_smtp(s->in, df, (size_t)opt_num(&s->cf->opt, OPT_MaxHeadersLength),
+			  opt_num(&s->cf->opt, OPT_MaxMessageSize), c);
+	if (rc == 0 && fsync(fd) != 0)
+		rc = -1;
+	if (fclose(df) != 0)
+		rc = -1;
+	return rc;
+}
+
+static void fill_request(session_t *s, submit_req_t *r, char **warn)
+{
+	int mode = (int)opt_num(&s->cf->opt, OPT_DeliveryMode);
+
+	memset(r, 0, sizeof *r);
+	r->smtp = true;
+	r->sender = s->sender;
+	r->bodytype = s->bodytype;
+	r->ret = s->ret;
+	r->envid = s->envid;
+	r->qdir = s->o->qdir;
+	r->realuser = s->o->realuser;
+	r->trusted = true;
+	r->hops = -1;
+	r->queue_only = mode != 'i' && mode != 'b';
+	if (s->helo == NULL && (s->priv & SP_AUTHWARNINGS)) {
+		buf_t b = BUF_INIT(4096);
+		buf_printf(&b, "%s: %s didn't use HELO protocol", mac_get(&s->cf->mac, 'j'),
+			   buf_str(&s->relay));
+		*warn = buf_steal(&b);
+		r->warnings = warn;
+		r->nwarnings = 1;
+	}
+}
+
+/* -odi: now; -odb: in a child; -odq/-odd: by a queue run */
+static void deliver(session_t *s, envelope_t *e, int fd)
+{
+	int mode = (int)opt_num(&s->cf->opt, OPT_DeliveryMode);
+	deliver_opts_t o;
+
+	if (fd < 0 || (mode != 'i' && mode != 'b')) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	fflush(NULL);
+	if (mode == 'b' && fork() != 0) {
+		close(fd);
+		return;
+	}
+	memset(&o, 0, sizeof o);
+	o.out = stderr;
+	o.noalias = s->o->noalias;
+	deliver_message(s->cf, e, fd, &o);
+	if (mode == 'b') {
+		fflush(NULL);
+		_exit(EX_OK);
+	}
+}
+
+static void commit(session_t *s, collect_t *c)
+{
+	submit_req_t r;
+	envelope_t e = s->e;
+	char *warn = NULL;
+	int fd = -1, st;
+
+	/* the tails point into s->e: make them point into e */
+	if (e.rcpts == NULL)
+		e.rcpts_tail = &e.rcpts;
+	if (e.hdrs == NULL)
+		e.hdrs_tail = &e.hdrs;
+	env_init(&s->e);
+	fill_request(s, &r, &warn);
+	memcpy(e.qid, s->qid, sizeof e.qid);
+	e.ctime = time(NULL);
+	env_set_str(&e.qdir, s->o->qdir);
+	rcpt_sort(&e);
+	st = submit_commit(s->cf, &r, &e, c, &fd);
+	free(warn);
+	if (st != EX_OK) {
+		smtp_reply(s, true, 451, "4.3.0", "Error while queueing the message");
+	} else if (s->discard) {
+		if (fd >= 0)
+			close(fd);
+		queue_remove(s->o->qdir, s->qid);
+		session_log(s, LL_STATS, LOG_INFO, "discarded");
+		smtp_reply(s, true, 250, "2.0.0", "%s Message accepted for delivery", s->qid);
+	} else {
+		smtp_reply(s, true, 250, "2.0.0", "%s Message accepted for delivery", s->qid);
+		deliver(s, &e, fd);
+	}
+	env_free(&e);
+	s->sender_set = false;      /* submit_commit logged from= */
+	transaction_end(s, false);
+	session_new_qid(s);
+}
+
+static void collected(session_t *s, collect_t *c, int rc)
+{
+	long max = opt_num(&s->cf->opt, OPT_MaxMessageSize);
+
+	if (c->eof) {
+		remove_df(s);
+		lost_in_data(s, c);
+	} else if (rc != 0) {
+		remove_df(s);
+		smtp_reply(s, true, 451, "4.3.0", "collect: Cannot write %s/df%s: %s", s->o->qdir,
+			   s->qid, strerror(c->werr ? c->werr : EIO));
+		s->size = c->size;
+		transaction_end(s, true);
+	} else if (c->too_big) {
+		remove_df(s);
+		smtp_reply(s, true, 552, "5.2.3",
+			   "Message size exceeds fixed maximum message size (%ld)", max);
+		s->size = c->size;
+		transaction_end(s, true);
+	} else
+		commit(s, c);
+}
+
+void cmd_data(session_t *s)
+{
+	collect_t c;
+	int rc;
+
+	if (!s->gotmail) {
+		smtp_reply(s, true, 503, "5.0.0", "Need MAIL command");
+		return;
+	}
+	if (s->nrcpts == 0) {
+		smtp_reply(s, true, 503, "5.0.0", "Need RCPT (recipient)");
+		return;
+	}
+	smtp_reply(s, true, 354, NULL, "End data with <CR><LF>.<CR><LF>");
+	rc = collect_df(s, &c);
+	collected(s, &c, rc);
+	collect_free(&c);
+}

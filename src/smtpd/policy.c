@@ -1,0 +1,217 @@
+/* policy.c - the cf's policy rulesets (check_mail, check_rcpt, ...) run
+ * over a command's argument, and address parsing errors, turned into
+ * SMTP verdicts: $#error gives the reply code, enhanced code and text,
+ * $#discard accepts but drops the message, anything else accepts.
+ * Rejections are logged "ruleset=NAME, arg1=..., relay=..., reject=...". */
+#include "smtpd/smtpd_int.h"
+#include "addr/parseaddr.h"
+#include "lib/xalloc.h"
+#include "log/log.h"
+#include "rewrite/rewrite.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sysexits.h>
+
+void verdict_init(verdict_t *v)
+{
+	memset(v, 0, sizeof *v);
+	buf_init(&v->text, 8192);
+}
+
+void verdict_free(verdict_t *v)
+{
+	buf_free(&v->text);
+}
+
+void verdict_reply(session_t *s, const verdict_t *v)
+{
+	smtp_reply(s, true, v->code, v->dsn, "%s", buf_str(&v->text));
+}
+
+static bool is_dsn(const char *d)
+{
+	return isdigit((unsigned char)d[0]) && d[1] == '.' && strlen(d) < 12 &&
+	       strspn(d, "0123456789.") == strlen(d);
+}
+
+/* the status a rejected address leaves for the process's exit */
+static int reject_exitstat(const char *dsn)
+{
+	if (dsn[0] != '5')
+		return 0;
+	if (strncmp(dsn, "5.1.1", 5) == 0 || strncmp(dsn, "5.1.3", 5) == 0)
+		return EX_NOUSER;
+	if (strncmp(dsn, "5.1.8", 5) == 0 || strncmp(dsn, "5.1.2", 5) == 0)
+		return EX_NOHOST;
+	if (strncmp(dsn, "5.7.", 4) == 0)
+		return EX_DATAERR;
+	return dsn_to_exitstat(dsn);
+}
+
+/* "$@ host" words of $#error that name a status instead of a code */
+static const char *word_dsn(const char *w)
+{
+	static const struct { const char *w, *dsn; } tab[] = {
+		{ "nouser", "5.1.1" }, { "nohost", "5.1.2" }, { "tempfail", "4.0.0" },
+		{ "usage", "5.5.4" }, { "unavailable", "5.0.0" }, { "dataerr", "5.6.0" },
+	};
+	for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+		if (strcasecmp(w, tab[i].w) == 0)
+			return tab[i].dsn;
+	return NULL;
+}
+
+/* fill v from an error's $@ part and its text ("550 msg" or "msg") */
+static void error_verdict(verdict_t *v, const char *host, const char *text, const char *prefix)
+{
+	const char *t = text, *d = host != NULL && is_dsn(host) ? host : NULL;
+	int code = 0;
+
+	if (d == NULL && host != NULL)
+		d = word_dsn(host);
+	if (isdigit((unsigned char)t[0]) && isdigit((unsigned char)t[1]) &&
+	    isdigit((unsigned char)t[2]) && (t[3] == ' ' || t[3] == '\0')) {
+		code = atoi(t);
+		t += t[3] ? 4 : 3;
+	}
+	if (code == 0)
+		code = d != NULL && d[0] == '4' ? 451 : 553;
+	if (d == NULL)
+		d = code / 100 == 4 ? "4.0.0" : "5.0.0";
+	v->code = code;
+	snprintf(v->dsn, sizeof v->dsn, "%s", d);
+	buf_reset(&v->text);
+	if (prefix != NULL && code / 100 == 5)
+		buf_printf(&v->text, "%s... ", prefix);
+	buf_adds(&v->text, t);
+	v->exitstat = reject_exitstat(v->dsn);
+}
+
+/* text of tokens with the quotes taken off */
+static void unquoted(const tok_t *t, size_t n, buf_t *out)
+{
+	buf_t raw = BUF_INIT(8192);
+	cataddr(t, n, ' ', &raw);
+	for (const char *p = buf_str(&raw); *p; p++)
+		if (*p != '"')
+			buf_addc(out, *p);
+	buf_free(&raw);
+}
+
+static void result_verdict(const tokvec_t *tv, const char *prefix, verdict_t *v)
+{
+	size_t at = tv->n, colon = tv->n;
+	buf_t host = BUF_INIT(256), text = BUF_INIT(8192);
+
+	if (tv->n < 2 || tv->v[0].op != OP_NET || tv->v[1].op != OP_WORD)
+		return;
+	if (strcasecmp(tv->v[1].s, "discard") == 0) {
+		v->discard = true;
+		return;
+	}
+	if (strcasecmp(tv->v[1].s, "error") != 0)
+		return;
+	for (size_t i = 2; i < tv->n; i++) {
+		if (tv->v[i].op == OP_HOST && at == tv->n)
+			at = i;
+		else if (tv->v[i].op == OP_USER && colon == tv->n)
+			colon = i;
+	}
+	if (at < tv->n)
+		cataddr(tv->v + at + 1, (colon < tv->n ? colon : tv->n) - at - 1, 0, &host);
+	if (colon < tv->n)
+		unquoted(tv->v + colon + 1, tv->n - colon - 1, &text);
+	error_verdict(v, at < tv->n ? buf_str(&host) : NULL, buf_str(&text), prefix);
+	buf_free(&host);
+	buf_free(&text);
+}
+
+static void log_check(session_t *s, const char *rsname, const char *arg, const char *arg2,
+		      const verdict_t *v)
+{
+	buf_t l = BUF_INIT(16384);
+
+	buf_printf(&l, "ruleset=%s, arg1=%s", rsname, arg);
+	if (arg2 != NULL)
+		buf_printf(&l, ", arg2=%s", arg2);
+	buf_printf(&l, ", relay=%s, ", buf_str(&s->relay));
+	if (v->discard)
+		buf_adds(&l, "discard");
+	else
+		buf_printf(&l, "reject=%d %s %s", v->code, v->dsn, buf_str(&v->text));
+	session_log(s, LL_MINOR, LOG_NOTICE, "%s", buf_str(&l));
+	buf_free(&l);
+}
+
+void policy_check(session_t *s, const char *rsname, const char *arg, const char *arg2,
+		  verdict_t *v)
+{
+	int rs = cf_ruleset_lookup(s->cf, rsname);
+	bool addr = strcmp(rsname, "check_mail") == 0 || strcmp(rsname, "check_rcpt") == 0;
+	tokvec_t tv;
+	arena_t ar;
+	rwctx_t cx;
+
+	if (rs < 0 || s->cf->rs[rs].n == 0)
+		return;
+	tv_init(&tv);
+	arena_init(&ar);
+	if (addr_scan(NULL, arg, &tv, &ar, false) == 0 &&
+	    (arg2 == NULL || (tv_push(&tv, tok_op(OP_CONDELSE, 0)),
+			      addr_scan(NULL, arg2, &tv, &ar, false) == 0))) {
+		memset(&cx, 0, sizeof cx);
+		cx.cf = s->cf;
+		cx.ar = &ar;
+		rewrite(&cx, rs, &tv);
+		result_verdict(&tv, addr ? arg : NULL, v);
+	}
+	if (v->code != 0 || v->discard)
+		log_check(s, rsname, arg, arg2, v);
+	tv_free(&tv);
+	arena_free(&ar);
+}
+
+/* the first "text... message" line parseaddr printed */
+static void scan_message(session_t *s, const char *printed, const char *text, verdict_t *v)
+{
+	size_t n = strcspn(printed, "\n");
+
+	(void)s;
+	v->code = 553;
+	snprintf(v->dsn, sizeof v->dsn, "%s",
+		 strstr(printed, "token too long") != NULL ? "5.1.0" : "5.0.0");
+	buf_reset(&v->text);
+	if (n > 0)
+		buf_add(&v->text, printed, n);
+	else
+		buf_printf(&v->text, "%s... Syntax error", text);
+}
+
+void policy_parse(session_t *s, const char *text, unsigned flags, addr_t *a, verdict_t *v)
+{
+	char *printed = NULL;
+	size_t plen = 0;
+	FILE *mf = open_memstream(&printed, &plen);
+	int rc;
+
+	rc = parseaddr(s->cf, mf, text, flags, a);
+	if (mf != NULL)
+		fclose(mf);
+	if (rc < 0)
+		scan_message(s, printed != NULL ? printed : "", text, v);
+	else if (a->mailer == NULL)
+		error_verdict(v, a->host, a->user != NULL ? a->user : "", text);
+	if (a->mailer == NULL && rc >= 0) {
+		/* the user part of $#error keeps its quotes */
+		buf_t t = BUF_INIT(8192);
+		for (const char *p = buf_str(&v->text); *p; p++)
+			if (*p != '"')
+				buf_addc(&t, *p);
+		buf_set(&v->text, buf_str(&t));
+		buf_free(&t);
+	}
+	free(printed);
+}

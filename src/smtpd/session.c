@@ -1,0 +1,243 @@
+/* session.c - one SMTP session: the greeting, the command loop and its
+ * dispatch table, QUIT and the end of input, the transaction's from=
+ * line and the "did not issue MAIL/EXPN/VRFY/ETRN" note. */
+#include "smtpd/smtpd_int.h"
+#include "conf/cf.h"
+#include "lib/xalloc.h"
+#include "log/log.h"
+#include "queue/queue.h"
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+void session_log(session_t *s, int level, int prio, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sm_vlog_id(level, prio, s->qid, fmt, ap);
+	va_end(ap);
+}
+
+void session_new_qid(session_t *s)
+{
+	qid_new(s->qid, time(NULL));
+	log_set_qid(s->qid);
+}
+
+const char *cmd_arg(const session_t *s)
+{
+	const char *p = buf_str(&s->line);
+	p += strspn(p, " \t");
+	p += strcspn(p, " \t");
+	return p + strspn(p, " \t");
+}
+
+static void log_from(session_t *s)
+{
+	const char *r = mac_get(&s->cf->mac, 'r');
+	buf_t l = BUF_INIT(8192);
+
+	buf_printf(&l, "from=%s, size=%ld, class=0, nrcpts=%d", s->sender, s->size, s->nrcpts);
+	if (s->bodytype != NULL)
+		buf_printf(&l, ", bodytype=%s", s->bodytype);
+	if (r != NULL)
+		buf_printf(&l, ", proto=%s", r);
+	buf_printf(&l, ", relay=%s", buf_str(&s->relay));
+	session_log(s, LL_STATS, LOG_INFO, "%s", buf_str(&l));
+	buf_free(&l);
+}
+
+void transaction_end(session_t *s, bool log)
+{
+	if (log && s->sender_set)
+		log_from(s);
+	free(s->sender);
+	free(s->sender_addr);
+	free(s->bodytype);
+	free(s->ret);
+	free(s->envid);
+	free(s->auth);
+	s->sender = s->sender_addr = s->bodytype = s->ret = s->envid = s->auth = NULL;
+	env_free(&s->e);
+	env_init(&s->e);
+	s->gotmail = s->sender_set = s->discard = false;
+	s->size = 0;
+	s->nrcpts = 0;
+	if (log)
+		session_new_qid(s);
+}
+
+static unsigned privacy_flags(const cf_t *cf)
+{
+	static const struct { const char *w; unsigned f; } tab[] = {
+		{ "needmailhelo", SP_NEEDMAILHELO }, { "needexpnhelo", SP_NEEDEXPNHELO },
+		{ "needvrfyhelo", SP_NEEDVRFYHELO }, { "noexpn", SP_NOEXPN | SP_NOVERB },
+		{ "novrfy", SP_NOVRFY }, { "noetrn", SP_NOETRN }, { "noverb", SP_NOVERB },
+		{ "noreceipts", SP_NORECEIPTS }, { "authwarnings", SP_AUTHWARNINGS },
+		{ "restrictqrun", SP_RESTRICTQRUN },
+		{ "goaway", SP_NEEDMAILHELO | SP_NEEDEXPNHELO | SP_NEEDVRFYHELO |
+			    SP_NOEXPN | SP_NOVRFY | SP_NOVERB | SP_NORECEIPTS |
+			    SP_AUTHWARNINGS },
+	};
+	const char *p = opt_str(&cf->opt, OPT_PrivacyOptions);
+	unsigned f = 0;
+
+	while (p != NULL && *p) {
+		size_t n;
+		p += strspn(p, " \t,");
+		n = strcspn(p, " \t,");
+		for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
+			if (strlen(tab[i].w) == n && strncasecmp(p, tab[i].w, n) == 0)
+				f |= tab[i].f;
+		p += n;
+	}
+	return f;
+}
+
+/* "$j Sendmail ..." -> "$j ESMTP Sendmail ...": the reference puts ESMTP
+ * after the first word of SmtpGreetingMessage */
+static void greeting(session_t *s)
+{
+	const char *g = opt_str(&s->cf->opt, OPT_SmtpGreetingMessage);
+	buf_t b = BUF_INIT(4096);
+	const char *t;
+	size_t n;
+
+	cf_expand(s->cf, g != NULL ? g : "$j Sendmail $v ready at $b", &b);
+	t = buf_str(&b);
+	n = strcspn(t, " \t");
+	smtp_reply(s, true, 220, NULL, "%.*s ESMTP%s", (int)n, t, t + n);
+	buf_free(&b);
+}
+
+static void cmd_quit(session_t *s)
+{
+	smtp_reply(s, true, 221, "2.0.0", "%s closing connection", mac_get(&s->cf->mac, 'j'));
+	s->quit = true;
+}
+
+static void cmd_noop(session_t *s)
+{
+	smtp_reply(s, true, 250, "2.0.0", "OK");
+}
+
+static void cmd_unknown(session_t *s)
+{
+	if (++s->nbad > MAX_BAD_COMMANDS) {
+		smtp_reply(s, true, 421, "4.7.0", "%s Too many bad commands; closing connection",
+			   mac_get(&s->cf->mac, 'j'));
+		s->quit = true;
+		return;
+	}
+	smtp_reply(s, true, 500, "5.5.1", "Command unrecognized: \"%s\"", buf_str(&s->line));
+}
+
+static void cmd_notimpl(session_t *s)
+{
+	smtp_reply(s, true, 502, "5.5.1", "Command not implemented: \"%s\"", buf_str(&s->line));
+}
+
+static void do_helo(session_t *s) { cmd_helo(s, false); }
+static void do_ehlo(session_t *s) { cmd_helo(s, true); }
+static void do_vrfy(session_t *s) { cmd_vrfy(s, false); }
+static void do_expn(session_t *s) { cmd_vrfy(s, true); }
+
+static const struct command {
+	const char *name;
+	void (*fn)(session_t *s);
+} commands[] = {
+	{ "helo", do_helo }, { "ehlo", do_ehlo }, { "mail", cmd_mail }, { "rcpt", cmd_rcpt },
+	{ "data", cmd_data }, { "rset", cmd_rset }, { "noop", cmd_noop }, { "quit", cmd_quit },
+	{ "vrfy", do_vrfy }, { "expn", do_expn }, { "help", cmd_help }, { "etrn", cmd_etrn },
+	{ "verb", cmd_verb }, { "auth", cmd_auth }, { "starttls", cmd_starttls },
+	{ "turn", cmd_notimpl },
+};
+
+static void dispatch(session_t *s)
+{
+	const char *l = buf_str(&s->line);
+	size_t n;
+
+	l += strspn(l, " \t");
+	n = strcspn(l, " \t");
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strlen(commands[i].name) == n && strncasecmp(l, commands[i].name, n) == 0) {
+			commands[i].fn(s);
+			return;
+		}
+	cmd_unknown(s);
+}
+
+/* input waiting before the greeting on a pipe: a client that does not wait */
+static bool early_talker(const session_t *s)
+{
+	struct pollfd p = { .fd = fileno(s->in), .events = POLLIN };
+	return !s->is_socket && poll(&p, 1, 0) == 1 && (p.revents & POLLIN);
+}
+
+static void session_init(session_t *s, cf_t *cf, const smtpd_opts_t *o, FILE *in, FILE *out)
+{
+	memset(s, 0, sizeof *s);
+	s->cf = cf;
+	s->o = o;
+	s->in = in;
+	s->out = out;
+	buf_init(&s->line, SMTPD_MAXLINE + 1);
+	buf_init(&s->relay, 1024);
+	buf_init(&s->client_addr, 256);
+	buf_init(&s->client_name, 1024);
+	env_init(&s->e);
+	s->priv = privacy_flags(cf);
+	session_new_qid(s);
+}
+
+static void session_free(session_t *s)
+{
+	transaction_end(s, false);
+	env_free(&s->e);
+	free(s->helo);
+	buf_free(&s->line);
+	buf_free(&s->relay);
+	buf_free(&s->client_addr);
+	buf_free(&s->client_name);
+}
+
+static void session_close(session_t *s)
+{
+	transaction_end(s, true);
+	if (!s->didmail)
+		session_log(s, LL_MINOR, LOG_INFO,
+			    "%s did not issue MAIL/EXPN/VRFY/ETRN during connection to stdin",
+			    buf_str(&s->relay));
+}
+
+int smtpd_session(cf_t *cf, const smtpd_opts_t *o, FILE *in, FILE *out)
+{
+	session_t s;
+	bool early;
+	int st;
+
+	session_init(&s, cf, o, in, out);
+	client_identify(&s);
+	client_macros(&s);
+	early = early_talker(&s);
+	greeting(&s);
+	while (!s.quit && smtp_getline(&s)) {
+		if (early) {
+			smtp_reply(&s, true, 554, "5.5.0", "SMTP protocol error");
+			early = false;
+			continue;
+		}
+		dispatch(&s);
+	}
+	if (!s.quit && s.gotmail)
+		session_log(&s, LL_PROTO, LOG_NOTICE, "lost input channel from %s to stdin after %s",
+			    buf_str(&s.relay), s.nrcpts > 0 ? "rcpt" : "mail");
+	session_close(&s);
+	st = s.exitstat;
+	session_free(&s);
+	return st;
+}

@@ -1,0 +1,134 @@
+/* smtpd_int.h - what the files of src/smtpd share: the session (who the
+ * client is, the protocol state, the transaction being built), replies,
+ * the policy rulesets, and one handler per command. */
+#ifndef SM_SMTPD_INT_H
+#define SM_SMTPD_INT_H
+#include "smtpd/smtpd.h"
+#include "lib/buf.h"
+#include "queue/envelope.h"
+#include <stdarg.h>
+#include <stdbool.h>
+#include <time.h>
+
+/* PrivacyOptions bits the server looks at */
+#define SP_NEEDMAILHELO  0x001
+#define SP_NEEDEXPNHELO  0x002
+#define SP_NEEDVRFYHELO  0x004
+#define SP_NOEXPN        0x008
+#define SP_NOVRFY        0x010
+#define SP_NOETRN        0x020
+#define SP_NOVERB        0x040
+#define SP_NORECEIPTS    0x080
+#define SP_AUTHWARNINGS  0x100
+#define SP_RESTRICTQRUN  0x200
+
+#define MAX_BAD_COMMANDS 25      /* the next one closes the session */
+#define MAX_VRFY_QUIET   5       /* more VRFY/EXPN are logged as an attack */
+
+typedef struct session {
+	cf_t *cf;
+	const smtpd_opts_t *o;
+	FILE *in, *out;
+	buf_t line;              /* the current command line */
+	unsigned priv;           /* SP_* */
+	/* the client */
+	buf_t relay;             /* "name [addr]", "[addr]" or "user@localhost" */
+	buf_t client_addr, client_name;
+	bool is_socket;
+	/* protocol state */
+	char *helo;              /* HELO/EHLO argument, NULL before */
+	bool esmtp;
+	int nbad;                /* unrecognized commands */
+	int nbadrcpt;            /* rejected recipients (BadRcptThrottle) */
+	int nvrfy;               /* VRFY/EXPN commands */
+	bool didmail;            /* MAIL, EXPN, VRFY or ETRN was issued */
+	bool quit;
+	int exitstat;
+	/* the transaction */
+	char qid[32];
+	bool gotmail;            /* MAIL accepted */
+	bool sender_set;         /* a sender was parsed: from= is due */
+	char *sender;            /* MAIL FROM text as given (S line) */
+	char *sender_addr;       /* without angle brackets ($f) */
+	long size;               /* SIZE= */
+	char *bodytype, *ret, *envid, *auth;
+	bool discard;
+	envelope_t e;            /* recipients accepted so far */
+	int nrcpts;
+} session_t;
+
+/* ------------------------------------------------------------ io.c */
+/* one reply line; last: the final line of a reply ("250 " vs "250-");
+ * dsn may be NULL.  Bytes with the high bit set are sent stripped. */
+void smtp_reply(session_t *s, bool last, int code, const char *dsn, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* read one command line into s->line (CR LF off); false at end of input */
+bool smtp_getline(session_t *s);
+void smtp_flush(session_t *s);
+
+/* ------------------------------------------------------------ policy.c */
+/* the verdict of a policy ruleset or an address check */
+typedef struct verdict {
+	int code;                /* 0: accepted; else the reply code */
+	char dsn[16];
+	buf_t text;              /* reply text after code and dsn */
+	bool discard;
+	int exitstat;            /* EX_* the reject sets, 0 none */
+} verdict_t;
+
+void verdict_init(verdict_t *v);
+void verdict_free(verdict_t *v);
+/* run ruleset name over arg (arg2 != NULL: "arg $| arg2"); a missing
+ * ruleset accepts.  A reject is logged as the reference does. */
+void policy_check(session_t *s, const char *rsname, const char *arg, const char *arg2,
+		  verdict_t *v);
+/* reply with v's code, dsn and text */
+void verdict_reply(session_t *s, const verdict_t *v);
+/* parse an address (envelope sender or recipient); errors as a verdict;
+ * a->mailer etc. valid when v->code == 0 */
+struct addr;
+void policy_parse(session_t *s, const char *text, unsigned flags, struct addr *a,
+		  verdict_t *v);
+
+/* ------------------------------------------------------------ client.c */
+void client_identify(session_t *s);
+void client_macros(session_t *s);
+
+/* ------------------------------------------------------------ session.c */
+void session_new_qid(session_t *s);
+/* log the from= line of a transaction that did not end in DATA, reset */
+void transaction_end(session_t *s, bool log);
+void session_log(session_t *s, int level, int prio, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* "rest of the line" after a command word */
+const char *cmd_arg(const session_t *s);
+
+/* ------------------------------------------------------------ commands */
+void cmd_helo(session_t *s, bool ehlo);
+void cmd_mail(session_t *s);
+void cmd_rcpt(session_t *s);
+void cmd_data(session_t *s);
+void cmd_rset(session_t *s);
+void cmd_vrfy(session_t *s, bool expn);
+void cmd_help(session_t *s);
+void cmd_etrn(session_t *s);
+void cmd_verb(session_t *s);
+void cmd_auth(session_t *s);
+void cmd_starttls(session_t *s);
+
+/* auth.c: the SASL mechanisms offered ("" none) */
+const char *auth_mechanisms(session_t *s);
+
+/* the argument of MAIL/RCPT: "FROM:" (kw) then the path (up to a blank
+ * outside <> and quotes) into path, *params at what follows.  On a
+ * syntax error replies 501 and returns false (text: what was scanned). */
+bool path_split(session_t *s, const char *kw, buf_t *path, const char **params, buf_t *text);
+/* next "KEY=VALUE" word of params into key/val; false at the end */
+bool param_next(const char **params, buf_t *key, buf_t *val, bool *has_val);
+/* xtext (RFC 3461): printable, no '=', '+' followed by two hex digits */
+bool xtext_valid(const char *v);
+
+/* "<a@b>" -> "a@b" (angle brackets and surrounding blanks off) */
+void strip_angles(const char *text, buf_t *out);
+
+#endif
