@@ -137,4 +137,8 @@ extern int (*map_alias_missing)(map_t *m);
 /* messages: maps print diagnostics through this hook (set by the mode) */
 extern void (*map_message)(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* host map: keep the resolver's notes ("Name server timeout") off
+ * standard output (an SMTP session's replies go there) */
+void map_host_quiet(bool on);
+
 #endif

@@ -5,6 +5,14 @@
 #include <stdio.h>
 #include <sysexits.h>
 
+/* where the resolver's notes go: the terminal, except in an SMTP session */
+static bool quiet;
+
+void map_host_quiet(bool on)
+{
+	quiet = on;
+}
+
 static int host_lookup(map_t *m, const char *key, const char **args, int nargs,
 		       buf_t *out, int *stat)
 {
@@ -12,7 +20,7 @@ static int host_lookup(map_t *m, const char *key, const char **args, int nargs,
 	int found;
 
 	found = dns_host_map_lookup(key, &name, stat, &msg);
-	if (msg.len > 0)
+	if (msg.len > 0 && !quiet)
 		fputs(buf_str(&msg), stdout);
 	if (found)
 		map_rewrite(m, buf_str(&name), name.len, key, args, nargs, out);

@@ -18,13 +18,15 @@ char **sm_argv, **sm_orig_argv;
 int sm_argc;
 
 /* which cf: -C names one; -Ac submit.cf, -Am sendmail.cf; a plain
- * submission uses submit.cf (the mail submission program) when it exists */
+ * submission and -bs use submit.cf (the mail submission program) when it
+ * exists */
 static void choose_cf(sm_args_t *a)
 {
 	if (a->cf_given)
 		return;
 	if (a->submit_cf == 'c' ||
-	    (a->submit_cf == 0 && a->mode == 'm' && !a->queue && access(SUBMIT_CF, R_OK) == 0))
+	    (a->submit_cf == 0 && (a->mode == 'm' || a->mode == 's') && !a->queue &&
+	     access(SUBMIT_CF, R_OK) == 0))
 		a->cffile = SUBMIT_CF;
 }
 

@@ -1,7 +1,8 @@
 /* client.c - who the client is: on a socket (inetd style) its address
  * and the name its address maps back to, else the invoking user at
  * localhost; and the macros the policy rulesets read (${client_addr},
- * ${client_name}, ${client_resolve}, ${client_port}, $_). */
+ * ${client_name}, ${client_port}, ${daemon_flags}, $_).  Like the
+ * reference in -bs mode, ${client_resolve} is left unset. */
 #include "smtpd/smtpd_int.h"
 #include "conf/cf.h"
 #include <arpa/inet.h>
@@ -11,7 +12,6 @@
 #include <string.h>
 #include <sys/socket.h>
 
-static const char *resolve = "OK";
 static char port[16];
 
 static void peer_name(session_t *s, const struct sockaddr *sa, socklen_t len)
@@ -22,9 +22,7 @@ static void peer_name(session_t *s, const struct sockaddr *sa, socklen_t len)
 	if (rc == 0) {
 		buf_set(&s->client_name, host);
 		buf_printf(&s->relay, "%s ", host);
-		resolve = "OK";
-	} else
-		resolve = rc == EAI_AGAIN ? "TEMP" : "FAIL";
+	}
 	buf_printf(&s->relay, "[%s]", buf_str(&s->client_addr));
 	if (rc != 0)
 		buf_printf(&s->client_name, "[%s]", buf_str(&s->client_addr));
@@ -64,8 +62,8 @@ void client_macros(session_t *s)
 	if (s->is_socket) {
 		mac_define(m, macid("client_addr"), buf_str(&s->client_addr));
 		mac_define(m, macid("client_name"), buf_str(&s->client_name));
-		mac_define(m, macid("client_resolve"), resolve);
 		mac_define(m, macid("client_port"), port);
 	}
-	mac_define(m, macid("daemon_flags"), "");
+	/* -bs runs with the flags the reference gives it (its qf files keep them) */
+	mac_define(m, macid("daemon_flags"), "c u");
 }

@@ -74,7 +74,7 @@ static void fill_request(session_t *s, submit_req_t *r, char **warn)
 	r->realuser = s->o->realuser;
 	r->trusted = true;
 	r->hops = -1;
-	r->queue_only = mode != 'i' && mode != 'b';
+	(void)mode;   /* over SMTP the reference queues without expanding */
 	if (s->helo == NULL && (s->priv & SP_AUTHWARNINGS)) {
 		buf_t b = BUF_INIT(4096);
 		buf_printf(&b, "%s: %s didn't use HELO protocol", mac_get(&s->cf->mac, 'j'),

@@ -51,17 +51,18 @@ static int reject_exitstat(const char *dsn)
 	return dsn_to_exitstat(dsn);
 }
 
-/* "$@ host" words of $#error that name a status instead of a code */
-static const char *word_dsn(const char *w)
+/* "$@ host" words of $#error that name an exit status instead of a code
+ * (the enhanced code then stays the default one) */
+static int word_exitstat(const char *w)
 {
-	static const struct { const char *w, *dsn; } tab[] = {
-		{ "nouser", "5.1.1" }, { "nohost", "5.1.2" }, { "tempfail", "4.0.0" },
-		{ "usage", "5.5.4" }, { "unavailable", "5.0.0" }, { "dataerr", "5.6.0" },
+	static const struct { const char *w; int st; } tab[] = {
+		{ "nouser", EX_NOUSER }, { "nohost", EX_NOHOST }, { "usage", EX_USAGE },
+		{ "unavailable", EX_UNAVAILABLE }, { "dataerr", EX_DATAERR },
 	};
 	for (size_t i = 0; i < sizeof tab / sizeof tab[0]; i++)
 		if (strcasecmp(w, tab[i].w) == 0)
-			return tab[i].dsn;
-	return NULL;
+			return tab[i].st;
+	return 0;
 }
 
 /* fill v from an error's $@ part and its text ("550 msg" or "msg") */
@@ -70,12 +71,23 @@ static void error_verdict(verdict_t *v, const char *host, const char *text, cons
 	const char *t = text, *d = host != NULL && is_dsn(host) ? host : NULL;
 	int code = 0;
 
-	if (d == NULL && host != NULL)
-		d = word_dsn(host);
 	if (isdigit((unsigned char)t[0]) && isdigit((unsigned char)t[1]) &&
 	    isdigit((unsigned char)t[2]) && (t[3] == ' ' || t[3] == '\0')) {
 		code = atoi(t);
 		t += t[3] ? 4 : 3;
+		/* "550 5.1.1 text": the enhanced code in the text wins */
+		if (isdigit((unsigned char)t[0]) && t[1] == '.') {
+			size_t n = strcspn(t, " ");
+			static char td[16];
+			if (n < sizeof td) {
+				memcpy(td, t, n);
+				td[n] = '\0';
+				if (is_dsn(td)) {
+					d = td;
+					t += n + (t[n] == ' ');
+				}
+			}
+		}
 	}
 	if (code == 0)
 		code = d != NULL && d[0] == '4' ? 451 : 553;
@@ -88,6 +100,8 @@ static void error_verdict(verdict_t *v, const char *host, const char *text, cons
 		buf_printf(&v->text, "%s... ", prefix);
 	buf_adds(&v->text, t);
 	v->exitstat = reject_exitstat(v->dsn);
+	if (code / 100 == 5 && host != NULL && !is_dsn(host) && word_exitstat(host))
+		v->exitstat = word_exitstat(host);
 }
 
 /* text of tokens with the quotes taken off */
@@ -175,11 +189,9 @@ void policy_check(session_t *s, const char *rsname, const char *arg, const char 
 }
 
 /* the first "text... message" line parseaddr printed */
-static void scan_message(session_t *s, const char *printed, const char *text, verdict_t *v)
+static void scan_message(const char *printed, const char *text, verdict_t *v)
 {
 	size_t n = strcspn(printed, "\n");
-
-	(void)s;
 	v->code = 553;
 	snprintf(v->dsn, sizeof v->dsn, "%s",
 		 strstr(printed, "token too long") != NULL ? "5.1.0" : "5.0.0");
@@ -190,28 +202,43 @@ static void scan_message(session_t *s, const char *printed, const char *text, ve
 		buf_printf(&v->text, "%s... Syntax error", text);
 }
 
-void policy_parse(session_t *s, const char *text, unsigned flags, addr_t *a, verdict_t *v)
+/* the tokenizer's complaints ("Unbalanced '<'"): the first one refuses */
+static bool syntax_ok(const char *text, verdict_t *v)
 {
 	char *printed = NULL;
 	size_t plen = 0;
 	FILE *mf = open_memstream(&printed, &plen);
+	tokvec_t tv;
+	arena_t ar;
 	int rc;
 
-	rc = parseaddr(s->cf, mf, text, flags, a);
+	tv_init(&tv);
+	arena_init(&ar);
+	rc = addr_scan(mf, text, &tv, &ar, true);
 	if (mf != NULL)
 		fclose(mf);
-	if (rc < 0)
-		scan_message(s, printed != NULL ? printed : "", text, v);
-	else if (a->mailer == NULL)
-		error_verdict(v, a->host, a->user != NULL ? a->user : "", text);
-	if (a->mailer == NULL && rc >= 0) {
+	if (rc < 0 || (printed != NULL && *printed))
+		scan_message(printed != NULL ? printed : "", text, v);
+	free(printed);
+	tv_free(&tv);
+	arena_free(&ar);
+	return v->code == 0;
+}
+
+void policy_parse(session_t *s, const char *text, unsigned flags, addr_t *a, verdict_t *v)
+{
+	buf_t t = BUF_INIT(8192);
+
+	if (!syntax_ok(text, v))
+		return;
+	if (parseaddr(s->cf, NULL, text, flags, a) < 0)
+		scan_message("", text, v);
+	else if (a->mailer == NULL) {
 		/* the user part of $#error keeps its quotes */
-		buf_t t = BUF_INIT(8192);
-		for (const char *p = buf_str(&v->text); *p; p++)
+		for (const char *p = a->user != NULL ? a->user : ""; *p; p++)
 			if (*p != '"')
 				buf_addc(&t, *p);
-		buf_set(&v->text, buf_str(&t));
-		buf_free(&t);
+		error_verdict(v, a->host, buf_str(&t), text);
 	}
-	free(printed);
+	buf_free(&t);
 }

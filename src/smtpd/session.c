@@ -5,11 +5,13 @@
 #include "conf/cf.h"
 #include "lib/xalloc.h"
 #include "log/log.h"
+#include "maps/map.h"
 #include "queue/queue.h"
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -79,7 +81,7 @@ static unsigned privacy_flags(const cf_t *cf)
 		{ "noreceipts", SP_NORECEIPTS }, { "authwarnings", SP_AUTHWARNINGS },
 		{ "restrictqrun", SP_RESTRICTQRUN },
 		{ "goaway", SP_NEEDMAILHELO | SP_NEEDEXPNHELO | SP_NEEDVRFYHELO |
-			    SP_NOEXPN | SP_NOVRFY | SP_NOVERB | SP_NORECEIPTS |
+			    SP_NOEXPN | SP_NOVRFY | SP_NOVERB |
 			    SP_AUTHWARNINGS },
 	};
 	const char *p = opt_str(&cf->opt, OPT_PrivacyOptions);
@@ -214,6 +216,20 @@ static void session_close(session_t *s)
 			    buf_str(&s->relay));
 }
 
+/* a socket closed with unread input is reset: let the client's last
+ * words arrive first */
+static void drain(session_t *s)
+{
+	struct pollfd p = { .fd = fileno(s->in), .events = POLLIN };
+	char b[4096];
+
+	fflush(s->out);
+	if (!s->is_socket || shutdown(fileno(s->out), SHUT_WR) != 0)
+		return;
+	while (poll(&p, 1, 1000) == 1 && read(p.fd, b, sizeof b) > 0)
+		;
+}
+
 int smtpd_session(cf_t *cf, const smtpd_opts_t *o, FILE *in, FILE *out)
 {
 	session_t s;
@@ -221,6 +237,7 @@ int smtpd_session(cf_t *cf, const smtpd_opts_t *o, FILE *in, FILE *out)
 	int st;
 
 	session_init(&s, cf, o, in, out);
+	map_host_quiet(true);
 	client_identify(&s);
 	client_macros(&s);
 	early = early_talker(&s);
@@ -238,6 +255,7 @@ int smtpd_session(cf_t *cf, const smtpd_opts_t *o, FILE *in, FILE *out)
 			    buf_str(&s.relay), s.nrcpts > 0 ? "rcpt" : "mail");
 	session_close(&s);
 	st = s.exitstat;
+	drain(&s);
 	session_free(&s);
 	return st;
 }
