@@ -289,7 +289,7 @@ class Report:
         sys.stderr.write("scenario oracle: %d/%d steps identical\n" % (len(self.passed), self.n))
         if self.a.report:
             os.makedirs(os.path.dirname(os.path.abspath(self.a.report)), exist_ok=True)
-            with open(self.a.report, "w") as f:
+            with open(self.a.report, "w", errors="surrogateescape") as f:
                 f.write("".join(self.text))
             sys.stderr.write("failure report: %s\n" % self.a.report)
 
