@@ -116,6 +116,21 @@ static void x_fail(xstate_t *xs, drcpt_t *x, const char *to, int st, const char 
 	dsn_queue_bounce(xs->d->cf, xs->d->e, x->r, a, 'f');
 }
 
+/* owner-X of the alias X a member came from (the list's sender) */
+static void list_owner(const alias_walk_t *w, rcpt_t *r)
+{
+	buf_t key = BUF_INIT(1024), val = BUF_INIT(0);
+	int st = 0;
+
+	if (w->parent == NULL)
+		return;
+	buf_printf(&key, "owner-%s", w->parent);
+	if (!key.overflow && alias_lookup(buf_str(&key), &val, &st) > 0 && val.len > 0)
+		env_set_str(&r->owner, buf_str(&val));
+	buf_free(&key);
+	buf_free(&val);
+}
+
 /* the record a leaf lands in: the top recipient itself, or a new one */
 static drcpt_t *leaf_record(xstate_t *xs, alias_walk_t *w, const char *input, addr_t *a)
 {
@@ -137,6 +152,8 @@ static drcpt_t *leaf_record(xstate_t *xs, alias_walk_t *w, const char *input, ad
 	ctl_format(&x->ctl, &c);
 	env_set_str(&r->ctl, buf_str(&c));
 	buf_free(&c);
+	if (xs->fwd_user == NULL && w->incfile == NULL)
+		list_owner(w, r);
 	top->r->state = RS_EXPANDED;
 	return x;
 }

@@ -30,6 +30,7 @@ static void rcpt_free(rcpt_t *r)
 	free(r->mailer);
 	free(r->host);
 	free(r->user);
+	free(r->owner);
 	free(r->status);
 	free(r->statmsg);
 	free(r->relay);

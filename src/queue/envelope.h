@@ -113,6 +113,8 @@ typedef struct rcpt {
 	/* run time only */
 	enum rcpt_state state;
 	char *mailer, *host, *user;   /* the resolved triple */
+	char *owner;         /* owner-X's value when an alias X with an owner
+	                        produced this recipient (the list's sender) */
 	int mailer_index;    /* the mailer's number (-1 unknown) */
 	char *status;        /* DSN status ("4.4.1"), NULL before a try */
 	char *statmsg;       /* the stat= text of the last attempt */

@@ -2,6 +2,9 @@
  * layout (columns, truncation widths, -v priority and controlling users,
  * per-recipient status, "*" for locked entries, one block per directory). */
 #include "queue/queue.h"
+#include "log/log.h"
+#include <pwd.h>
+#include <unistd.h>
 #include <errno.h>
 #include <string.h>
 #include <sysexits.h>
@@ -98,7 +101,11 @@ static long print_dir(const char *qdir, const qselect_t *sel, const char *sortor
 	qentry_t *v = queue_scan(qdir, sel, sortorder, &n);
 
 	if (v == NULL) {
-		fprintf(out, "can not chdir(%s/): %s\n", qdir, strerror(errno));
+		int err = errno;
+		struct passwd *pw = getpwuid(getuid());
+		fprintf(out, "can not chdir(%s/): %s\n", qdir, strerror(err));
+		sm_log_id(LL_SERIOUS, LOG_CRIT, "", "SYSERR(%s): can not chdir(%s/): %s",
+			  pw != NULL ? pw->pw_name : "?", qdir, strerror(err));
 		return -1;
 	}
 	block_name(qdir, &name);

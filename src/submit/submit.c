@@ -7,6 +7,7 @@
 #include "submit/collect.h"
 #include "submit/headers.h"
 #include "submit/rcpts.h"
+#include "submit/owner_split.h"
 #include "addr/header.h"
 #include "lib/buf.h"
 #include "lib/crashpoint.h"
@@ -426,21 +427,53 @@ static void log_bodytype(const submit_req_t *r, envelope_t *e, char **saved)
 	}
 }
 
+/* the clones of -odq owner lists: committed after the original's qf;
+ * on failure the ones written stay queued (each is a whole message) */
+static int commit_clones(const submit_req_t *r, envelope_t *e, clones_t *cl, bool sync)
+{
+	for (size_t i = 0; i < cl->n; i++)
+		if (owner_commit(e, &cl->v[i], sync) != 0) {
+			printf("cannot write %s/qf%s: %s\n", r->qdir, cl->v[i].qid, strerror(errno));
+			return EX_TEMPFAIL;
+		}
+	return EX_OK;
+}
+
+static void log_clones(cf_t *cf, const envelope_t *e, const clones_t *cl)
+{
+	for (size_t i = 0; i < cl->n; i++) {
+		sm_log_id(LL_DEFER, LOG_INFO, e->qid, "%s: clone: owner=%s", cl->v[i].qid,
+			  cl->v[i].sender);
+		log_queued(cf, &cl->v[i]);
+	}
+}
+
 int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, int *lockfd)
 {
-	bool sync = supersafe(cf);
+	bool sync = supersafe(cf), queue_orig = true;
 	int st = build_envelope(cf, r, e, c);
+	clones_t cl;
 	char *saved;
 
 	*lockfd = -1;
-	if (st == EX_OK && r->queue_only)
+	memset(&cl, 0, sizeof cl);
+	if (st == EX_OK && r->queue_only) {
 		expand_before_queueing(cf, e, c);
-	if (st == EX_OK && qf_write(e, sync, lockfd) != 0) {
+		owner_split(e, &cl);
+		queue_orig = cl.n == 0 || env_has_queued(e);
+	}
+	if (st == EX_OK && queue_orig && qf_write(e, sync, lockfd) != 0) {
 		printf("cannot write %s/qf%s: %s\n", r->qdir, e->qid, strerror(errno));
 		st = EX_TEMPFAIL;
+		queue_orig = false;
 	}
-	if (st != EX_OK) {
+	if (st == EX_OK)
+		st = commit_clones(r, e, &cl, sync);
+	/* the df goes unless the original's qf holds it (the clones link it) */
+	if (!queue_orig || (st != EX_OK && *lockfd < 0))
 		discard_files(r, e);
+	if (st != EX_OK) {
+		clones_free(&cl);
 		return st;
 	}
 	crashpoint("submit-committed");
@@ -450,8 +483,11 @@ int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, 
 		free(e->bodytype);
 		e->bodytype = saved;
 	}
-	if (r->queue_only)
+	if (r->queue_only) {
 		log_queued(cf, e);
+		log_clones(cf, e, &cl);
+	}
+	clones_free(&cl);
 	return EX_OK;
 }
 
