@@ -359,6 +359,10 @@ int deliver_expand(cf_t *cf, envelope_t *e, const deliver_opts_t *o)
 
 	dctx_init(&d, cf, e, o);
 	expand_all(&d);
+	/* keep each resolved mailer: the caller logs it without a second parse */
+	for (size_t i = 0; i < d.n; i++)
+		if (d.v[i]->a.mailer != NULL && d.v[i]->r->mailer == NULL)
+			env_set_str(&d.v[i]->r->mailer, d.v[i]->a.mailer->name);
 	for (r = e->rcpts; r != NULL; r = r->next)
 		left += r->state == RS_QUEUED;
 	dctx_free(&d);

@@ -63,24 +63,3 @@ bool param_next(const char **params, buf_t *key, buf_t *val, bool *has_val)
 	return true;
 }
 
-bool xtext_valid(const char *v)
-{
-	for (; *v; v++) {
-		unsigned char c = (unsigned char)*v;
-		if (c < 33 || c > 126 || c == '=')
-			return false;
-		if (c == '+' && !(isxdigit((unsigned char)v[1]) && isxdigit((unsigned char)v[2])))
-			return false;
-	}
-	return true;
-}
-
-void strip_angles(const char *text, buf_t *out)
-{
-	size_t n = strlen(text);
-	buf_reset(out);
-	if (n >= 2 && text[0] == '<' && text[n - 1] == '>')
-		buf_add(out, text + 1, n - 2);
-	else
-		buf_adds(out, text);
-}

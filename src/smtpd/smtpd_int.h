@@ -5,6 +5,7 @@
 #define SM_SMTPD_INT_H
 #include "smtpd/smtpd.h"
 #include "lib/buf.h"
+#include "lib/addrtext.h"
 #include "queue/envelope.h"
 #include <stdarg.h>
 #include <stdbool.h>
@@ -125,10 +126,6 @@ const char *auth_mechanisms(session_t *s);
 bool path_split(session_t *s, const char *kw, buf_t *path, const char **params, buf_t *text);
 /* next "KEY=VALUE" word of params into key/val; false at the end */
 bool param_next(const char **params, buf_t *key, buf_t *val, bool *has_val);
-/* xtext (RFC 3461): printable, no '=', '+' followed by two hex digits */
-bool xtext_valid(const char *v);
-
-/* "<a@b>" -> "a@b" (angle brackets and surrounding blanks off) */
-void strip_angles(const char *text, buf_t *out);
+/* xtext_valid and strip_angles: lib/addrtext.h */
 
 #endif

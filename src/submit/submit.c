@@ -10,6 +10,7 @@
 #include "submit/owner_split.h"
 #include "addr/header.h"
 #include "lib/buf.h"
+#include "lib/addrtext.h"
 #include "lib/crashpoint.h"
 #include "lib/xalloc.h"
 #include "log/log.h"
@@ -29,18 +30,6 @@
 
 void sm_arpadate(time_t t, char *buf, size_t sz);
 
-static bool xtext_ok(const char *s)
-{
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c < 33 || c > 126 || c == '=')
-			return false;
-		if (c == '+' && !(isxdigit((unsigned char)s[1]) && isxdigit((unsigned char)s[2])))
-			return false;
-	}
-	return true;
-}
-
 bool submit_check_args(const submit_req_t *r)
 {
 	letterset_t fl;
@@ -59,7 +48,7 @@ bool submit_check_args(const submit_req_t *r)
 		printf("Invalid -R value\n");
 		ok = false;
 	}
-	if (r->envid != NULL && !xtext_ok(r->envid)) {
+	if (r->envid != NULL && !xtext_valid(r->envid)) {
 		printf("Invalid syntax in -V flag\n");
 		ok = false;
 	}
@@ -176,16 +165,12 @@ static void sender_init(cf_t *cf, sender_t *s, const submit_req_t *r)
 {
 	const char *g = r->sender != NULL ? r->sender : r->realuser;
 	const char *j = mac_get(&cf->mac, 'j');
-	size_t n = strlen(g);
 
 	buf_init(&s->addr, 4096);
 	buf_init(&s->auth, 4096);
 	buf_init(&s->fullname, 1024);
 	s->given = g;
-	if (n >= 2 && g[0] == '<' && g[n - 1] == '>')
-		buf_add(&s->addr, g + 1, n - 2);
-	else
-		buf_adds(&s->addr, g);
+	strip_angles(g, &s->addr);
 	if (s->addr.len > 0 && !untrusted_sender(r) && !r->smtp) {
 		buf_adds(&s->auth, buf_str(&s->addr));
 		if (strchr(buf_str(&s->addr), '@') == NULL)
@@ -300,18 +285,14 @@ static void log_accepted(cf_t *cf, const envelope_t *e)
 	buf_free(&l);
 }
 
-static void log_queued(cf_t *cf, const envelope_t *e)
+static void log_queued(const envelope_t *e)
 {
 	for (const rcpt_t *r = e->rcpts; r != NULL; r = r->next) {
 		if (r->state != RS_QUEUED)
 			continue;
-		addr_t a;
-		memset(&a, 0, sizeof a);
-		parseaddr(cf, NULL, r->addr, RF_RECIPADDR, &a);
 		sm_log_id(LL_DEFER, LOG_INFO, e->qid,
 			  "to=%s, delay=00:00:00, mailer=%s, pri=%ld, stat=queued", r->addr,
-			  a.mailer_name ? a.mailer_name : "local", e->prio);
-		addr_free(&a);
+			  r->mailer != NULL ? r->mailer : "local", e->prio);
 	}
 }
 
@@ -439,12 +420,12 @@ static int commit_clones(const submit_req_t *r, envelope_t *e, clones_t *cl, boo
 	return EX_OK;
 }
 
-static void log_clones(cf_t *cf, const envelope_t *e, const clones_t *cl)
+static void log_clones(const envelope_t *e, const clones_t *cl)
 {
 	for (size_t i = 0; i < cl->n; i++) {
 		sm_log_id(LL_DEFER, LOG_INFO, e->qid, "%s: clone: owner=%s", cl->v[i].qid,
 			  cl->v[i].sender);
-		log_queued(cf, &cl->v[i]);
+		log_queued(&cl->v[i]);
 	}
 }
 
@@ -484,8 +465,8 @@ int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, 
 		e->bodytype = saved;
 	}
 	if (r->queue_only) {
-		log_queued(cf, e);
-		log_clones(cf, e, &cl);
+		log_queued(e);
+		log_clones(e, &cl);
 	}
 	clones_free(&cl);
 	return EX_OK;
