@@ -25,15 +25,8 @@ python3 "$HERE/../../oracle/lib/syslogd.py" "$D/syslog" "$D/logdev/log" &
 for i in $(seq 100); do [ -e "$D/syslog.ready" ] && break; sleep 0.05; done
 # a private /dev (the host one is never touched: removing or creating
 # /dev/log there would break the bind mount of a concurrent run)
-mkdir -p "$D/hostdev"
-mount --bind /dev "$D/hostdev"
-mount -t tmpfs -o mode=755 sbxdev /dev
-for n in null zero full random urandom tty; do
-	touch "/dev/$n"; mount --bind "$D/hostdev/$n" "/dev/$n"
-done
-ln -s /proc/self/fd /dev/fd
-ln -s /proc/self/fd/0 /dev/stdin; ln -s /proc/self/fd/1 /dev/stdout; ln -s /proc/self/fd/2 /dev/stderr
-mkdir /dev/pts /dev/shm
+. "$HERE/../../oracle/lib/privdev.sh"
+private_dev "$D/hostdev"
 touch /dev/log
 mount --bind "$D/logdev/log" /dev/log
 set +e
