@@ -5,6 +5,7 @@
 #include "deliver/deliver_int.h"
 #include "dsn/dsn.h"
 #include "log/log.h"
+#include "stats/stats.h"
 #include "lib/xalloc.h"
 #include "lib/crashpoint.h"
 #include <signal.h>
@@ -43,8 +44,10 @@ static void record(dctx_t *d, drcpt_t *x)
 	rcpt_t *r = x->r;
 	buf_t ctl = BUF_INIT(0);
 
-	if (a->exitstat == EX_OK)
+	if (a->exitstat == EX_OK) {
 		r->state = RS_SENT;
+		stats_to(x->a.mailer->index, d->e->msgsize);
+	}
 	else
 		r->state = a->dsn && a->dsn[0] == '4' ? RS_DEFERRED : RS_FAILED;
 	env_set_str(&r->status, a->dsn);
@@ -114,6 +117,7 @@ int deliver_message(cf_t *cf, envelope_t *e, int lockfd, const deliver_opts_t *o
 	if (o->queue_run)
 		e->prio += opt_num(&cf->opt, OPT_RetryFactor);
 	deliver_envelope(cf, e, o);
+	stats_flush_cf(cf);
 	dsn_after_run(cf, e, o);
 	crashpoint("requeue-before");
 	r = deliver_requeue(cf, e, &lockfd, o->queue_run);

@@ -9,6 +9,7 @@
 #include "conf/options.h"
 #include "lib/xalloc.h"
 #include "log/log.h"
+#include "stats/stats.h"
 #include "queue/queue.h"
 #include "submit/headers.h"
 #include <errno.h>
@@ -434,6 +435,7 @@ static int report_send(cf_t *cf, envelope_t *e, const deliver_opts_t *o, dsn_req
 		goto out;
 	}
 	sm_log_id(LL_ERRMSG, LOG_INFO, e->qid, "%s: %s: %s", qid, log_tag(e, q), why);
+	stats_from(stats_sender_mailer(cf, b.sender), b.msgsize);
 	now_opts = *o;
 	now_opts.queue_run = false;
 	deliver_message(cf, &b, lockfd, &now_opts);

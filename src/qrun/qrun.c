@@ -40,6 +40,7 @@ int qrun_entry(cf_t *cf, const char *qdir, const char *qid, size_t seq, size_t t
 	}
 	snprintf(e.qid, sizeof e.qid, "%s", qid);
 	env_set_str(&e.qdir, qdir);
+	e.msgsize = queue_df_size(qdir, &e, qid);
 	crashpoint("qrun-locked");
 	if (o->verbose && o->out != NULL)
 		fprintf(o->out, "\nRunning %s/%s (sequence %zu of %zu)\n", qdir, qid, seq, total);

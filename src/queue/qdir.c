@@ -21,7 +21,7 @@ static bool id_ok(const char *id)
 	return n > 0 && n < 32 && strspn(id, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") == n;
 }
 
-static long df_size(const char *qdir, const envelope_t *e, const char *qid)
+long queue_df_size(const char *qdir, const envelope_t *e, const char *qid)
 {
 	buf_t p = BUF_INIT(4096);
 	struct stat st;
@@ -65,7 +65,7 @@ static bool read_entry(const char *qdir, int type, qentry_t *q)
 	buf_free(&err);
 	q->env.qdir = xstrdup(qdir);
 	memcpy(q->env.qid, q->qid, sizeof q->qid);
-	q->env.msgsize = df_size(qdir, &q->env, q->qid);
+	q->env.msgsize = queue_df_size(qdir, &q->env, q->qid);
 	return true;
 }
 

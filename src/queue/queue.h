@@ -130,6 +130,9 @@ bool qselect_match(const qselect_t *sel, const char *qid, const envelope_t *e);
 int qselect_add(qselect_t *sel, const char *arg);
 void qselect_free(qselect_t *sel);
 
+/* bytes of the message's df (-1 if missing) */
+long queue_df_size(const char *qdir, const envelope_t *e, const char *qid);
+
 /* Every entry of qdir that matches sel, read and sorted by the
  * QueueSortOrder (its first letter: p h f t r m n; NULL is priority);
  * *n receives the count.  Locked entries are read too and flagged.

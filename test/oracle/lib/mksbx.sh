@@ -15,7 +15,7 @@
 # /usr/sbin/sendmail, mailq, newaliases, hoststat, purgestat all lead to it.
 # The auxiliary programs (makemap, praliases, editmap, mailstats, smrsh,
 # mail.local) are the reference's, unless SBX_TOOLS names a directory with
-# our makemap/editmap/praliases.
+# our makemap/editmap/praliases/mailstats.
 # SBXDIR must not lie under /etc, /var, /usr, /home or /run (they get overlay
 # mounts; an overlay upperdir cannot sit on an overlay).
 # (Adapted from the oracle's lib/mksbx.sh.)
@@ -55,11 +55,11 @@ else
 	chown --reference="$REFBIN" "$U/libexec/sendmail/sendmail"
 	chmod --reference="$REFBIN" "$U/libexec/sendmail/sendmail"
 fi
-# opt-in: SBX_TOOLS=DIR installs DIR/makemap, DIR/editmap, DIR/praliases (ours)
+# opt-in: SBX_TOOLS=DIR installs DIR/makemap, DIR/editmap, DIR/praliases, DIR/mailstats (ours)
 # where they exist instead of the reference's (used by run_scenario.py)
 for p in makemap praliases editmap mailstats smrsh mail.local vacation.sendmail; do
 	t=$REF/usr/libexec/sendmail/$p
-	case $p in makemap|editmap|praliases)
+	case $p in makemap|editmap|praliases|mailstats)
 		[ -n "${SBX_TOOLS:-}" ] && [ -x "$SBX_TOOLS/$p" ] && t=$(readlink -f "$SBX_TOOLS/$p");;
 	esac
 	ln -s "$t" "$U/libexec/sendmail/$p"
