@@ -11,8 +11,11 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sysexits.h>
 #include <unistd.h>
+
+#define MF(m, c) ((m)->flags[(unsigned char)(c)] != 0)
 
 static bool is_ipc(const mailer_t *m)
 {
@@ -56,7 +59,9 @@ static void record(dctx_t *d, drcpt_t *x)
 	env_set_str(&r->user, x->a.user);
 	if (a->exitstat != EX_OK)
 		env_set_str(&d->e->msg, a->stat);
-	if (a->exitstat == EX_OK || a->exitstat == EX_TEMPFAIL)
+	if (a->shown)
+		;   /* the SMTP client printed it with the dialogue */
+	else if (a->exitstat == EX_OK || a->exitstat == EX_TEMPFAIL)
 		dverbose(d, "%s... %s", r->addr, a->stat);
 	else
 		dverbose(d, "%s", a->stat);
@@ -64,6 +69,8 @@ static void record(dctx_t *d, drcpt_t *x)
 	deliver_log_ctl(d->e, r->addr, ctl.len ? buf_str(&ctl) : NULL, x->a.mailer->name, a,
 			time(NULL));
 	buf_free(&ctl);
+	if (r->state == RS_FAILED && d->o->failstat != NULL && *d->o->failstat == 0)
+		*d->o->failstat = a->exitstat;
 	if (r->state == RS_FAILED)
 		dsn_queue_bounce(d->cf, d->e, r, a, 'f');
 	else if (r->state == RS_SENT)
@@ -72,15 +79,59 @@ static void record(dctx_t *d, drcpt_t *x)
 		dsn_queue_bounce(d->cf, d->e, r, a, 'd');
 }
 
+static bool same_host(const char *a, const char *b)
+{
+	return strcasecmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* x and every later queued recipient for the same [IPC] mailer (with
+ * F=m) and host, in one SMTP transaction; the reference hands them over
+ * last first */
+static void deliver_group(dctx_t *d, drcpt_t *x)
+{
+	mailer_t *m = x->a.mailer;
+	drcpt_t **g = xcalloc(d->n, sizeof *g);
+	size_t n = 0, i;
+	rcpt_t *r;
+
+	for (r = x->r; r != NULL && n < d->n; r = r->next) {
+		drcpt_t *y = dctx_find(d, r);
+		if (y == NULL || r->state != RS_QUEUED || !y->resolved || y->a.mailer != m ||
+		    !same_host(y->a.host, x->a.host) || (n > 0 && !MF(m, 'm')))
+			continue;
+		g[n++] = y;
+	}
+	for (i = 0; i < n / 2; i++) {
+		drcpt_t *t = g[i];
+		g[i] = g[n - 1 - i];
+		g[n - 1 - i] = t;
+	}
+	for (i = 0; i < n; i++)
+		attempt_free(&g[i]->att);
+	crashpoint("mailer-before");
+	deliver_smtp(d, g, n);
+	crashpoint("mailer-after");
+	for (i = 0; i < n; i++) {
+		record(d, g[i]);
+		/* a deferral the remote replied keeps its text on the
+		 * recipient (the qf M line before its R line) */
+		env_set_str(&g[i]->r->rmsg, g[i]->r->state == RS_DEFERRED && g[i]->att.reply != NULL
+				   ? g[i]->att.stat : NULL);
+	}
+	free(g);
+}
+
 static void deliver_one(dctx_t *d, drcpt_t *x)
 {
 	mailer_t *m = x->a.mailer;
 
+	if (is_ipc(m)) {
+		deliver_group(d, x);
+		return;
+	}
 	attempt_free(&x->att);
 	crashpoint("mailer-before");
-	if (is_ipc(m))
-		smtp_deliver(d->cf, d->e, m, x->a.host, &x->r, 1, &x->att, d->o);
-	else if (is_file(m))
+	if (is_file(m))
 		deliver_file(d, x);
 	else
 		deliver_prog(d, &x, 1);

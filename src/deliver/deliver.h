@@ -8,7 +8,8 @@
  * (running a mailer program), msg_write.c (the message as a mailer gets
  * it), mailer_file.c (the *file* mailer), exitmap.c (exit status to DSN
  * code and stat= text), deliver_log.c, deliver.c (the loop), requeue.c
- * (the qf after an attempt), hooks.c (the SMTP client); reports are
+ * (the qf after an attempt), mailer_smtp.c (the SMTP client, src/smtpc);
+ * reports are
  * src/dsn. */
 #ifndef SM_DELIVER_H
 #define SM_DELIVER_H
@@ -26,6 +27,8 @@ typedef struct deliver_opts {
 	bool queue_run;      /* a queue run: P + RetryFactor first, I line */
 	bool from_flag;      /* the sender was given (-f) or read from the
 	                        queue: F=f/F=r mailers get "-f $g" */
+	int *failstat;       /* when set: gets the exit status of the first
+	                        permanent failure (sendmail -odi exits with it) */
 } deliver_opts_t;
 
 /* who controls a recipient produced by an expansion (a qf C line):
@@ -46,6 +49,10 @@ typedef struct attempt {
 	char *relay;         /* relay= text, NULL if none */
 	char *text;          /* what the mailer printed (for the bounce) */
 	bool ran;            /* a mailer was run (the line shows xdelay=) */
+	bool shown;          /* its -v line was already printed (SMTP) */
+	char *xscript;       /* lines for the report's transcript that come
+	                        before this recipient's own (the SMTP
+	                        dialogue), NULL none */
 	time_t start;        /* when the mailer was started */
 } attempt_t;
 
@@ -74,13 +81,6 @@ int deliver_requeue(cf_t *cf, envelope_t *e, int *lockfd, bool queue_run);
 /* Deliver one committed message: deliver_envelope then deliver_requeue.
  * lockfd is the lock on its qf; it is closed before returning. */
 int deliver_message(cf_t *cf, envelope_t *e, int lockfd, const deliver_opts_t *o);
-
-/* ------------------------------------------------------------ hooks */
-/* The SMTP client (not built yet): deliver the recipients rcpts[0..n)
- * of e, all for mailer m and the same host; fills att[i] per recipient.
- * Until the client exists every one is deferred. */
-void smtp_deliver(cf_t *cf, envelope_t *e, mailer_t *m, const char *host,
-		  rcpt_t **rcpts, size_t n, attempt_t *att, const deliver_opts_t *o);
 
 /* The outcome of one recipient's attempt for the reports (src/dsn):
  * kind 'f' failed, 'r' delivered, 'd' deferred; noted on r and in e's

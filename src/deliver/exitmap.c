@@ -62,6 +62,7 @@ void attempt_free(attempt_t *a)
 	free(a->reply);
 	free(a->relay);
 	free(a->text);
+	free(a->xscript);
 	attempt_init(a);
 }
 

@@ -180,7 +180,8 @@ int msg_write(dctx_t *d, mailer_t *m, drcpt_t *to, sink_fn put, void *arg)
 	int r = 0;
 
 	(void)to;
-	if (!MF(m, 'n')) {
+	/* no From_ line for an [IPC] mailer (SMTP) */
+	if (!MF(m, 'n') && !(m->path != NULL && strcmp(m->path, "[IPC]") == 0)) {
 		struct tm tm;
 		sender_for(d, m, &g);
 		localtime_r(&now, &tm);

@@ -90,6 +90,7 @@ void dsn_queue_bounce(cf_t *cf, envelope_t *e, rcpt_t *r, const attempt_t *a, in
 	buf_t b = BUF_INIT(0);
 
 	r->tried = time(NULL);
+	xscript_text(e, a->xscript);
 	if (a->relay != NULL)
 		env_set_str(&r->relay, a->relay);
 	if (kind == DSN_FAILURE) {

@@ -185,8 +185,13 @@ static void rcpt_fields(const cf_t *cf, const envelope_t *e, const rcpt_t *r,
 	actual_rcpt(cf, r, b);
 	buf_printf(b, "\nAction: %s\n", action_of(r, q));
 	status_of(r, q, b);
-	if (r->relay != NULL && q->kind != DSN_RECEIPT)
-		buf_printf(b, "Remote-MTA: DNS; %.*s\n", (int)strcspn(r->relay, " "), r->relay);
+	if (r->relay != NULL && q->kind != DSN_RECEIPT) {
+		/* the host name without its trailing dot */
+		int n = (int)strcspn(r->relay, " ");
+		if (n > 1 && r->relay[n - 1] == '.')
+			n--;
+		buf_printf(b, "Remote-MTA: DNS; %.*s\n", n, r->relay);
+	}
 	if (r->diag != NULL && q->kind == DSN_FAILURE && !q->expired)
 		buf_printf(b, "Diagnostic-Code: %s\n", r->diag);
 	add_date(b, "Last-Attempt-Date: ", r->tried ? r->tried : q->now);

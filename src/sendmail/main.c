@@ -1,4 +1,5 @@
 /* main.c - the sendmail command: argument parsing and mode dispatch. */
+#include "smtpc/hoststat.h"
 #include "sendmail/init.h"
 #include "sendmail/modes.h"
 #include "lib/xalloc.h"
@@ -96,6 +97,12 @@ int main(int argc, char **argv)
 	case 'p':
 	case 'P':
 		rc = sm_queue_mode(cf, &args);
+		break;
+	case 'h':
+		rc = hoststat_print(cf, stdout);
+		break;
+	case 'H':
+		rc = hoststat_purge(cf, stdout);
 		break;
 	default:
 		fprintf(stderr, "sendmail: mode -b%c is not implemented yet\n", args.mode);

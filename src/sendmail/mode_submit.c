@@ -87,9 +87,9 @@ static int delivery_mode(const cf_t *cf)
 
 /* fd is the qf's lock, held since the qf was committed: no queue runner
  * can start on the message before this process has tried it */
-static void deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e, int fd)
+static int deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e, int fd)
 {
-	int mode = delivery_mode(cf);
+	int mode = delivery_mode(cf), fail = 0;
 	deliver_opts_t o;
 
 	/* -v watches the delivery: the reference makes background delivery
@@ -100,7 +100,7 @@ static void deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e, int fd)
 	if (mode != 'i' && mode != 'b') {
 		if (fd >= 0)
 			close(fd);
-		return;
+		return EX_OK;
 	}
 	if (mode == 'b') {
 		pid_t pid;
@@ -110,7 +110,7 @@ static void deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e, int fd)
 			/* the parent; after a failed fork the queue run delivers */
 			if (fd >= 0)
 				close(fd);
-			return;
+			return EX_OK;
 		}
 	}
 	if (fd >= 0) {
@@ -119,12 +119,14 @@ static void deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e, int fd)
 		o.from_flag = a->sender != NULL;
 		o.out = stdout;
 		o.noalias = a->noalias;
+		o.failstat = &fail;   /* -odi exits with a remote rejection */
 		deliver_message(cf, e, fd, &o);
 	}
 	if (mode == 'b') {
 		fflush(NULL);
 		_exit(EX_OK);
 	}
+	return fail;
 }
 
 /* -p proto[:host] sets $r and $s; -M x value (or {name}value) any macro */
@@ -166,7 +168,7 @@ int sm_mode_submit(cf_t *cf, const sm_args_t *a)
 	r.queue_only = delivery_mode(cf) != 'i' && delivery_mode(cf) != 'b';
 	st = submit_message(cf, &r, stdin, &e, &fd);
 	if (st == EX_OK)
-		deliver_now(cf, a, &e, fd);
+		st = deliver_now(cf, a, &e, fd);
 	env_free(&e);
 	return st;
 }

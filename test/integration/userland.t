@@ -131,7 +131,7 @@ for P in seed m4; do
 	same $P failing-prog.rc "$W: a failing program: exit status (69)" "submit: -v delivery failures do not set the exit status yet"
 	ok "$W: smrsh refuses /bin/cat: Service unavailable" "grep -q 'to=\"|/bin/cat\", ctladdr=dave (1004/1004), .*mailer=prog, .*dsn=5.0.0, stat=Service unavailable' $(O $P syslog.raw)"
 	same $P smrsh-refused.out "$W: smrsh refuses a program: output" "bounces (in progress)"
-	same $P smrsh-refused.rc "$W: smrsh refuses a program: exit status" "submit: -v delivery failures do not set the exit status yet"
+	same $P smrsh-refused.rc "$W: smrsh refuses a program: exit status"
 	# unknown user
 	same $P unknown-v.rc "$W: unknown user: exit status 67 (EX_NOUSER)"
 	ok "$W: unknown user: 'User unknown'" "grep -q '^nosuchuser... User unknown$' $(O $P unknown-v.out)"
