@@ -171,13 +171,6 @@ static void save_status(ssess_t *s)
 	hoststat_save(s->q->cf, s->hostname, &h);
 }
 
-static void fail_open_all(ssess_t *s, const sreply_t *rep)
-{
-	for (size_t i = 0; i < s->q->nrcpts; i++)
-		if (s->q->rcpts[i].exitstat < 0)
-			reply_outcome(s, &s->q->rcpts[i], rep, false);
-}
-
 void smtpc_deliver(smtpc_req_t *q)
 {
 	ssess_t s;
@@ -203,7 +196,7 @@ void smtpc_deliver(smtpc_req_t *q)
 		if (shello(&s, &rep) < 0 || sstarttls(&s, &rep) < 0 || sauth(&s, &rep) < 0) {
 			if (s.c.err != 0)
 				rep.code = 0;
-			fail_open_all(&s, &rep);
+			fail_open(&s, &rep);
 		} else {
 			stxn(&s);
 		}

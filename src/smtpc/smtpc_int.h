@@ -80,6 +80,8 @@ int sauth(ssess_t *s, sreply_t *r);
 
 /* txn.c */
 void stxn(ssess_t *s);
+/* the session failed: every recipient still open gets rep's outcome */
+void fail_open(ssess_t *s, const sreply_t *rep);
 
 /* hostcache.c: hosts found down in this process */
 bool hostcache_get(const char *host, int *exitstat, buf_t *stat, buf_t *relay);

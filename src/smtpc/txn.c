@@ -64,7 +64,7 @@ static void rcpt_cmd(ssess_t *s, const smtpc_rcpt_t *r, buf_t *b)
 }
 
 /* the session failed: every recipient still open gets rep's outcome */
-static void fail_open(ssess_t *s, const sreply_t *rep)
+void fail_open(ssess_t *s, const sreply_t *rep)
 {
 	for (size_t i = 0; i < s->q->nrcpts; i++)
 		if (s->q->rcpts[i].exitstat < 0)
