@@ -439,6 +439,7 @@ static int report_send(cf_t *cf, envelope_t *e, const deliver_opts_t *o, dsn_req
 	stats_from(stats_sender_mailer(cf, b.sender), b.msgsize);
 	now_opts = *o;
 	now_opts.queue_run = false;
+	now_opts.failstat = NULL;   /* a report's fate is not the submitter's exit */
 	deliver_message(cf, &b, lockfd, &now_opts);
 	log_set_qid(e->qid);
 	rc = 1;
