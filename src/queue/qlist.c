@@ -3,6 +3,7 @@
  * per-recipient status, "*" for locked entries, one block per directory). */
 #include "queue/queue.h"
 #include "log/log.h"
+#include <limits.h>
 #include <pwd.h>
 #include <unistd.h>
 #include <errno.h>
@@ -21,6 +22,15 @@ static const char HEAD_PLAIN[] =
 static const char HEAD_VERBOSE[] =
 	"-----Q-ID----- --Size-- -Priority- ---Q-Time--- --------Sender/Recipient--------\n";
 
+long queue_busy_prio = LONG_MAX;
+
+static char mark(const qentry_t *q)
+{
+	if (q->locked)
+		return '*';
+	return q->env.prio > queue_busy_prio ? 'X' : ' ';
+}
+
 static void print_first_line(const qentry_t *q, bool verbose, FILE *out)
 {
 	const envelope_t *e = &q->env;
@@ -31,7 +41,7 @@ static void print_first_line(const qentry_t *q, bool verbose, FILE *out)
 	/* ctime's layout: "Sat Nov  1 23:43" */
 	if (localtime_r(&t, &tm) == NULL || strftime(when, sizeof when, "%a %b %e %H:%M", &tm) != 16)
 		memset(when, ' ', 17), when[16] = '\0';
-	fprintf(out, "%s%c%8ld ", q->qid, q->locked ? '*' : ' ', e->msgsize);
+	fprintf(out, "%s%c%8ld ", q->qid, mark(q), e->msgsize);
 	if (verbose)
 		fprintf(out, "%10ld %.12s ", e->prio, when + 4);
 	else

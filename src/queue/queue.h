@@ -155,5 +155,9 @@ int queue_print(const char *qdir, const qselect_t *sel, bool verbose, FILE *out)
  * "can not chdir(DIR/): why" and EX_CONFIG, as the reference's. */
 int queue_print_dirs(char **dirs, size_t ndirs, const qselect_t *sel,
 		     const char *sortorder, bool verbose, FILE *out);
+/* entries with a priority above this are marked 'X' by the listing (too
+ * expensive for the load average now: QueueLA, daemon/loadavg.h) when the
+ * sort order reads the control files; LONG_MAX (the default) marks none */
+extern long queue_busy_prio;
 
 #endif

@@ -97,7 +97,7 @@ static int deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e, int fd)
 	if (mode == 'b' && a->verbose)
 		mode = 'i';
 
-	if (mode != 'i' && mode != 'b') {
+	if (fd < 0 || (mode != 'i' && mode != 'b')) {
 		if (fd >= 0)
 			close(fd);
 		return EX_OK;

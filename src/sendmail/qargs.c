@@ -3,6 +3,7 @@
 #include "sendmail/init.h"
 #include "conf/options.h"
 #include "queue/queue.h"
+#include "daemon/loadavg.h"
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
@@ -16,7 +17,11 @@ static int list_queue(cf_t *cf, const sm_args_t *a)
 	char order[2] = { (char)opt_num(&cf->opt, OPT_QueueSortOrder), '\0' };
 	size_t n;
 	char **dirs = queue_dirs(spec != NULL ? spec : DEFAULT_QUEUE_DIR, &n);
-	int rc = queue_print_dirs(dirs, n, &a->qsel, order, a->verbose, stdout);
+	int rc;
+
+	if (strchr("pht", order[0]) != NULL)
+		queue_busy_prio = la_queue_limit(cf, la_current());
+	rc = queue_print_dirs(dirs, n, &a->qsel, order, a->verbose, stdout);
 
 	for (size_t i = 0; i < n; i++)
 		free(dirs[i]);

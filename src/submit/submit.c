@@ -18,6 +18,7 @@
 #include "deliver/deliver.h"
 #include "addr/parseaddr.h"
 #include "stats/stats.h"
+#include "daemon/loadavg.h"
 #include <ctype.h>
 #include <pwd.h>
 #include <errno.h>
@@ -197,12 +198,14 @@ static int count_rcpts(const envelope_t *e)
 
 /* -odq: the reference expands aliases before it writes the qf (C lines,
  * A-flagged recipients); the counts and the priority follow */
-static void expand_before_queueing(cf_t *cf, envelope_t *e, const collect_t *c)
+static void expand_before_queueing(cf_t *cf, const submit_req_t *r, envelope_t *e,
+				   const collect_t *c)
 {
 	deliver_opts_t o;
 
 	memset(&o, 0, sizeof o);
 	o.out = stdout;
+	o.verbose = r->verbose;
 	deliver_expand(cf, e, &o);
 	e->nrcpts = count_rcpts(e);
 	e->prio = c->size + opt_num(&cf->opt, OPT_RecipientFactor) * e->nrcpts -
@@ -430,17 +433,31 @@ static void log_clones(const envelope_t *e, const clones_t *cl)
 	}
 }
 
+/* QueueLA: a message too expensive for the load average is queued only
+ * (-v names each recipient "queued"); no lock is handed back to deliver */
+static void la_queued(const submit_req_t *r, const envelope_t *e, int *lockfd)
+{
+	if (*lockfd >= 0)
+		close(*lockfd);
+	*lockfd = -1;
+	for (const rcpt_t *p = e->rcpts; r->verbose && p != NULL; p = p->next)
+		if (p->state == RS_QUEUED)
+			printf("%s... queued\n", p->addr);
+}
+
 int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, int *lockfd)
 {
 	bool sync = supersafe(cf), queue_orig = true;
 	int st = build_envelope(cf, r, e, c);
+	bool la_only = st == EX_OK && !r->queue_only && la_shouldqueue(cf, e->prio);
+	bool qonly = r->queue_only || la_only;
 	clones_t cl;
 	char *saved;
 
 	*lockfd = -1;
 	memset(&cl, 0, sizeof cl);
-	if (st == EX_OK && r->queue_only) {
-		expand_before_queueing(cf, e, c);
+	if (st == EX_OK && qonly) {
+		expand_before_queueing(cf, r, e, c);
 		owner_split(e, &cl);
 		queue_orig = cl.n == 0 || env_has_queued(e);
 	}
@@ -467,10 +484,12 @@ int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, 
 		free(e->bodytype);
 		e->bodytype = saved;
 	}
-	if (r->queue_only) {
+	if (qonly) {
 		log_queued(e);
 		log_clones(e, &cl);
 	}
+	if (la_only)
+		la_queued(r, e, lockfd);
 	clones_free(&cl);
 	return EX_OK;
 }
