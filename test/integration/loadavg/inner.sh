@@ -1,5 +1,5 @@
-# run inside the sandbox by loadavg.t: the load average is faked by a file
-# bind-mounted over /proc/loadavg (the sandbox's own mount namespace), and
+# run inside the sandbox by loadavg.t: the load average is faked by the
+# file sbx_inner.sh bind-mounts over /proc/loadavg ($SBX/loadavg), and
 # the same submissions, listings and queue runs are made with our sendmail
 # and the reference's.  Per binary WHO, into $OUTD/WHO.STEP: the output and
 # exit status, the queue's file count, the mailbox count and the log lines
@@ -8,9 +8,10 @@ set -u
 REFB=${REF:-/opt/sendmail-ref}/usr/libexec/sendmail/sendmail
 Q=/var/spool/mqueue
 bash "$L/postinstall.sh" >/dev/null 2>&1
-echo "1.00 1.00 1.00 1/100 999" > /tmp/la
-mount --bind /tmp/la /proc/loadavg || exit 1
-la() { echo "$1 $1 $1 1/100 999" > /tmp/la; }
+# sbx_inner.sh bind-mounts $SBX/loadavg over /proc/loadavg
+la() { echo "$1 $1 $1 1/100 999" > "$SBX/loadavg"; }
+la 1.00
+[ "$(cut -d' ' -f1 /proc/loadavg)" = 1.00 ] || exit 1
 norm() { sed -E -f "$L/normalise.sed" | sed -E 's/[0-9A-Za-x]{8}[0-9]{6}X /<QID>X /'; }
 step() {   # step NAME CMD...: run CMD (shell text) and record
 	local n=$1; shift
