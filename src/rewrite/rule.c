@@ -1,6 +1,7 @@
 /* rule.c - R line sides to token vectors (see rule.h). */
 #include "rewrite/rule.h"
 #include "rewrite/scan.h"
+#include "lib/xalloc.h"
 #include <string.h>
 
 /* flush plain text collected so far through the address tokenizer */
@@ -31,19 +32,56 @@ static void push_value(cf_t *cf, int id, buf_t *text)
 		cf_expand(cf, v, text);
 }
 
+/* plain text up to the next '$' (a '$' ending the string is plain) */
+static const char *add_plain(buf_t *text, const char *p, int skip)
+{
+	const char *d = strchr(p, '$');
+	size_t n = d ? (size_t)(d - p) : strlen(p);
+
+	if (n == 0)
+		n = 1;          /* the final '$' */
+	if (!skip && !text->overflow && buf_add(text, p, n) < 0) {
+		/* past the limit: byte by byte, so the text stops where a
+		 * byte-wise append would have stopped */
+		size_t i;
+		text->overflow = false;
+		for (i = 0; i < n; i++)
+			buf_addc(text, p[i]);
+	}
+	return p + n;
+}
+
+/* the vector a rule keeps: exactly as long as its tokens */
+static void keep_tokens(const tokvec_t *scratch, tokvec_t *out)
+{
+	if (out->n == 0 && out->cap == 0) {
+		tv_init(out);
+		if (scratch->n == 0)
+			return;
+		out->v = xmalloc(scratch->n * sizeof(tok_t));
+		memcpy(out->v, scratch->v, scratch->n * sizeof(tok_t));
+		out->n = out->cap = scratch->n;
+		return;
+	}
+	tv_append(out, scratch->v, scratch->n);
+}
+
 int rule_parse_side(cf_t *cf, const char *p, int lhs, tokvec_t *out)
 {
-	buf_t text = BUF_INIT(64 * 1024);
+	/* one text buffer and one token vector for all rules (a cf has a
+	 * thousand of them; not reentered: expanding a macro parses no rule) */
+	static buf_t text = BUF_INIT(64 * 1024);
+	static tokvec_t tv;
 	int level = 0, skip = 0, skiplevel = 0;
 
 	(void)lhs;
+	buf_reset(&text);
+	tv_clear(&tv);
 	while (*p) {
 		int c, op, id;
 
 		if (*p != '$' || p[1] == '\0') {
-			if (!skip)
-				buf_addc(&text, *p);
-			p++;
+			p = add_plain(&text, p, skip);
 			continue;
 		}
 		c = (unsigned char)p[1];
@@ -76,21 +114,21 @@ int rule_parse_side(cf_t *cf, const char *p, int lhs, tokvec_t *out)
 			continue;
 		op = tok_op_from_char(c);
 		if (op == OP_REPL) {
-			flush_text(cf, &text, out);
-			tv_push(out, tok_op(OP_REPL, c - '0'));
+			flush_text(cf, &text, &tv);
+			tv_push(&tv, tok_op(OP_REPL, c - '0'));
 			continue;
 		}
 		if (op == OP_CLASS || op == OP_NCLASS || op == OP_DEFER) {
-			flush_text(cf, &text, out);
+			flush_text(cf, &text, &tv);
 			id = macid_parse(&p);
 			if (id < 0)
 				id = 0;   /* the reference accepts a bare "$=" (it matches nothing) */
-			tv_push(out, tok_op(op, id));
+			tv_push(&tv, tok_op(op, id));
 			continue;
 		}
 		if (op != 0 && op != OP_CONDIF && op != OP_QUOTE8) {
-			flush_text(cf, &text, out);
-			tv_push(out, tok_op(op, 0));
+			flush_text(cf, &text, &tv);
+			tv_push(&tv, tok_op(op, 0));
 			continue;
 		}
 		/* a macro: expand its value into the text */
@@ -99,7 +137,7 @@ int rule_parse_side(cf_t *cf, const char *p, int lhs, tokvec_t *out)
 		if (id >= 0)
 			push_value(cf, id, &text);
 	}
-	flush_text(cf, &text, out);
-	buf_free(&text);
+	flush_text(cf, &text, &tv);
+	keep_tokens(&tv, out);
 	return 0;
 }

@@ -5,6 +5,9 @@
 
 static unsigned char opertab[256];
 unsigned char scan_special[256];   /* operator or always-special character */
+/* bytes that, outside quotes and comments, simply extend an atom in every
+ * mode (the delimiter aside): runs of them are copied at once */
+static unsigned char plain_atom[256];
 static int opers_set;
 
 void scan_set_operators(const char *ops)
@@ -17,6 +20,8 @@ void scan_set_operators(const char *ops)
 	memcpy(scan_special, opertab, sizeof scan_special);
 	for (p = "()<>,;"; *p; p++)
 		scan_special[(unsigned char)*p] = 1;
+	for (int c = 1; c < 256; c++)
+		plain_atom[c] = !scan_special[c] && !strchr(" \t\n\r\"\\", c);
 	opers_set = 1;
 }
 
@@ -41,7 +46,7 @@ static enum ctype ctype_of(const scanner_t *sc, int c)
 		return C_SPC;
 	if (c == '"')
 		return C_QUOTE;
-	if (opertab[c] || (c != 0 && strchr("<>,;", c) != NULL))
+	if (opertab[c] || c == '<' || c == '>' || c == ',' || c == ';')
 		return C_ONE;
 	if ((c == '(' || c == ')') && sc->mode != SCAN_EXT)
 		return C_ONE;
@@ -88,11 +93,28 @@ static int put(scanstate_t *st, int c, int kind)
 	return 0;
 }
 
+/* a run of n plain atom bytes; 0, or -1 when the token would grow too
+ * long (the caller then adds them one by one, failing where it must) */
+static int put_run(scanstate_t *st, const char *s, size_t n)
+{
+	size_t max = st->sc->max_token ? st->sc->max_token : MAXNAME;
+	if (st->in_tok != 1)
+		flush(st);
+	if (st->tok.len + n >= max)
+		return -1;
+	st->in_tok = 1;
+	buf_add(&st->tok, s, n);
+	return 0;
+}
+
+/* one-character tokens share static texts: no arena copy */
+static char onechar[256][2];
+
 static void one(scanstate_t *st, int c)
 {
-	char ch = (char)c;
 	flush(st);
-	tv_push(st->out, tok_word(arena_dup(st->ar, &ch, 1)));
+	onechar[c & 0xff][0] = (char)c;
+	tv_push(st->out, tok_word(onechar[c & 0xff]));
 }
 
 int scan_address(scanner_t *sc, const char *addr, tokvec_t *out, arena_t *ar)
@@ -136,6 +158,22 @@ int scan_address(scanner_t *sc, const char *addr, tokvec_t *out, arena_t *ar)
 		}
 		if (c == sc->delim && angle == 0)
 			break;
+		if (plain_atom[c] && c != sc->delim) {
+			size_t n = 1;
+			while (plain_atom[(unsigned char)p[n]] && (unsigned char)p[n] != sc->delim)
+				n++;
+			if (put_run(&st, p, n) < 0) {
+				/* too long: where a byte-wise append fails */
+				size_t i;
+				for (i = 0; i + 1 < n && put(&st, (unsigned char)p[i], 1) == 0; i++)
+					;
+				if (!st.failed)
+					put(&st, (unsigned char)p[i], 1);
+				n = i + 1;
+			}
+			p += n - 1;
+			continue;
+		}
 		if (c == '\\') {
 			bslash = 1;
 			put(&st, c, st.in_tok ? st.in_tok : 1);
