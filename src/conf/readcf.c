@@ -1,6 +1,7 @@
 /* readcf.c - reading sendmail.cf line by line into a cf_t. */
 #include "conf/cf.h"
 #include "conf/class.h"
+#include "conf/cf_lines.h"
 #include "conf/mailer_parse.h"
 #include "maps/map.h"
 #include "rewrite/rule.h"
@@ -617,66 +618,27 @@ void cf_line(cf_t *cf, char *line, int lineno)
 	}
 }
 
-/* read one logical line: physical lines starting with blank continue it */
-static int read_logical(FILE *f, buf_t *out, int *lineno, int *startline)
-{
-	char chunk[8192];
-	int c;
-
-	buf_reset(out);
-	if (fgets(chunk, sizeof chunk, f) == NULL)
-		return -1;
-	(*lineno)++;
-	*startline = *lineno;
-	for (;;) {
-		size_t n = strlen(chunk);
-		bool nl = n > 0 && chunk[n - 1] == '\n';
-		if (nl)
-			chunk[--n] = '\0';
-		buf_add(out, chunk, n);
-		if (!nl) {
-			if (fgets(chunk, sizeof chunk, f) != NULL)
-				continue;
-			break;
-		}
-		if (out->len > 0 && out->p[0] == '#')
-			break;
-		c = getc(f);
-		if (c == EOF)
-			break;
-		ungetc(c, f);
-		if (c != ' ' && c != '\t')
-			break;
-		if (fgets(chunk, sizeof chunk, f) == NULL)
-			break;
-		/* a header template keeps its line breaks (a folded Received:) */
-		if (out->len > 0 && out->p[0] == 'H')
-			buf_addc(out, '\n');
-		(*lineno)++;
-	}
-	return 0;
-}
-
 int cf_read(cf_t *cf, const char *path, bool safe)
 {
-	FILE *f;
+	cf_lines_t *r = xmalloc(sizeof *r);
 	buf_t line = BUF_INIT(1024 * 1024);
 	int lineno = 0, start = 0;
 
 	(void)safe;
 	cf->file = path;
-	f = fopen(path, "r");
-	if (f == NULL) {
+	if (cfl_open(r, path) < 0) {
 		fprintf(stderr, "cannot open %s: %s\n", path, strerror(errno));
+		free(r);
 		return -1;
 	}
-	while (read_logical(f, &line, &lineno, &start) == 0) {
+	while (cfl_next(r, &line, &lineno, &start) == 0) {
 		char *p = line.p ? line.p : (char *)"";
 		cf_line(cf, p, start);
 	}
 	cf_lineno = 0;
 	cf_bind_all_calls(cf);
-	fclose(f);
+	cfl_close(r);
+	free(r);
 	buf_free(&line);
 	return 0;
 }
