@@ -5,8 +5,7 @@
  * password database is used yet). */
 #include "smtpd/smtpd_int.h"
 #include "conf/cf.h"
-#include <sasl/sasl.h>
-#include <sasl/saslutil.h>
+#include "smtpd/sasl_dl.h"
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -41,7 +40,7 @@ static void auth_setup(session_t *s)
 	ready = true;
 	if (want == NULL)
 		want = DEFAULT_MECHS;
-	if (sasl_server_init(NULL, "Sendmail") != SASL_OK ||
+	if (!sasl_fn_load() || sasl_server_init(NULL, "Sendmail") != SASL_OK ||
 	    sasl_server_new("smtp", mac_get(&s->cf->mac, 'j'), NULL, NULL, NULL, NULL, 0,
 			    &conn) != SASL_OK ||
 	    sasl_listmech(conn, NULL, "", " ", "", &res, &len, &count) != SASL_OK)
