@@ -11,7 +11,6 @@
 #include "addr/parseaddr.h"
 #include "conf/options.h"
 #include "rewrite/rewrite.h"
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -106,6 +105,8 @@ static void b64(const char *s, size_t n, buf_t *out)
 	unsigned char enc[1024];
 	if (n > 700)
 		n = 700;
+	if (!ssl_fn_load())
+		return;
 	int k = EVP_EncodeBlock(enc, (const unsigned char *)s, (int)n);
 	buf_add(out, enc, (size_t)(k > 0 ? k : 0));
 }

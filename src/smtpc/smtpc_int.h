@@ -3,7 +3,7 @@
 #ifndef SM_SMTPC_INT_H
 #define SM_SMTPC_INT_H
 #include "smtpc/smtpc.h"
-#include <openssl/ssl.h>
+#include "smtpc/ssl_dl.h"
 #include <stdbool.h>
 #include <stddef.h>
 

@@ -7,7 +7,6 @@
 #include "smtpc/smtpc_int.h"
 #include "conf/options.h"
 #include <errno.h>
-#include <openssl/err.h>
 #include <poll.h>
 #include <time.h>
 
@@ -70,7 +69,7 @@ int sstarttls(ssess_t *s, sreply_t *r)
 		return -1;
 	if (r->code != 220)
 		return 0;
-	s->c.ctx = client_ctx(cf);
+	s->c.ctx = ssl_fn_load() ? client_ctx(cf) : NULL;
 	if (s->c.ctx == NULL || (s->c.ssl = SSL_new(s->c.ctx)) == NULL ||
 	    SSL_set_fd(s->c.ssl, s->c.fd) != 1 || handshake(&s->c, t) < 0) {
 		r->code = 0;
