@@ -41,7 +41,9 @@ static void log_ctladdr(dctx_t *d, drcpt_t *x, buf_t *out)
 			   (unsigned long)d->sender_gid);
 }
 
-static void record(dctx_t *d, drcpt_t *x)
+/* the outcome of x's attempt on its recipient, the -v line, the log line
+ * (to= logto; NULL: none, a joint line covers it), the reports */
+static void record(dctx_t *d, drcpt_t *x, const char *logto)
 {
 	attempt_t *a = &x->att;
 	rcpt_t *r = x->r;
@@ -66,8 +68,9 @@ static void record(dctx_t *d, drcpt_t *x)
 	else
 		dverbose(d, "%s", a->stat);
 	log_ctladdr(d, x, &ctl);
-	deliver_log_ctl(d->e, r->addr, ctl.len ? buf_str(&ctl) : NULL, x->a.mailer->name, a,
-			time(NULL));
+	if (logto != NULL)
+		deliver_log_ctl(d->e, logto, ctl.len ? buf_str(&ctl) : NULL, x->a.mailer->name, a,
+				time(NULL));
 	buf_free(&ctl);
 	if (r->state == RS_FAILED && d->o->failstat != NULL && *d->o->failstat == 0)
 		*d->o->failstat = a->exitstat;
@@ -84,15 +87,36 @@ static bool same_host(const char *a, const char *b)
 	return strcasecmp(a ? a : "", b ? b : "") == 0;
 }
 
+static int by_addr(const void *a, const void *b)
+{
+	return strcmp((*(drcpt_t *const *)a)->r->addr, (*(drcpt_t *const *)b)->r->addr);
+}
+
+/* the order the reference hands a group over in: last first for a
+ * message never tried, sorted by address once it has been */
+static void order_group(dctx_t *d, drcpt_t **g, size_t n)
+{
+	if (d->e->ntries > 0) {
+		qsort(g, n, sizeof *g, by_addr);
+		return;
+	}
+	for (size_t i = 0; i < n / 2; i++) {
+		drcpt_t *t = g[i];
+		g[i] = g[n - 1 - i];
+		g[n - 1 - i] = t;
+	}
+}
+
 /* x and every later queued recipient for the same [IPC] mailer (with
- * F=m) and host, in one SMTP transaction; the reference hands them over
- * last first */
+ * F=m) and host, in one SMTP transaction */
 static void deliver_group(dctx_t *d, drcpt_t *x)
 {
 	mailer_t *m = x->a.mailer;
 	drcpt_t **g = xcalloc(d->n, sizeof *g);
 	size_t n = 0, i;
 	rcpt_t *r;
+	buf_t to = BUF_INIT(0);
+	bool joint;
 
 	for (r = x->r; r != NULL && n < d->n; r = r->next) {
 		drcpt_t *y = dctx_find(d, r);
@@ -101,23 +125,22 @@ static void deliver_group(dctx_t *d, drcpt_t *x)
 			continue;
 		g[n++] = y;
 	}
-	for (i = 0; i < n / 2; i++) {
-		drcpt_t *t = g[i];
-		g[i] = g[n - 1 - i];
-		g[n - 1 - i] = t;
-	}
+	order_group(d, g, n);
 	for (i = 0; i < n; i++)
 		attempt_free(&g[i]->att);
 	crashpoint("mailer-before");
-	deliver_smtp(d, g, n);
+	joint = deliver_smtp(d, g, n);
 	crashpoint("mailer-after");
+	for (i = 0; i < n; i++)
+		buf_printf(&to, "%s%s", i ? "," : "", g[i]->r->addr);
 	for (i = 0; i < n; i++) {
-		record(d, g[i]);
+		record(d, g[i], !joint ? g[i]->r->addr : i == 0 ? buf_str(&to) : NULL);
 		/* a deferral the remote replied keeps its text on the
 		 * recipient (the qf M line before its R line) */
 		env_set_str(&g[i]->r->rmsg, g[i]->r->state == RS_DEFERRED && g[i]->att.reply != NULL
 				   ? g[i]->att.stat : NULL);
 	}
+	buf_free(&to);
 	free(g);
 }
 
@@ -136,7 +159,7 @@ static void deliver_one(dctx_t *d, drcpt_t *x)
 	else
 		deliver_prog(d, &x, 1);
 	crashpoint("mailer-after");
-	record(d, x);
+	record(d, x, x->r->addr);
 }
 
 int deliver_envelope(cf_t *cf, envelope_t *e, const deliver_opts_t *o)

@@ -117,7 +117,7 @@ static void to_attempt(const smtpc_req_t *q, const smtpc_rcpt_t *r, attempt_t *a
 	a->start = start;
 }
 
-void deliver_smtp(dctx_t *d, drcpt_t **to, size_t n)
+bool deliver_smtp(dctx_t *d, drcpt_t **to, size_t n)
 {
 	mailer_t *m = to[0]->a.mailer;
 	smtpc_rcpt_t *rv = xcalloc(n, sizeof *rv);
@@ -127,6 +127,7 @@ void deliver_smtp(dctx_t *d, drcpt_t **to, size_t n)
 	wmsg_t w = { d, m, to[0] };
 	time_t start = time(NULL);
 	const char *s = d->e->sender ? d->e->sender : "";
+	bool joint;
 
 	smtpc_req_init(&q, rv, n);
 	if (strcmp(s, "<>") != 0 && *s)
@@ -160,6 +161,7 @@ void deliver_smtp(dctx_t *d, drcpt_t **to, size_t n)
 	q.verbose = d->o->verbose ? d->o->out : NULL;
 	q.vaddrs = buf_str(&va);
 	smtpc_deliver(&q);
+	joint = q.joint;
 	for (size_t i = 0; i < n; i++) {
 		to_attempt(&q, &rv[i], &to[i]->att, start);
 		buf_free(&addrs[i]);
@@ -171,4 +173,5 @@ void deliver_smtp(dctx_t *d, drcpt_t **to, size_t n)
 	free(notes);
 	buf_free(&from);
 	buf_free(&va);
+	return joint;
 }

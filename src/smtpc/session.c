@@ -131,9 +131,10 @@ static void defer_all(ssess_t *s, int st, const char *text)
 		smtpc_rcpt_t *r = &s->q->rcpts[i];
 		set_outcome(r, st, st == EX_TEMPFAIL ? "4.4.1" : st == EX_NOHOST ? "5.1.2" : "5.0.0",
 			    buf_str(&b), NULL);
-		sverbose(s, "%s... %s", r->name ? r->name : r->addr, buf_str(&b));
 		r->shown = true;
 	}
+	s->q->joint = true;
+	sverbose(s, "%s... %s", s->q->vaddrs, buf_str(&b));
 	buf_free(&b);
 }
 

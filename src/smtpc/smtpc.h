@@ -73,6 +73,10 @@ typedef struct smtpc_req {
 	/* outcome of the session */
 	buf_t relay;             /* relay= ("relay.example.net. [127.0.0.1]") */
 	bool connected;          /* a connection was made */
+	bool joint;              /* one outcome for all the recipients at once
+	                            (the host could not be reached, the session
+	                            failed before any RCPT reply): the reference
+	                            logs them in one line, "to=a,b" */
 } smtpc_req_t;
 
 void smtpc_req_init(smtpc_req_t *q, smtpc_rcpt_t *r, size_t n);
