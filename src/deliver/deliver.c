@@ -4,6 +4,7 @@
  * with -v, and a failure handed to the bounce hook. */
 #include "deliver/deliver_int.h"
 #include "dsn/dsn.h"
+#include "smtpc/smtpc.h"
 #include "log/log.h"
 #include "stats/stats.h"
 #include "lib/xalloc.h"
@@ -76,8 +77,10 @@ static void record(dctx_t *d, drcpt_t *x, const char *logto)
 		*d->o->failstat = a->exitstat;
 	if (r->state == RS_FAILED)
 		dsn_queue_bounce(d->cf, d->e, r, a, 'f');
-	else if (r->state == RS_SENT)
-		dsn_queue_bounce(d->cf, d->e, r, a, 'r');
+	else if (r->state == RS_SENT) {
+		if (!a->no_receipt)
+			dsn_queue_bounce(d->cf, d->e, r, a, 'r');
+	}
 	else
 		dsn_queue_bounce(d->cf, d->e, r, a, 'd');
 }
@@ -116,7 +119,7 @@ static void deliver_group(dctx_t *d, drcpt_t *x)
 	size_t n = 0, i;
 	rcpt_t *r;
 	buf_t to = BUF_INIT(0);
-	bool joint;
+	bool first = true;
 
 	for (r = x->r; r != NULL && n < d->n; r = r->next) {
 		drcpt_t *y = dctx_find(d, r);
@@ -129,17 +132,24 @@ static void deliver_group(dctx_t *d, drcpt_t *x)
 	for (i = 0; i < n; i++)
 		attempt_free(&g[i]->att);
 	crashpoint("mailer-before");
-	joint = deliver_smtp(d, g, n);
+	deliver_smtp(d, g, n);
 	crashpoint("mailer-after");
+	/* those with their own reply first, then the ones sharing the
+	 * transaction's outcome in one line */
 	for (i = 0; i < n; i++)
-		buf_printf(&to, "%s%s", i ? "," : "", g[i]->r->addr);
-	for (i = 0; i < n; i++) {
-		record(d, g[i], !joint ? g[i]->r->addr : i == 0 ? buf_str(&to) : NULL);
-		/* a deferral the remote replied keeps its text on the
-		 * recipient (the qf M line before its R line) */
-		env_set_str(&g[i]->r->rmsg, g[i]->r->state == RS_DEFERRED && g[i]->att.reply != NULL
-				   ? g[i]->att.stat : NULL);
-	}
+		if (g[i]->att.shared)
+			buf_printf(&to, "%s%s", to.len ? "," : "", g[i]->r->addr);
+	for (int pass = 0; pass < 2; pass++)
+		for (i = 0; i < n; i++) {
+			if (g[i]->att.shared != (pass == 1))
+				continue;
+			record(d, g[i], pass == 0 ? g[i]->r->addr : first ? buf_str(&to) : NULL);
+			first = pass == 0;
+			/* a deferral the remote replied keeps its text on the
+			 * recipient (the qf M line before its R line) */
+			env_set_str(&g[i]->r->rmsg, g[i]->r->state == RS_DEFERRED && g[i]->att.reply != NULL
+					   ? g[i]->att.stat : NULL);
+		}
 	buf_free(&to);
 	free(g);
 }
@@ -186,10 +196,12 @@ int deliver_envelope(cf_t *cf, envelope_t *e, const deliver_opts_t *o)
 
 int deliver_message(cf_t *cf, envelope_t *e, int lockfd, const deliver_opts_t *o)
 {
+	static int depth;    /* reports are delivered from within */
 	int r;
 
 	if (o->queue_run)
 		e->prio += opt_num(&cf->opt, OPT_RetryFactor);
+	depth++;
 	deliver_envelope(cf, e, o);
 	stats_flush_cf(cf);
 	dsn_after_run(cf, e, o);
@@ -197,5 +209,9 @@ int deliver_message(cf_t *cf, envelope_t *e, int lockfd, const deliver_opts_t *o
 	r = deliver_requeue(cf, e, &lockfd, o->queue_run);
 	if (lockfd >= 0)
 		close(lockfd);
+	/* outside a queue run the connections kept end with the message and
+	 * its reports (a queue run closes them when it ends) */
+	if (--depth == 0 && !o->queue_run)
+		smtpc_close_all();
 	return r;
 }

@@ -50,6 +50,10 @@ typedef struct attempt {
 	char *text;          /* what the mailer printed (for the bounce) */
 	bool ran;            /* a mailer was run (the line shows xdelay=) */
 	bool shown;          /* its -v line was already printed (SMTP) */
+	bool shared;         /* SMTP: one outcome with the others of its
+	                        transaction (logged in one line, "to=a,b") */
+	bool no_receipt;     /* delivered to a server that takes NOTIFY=: the
+	                        return receipt is that server's to send */
 	char *xscript;       /* lines for the report's transcript that come
 	                        before this recipient's own (the SMTP
 	                        dialogue), NULL none */

@@ -89,9 +89,8 @@ void sender_for(dctx_t *d, mailer_t *m, buf_t *out);
 /* deliveries (mailer_prog.c, mailer_file.c) */
 void deliver_prog(dctx_t *d, drcpt_t **to, size_t n);
 void deliver_file(dctx_t *d, drcpt_t *to);
-/* a group of recipients for one [IPC] mailer and host (mailer_smtp.c);
- * true when they all got one outcome at once (logged in one line) */
-bool deliver_smtp(dctx_t *d, drcpt_t **to, size_t n);
+/* a group of recipients for one [IPC] mailer and host (mailer_smtp.c) */
+void deliver_smtp(dctx_t *d, drcpt_t **to, size_t n);
 
 /* the -v lines */
 void dverbose(dctx_t *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

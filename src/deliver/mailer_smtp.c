@@ -85,6 +85,24 @@ static const char *body_of(dctx_t *d)
 	return eight ? "8BITMIME" : "7BIT";
 }
 
+/* SIZE= in a queue run: the df and the header lines as the qf holds them */
+static long queued_size(const envelope_t *e)
+{
+	long n = e->msgsize;
+
+	for (const hdr_t *h = e->hdrs; h != NULL; h = h->next) {
+		size_t v = 0;
+		/* a stored macro ("\x81g") is not counted, as the reference */
+		for (const char *p = h->value ? h->value : ""; *p; p++)
+			if ((unsigned char)*p == MACRO_BYTE && p[1] != '\0')
+				p++;
+			else
+				v++;
+		n += (long)(strlen(h->name) + 2 + v + (h->lead ? strlen(h->lead) : v ? 1 : 0));
+	}
+	return n;
+}
+
 typedef struct wmsg {
 	dctx_t *d;
 	mailer_t *m;
@@ -112,12 +130,14 @@ static void to_attempt(const smtpc_req_t *q, const smtpc_rcpt_t *r, attempt_t *a
 		buf_add(&t, r->xscript.p, r->xscript.len - 1);   /* no last '\n' */
 		a->xscript = buf_steal(&t);
 	}
-	a->shown = r->shown;
+	a->shown = true;
+	a->shared = !r->own;
+	a->no_receipt = a->exitstat == EX_OK && q->dsn_relayed;
 	a->ran = true;
 	a->start = start;
 }
 
-bool deliver_smtp(dctx_t *d, drcpt_t **to, size_t n)
+void deliver_smtp(dctx_t *d, drcpt_t **to, size_t n)
 {
 	mailer_t *m = to[0]->a.mailer;
 	smtpc_rcpt_t *rv = xcalloc(n, sizeof *rv);
@@ -127,7 +147,6 @@ bool deliver_smtp(dctx_t *d, drcpt_t **to, size_t n)
 	wmsg_t w = { d, m, to[0] };
 	time_t start = time(NULL);
 	const char *s = d->e->sender ? d->e->sender : "";
-	bool joint;
 
 	smtpc_req_init(&q, rv, n);
 	if (strcmp(s, "<>") != 0 && *s)
@@ -150,7 +169,7 @@ bool deliver_smtp(dctx_t *d, drcpt_t **to, size_t n)
 	q.esmtp = MF(m, 'a');
 	q.heloname = mac_get(&d->cf->mac, 'j') ? mac_get(&d->cf->mac, 'j') : "localhost";
 	q.from = buf_str(&from);
-	q.size = d->e->msgsize;
+	q.size = d->o->queue_run ? queued_size(d->e) : d->e->msgsize;
 	q.body = body_of(d);
 	q.envid = d->e->envid;
 	q.ret = letter_has(d->e->eflags, EF_RET_PARAM)
@@ -161,7 +180,6 @@ bool deliver_smtp(dctx_t *d, drcpt_t **to, size_t n)
 	q.verbose = d->o->verbose ? d->o->out : NULL;
 	q.vaddrs = buf_str(&va);
 	smtpc_deliver(&q);
-	joint = q.joint;
 	for (size_t i = 0; i < n; i++) {
 		to_attempt(&q, &rv[i], &to[i]->att, start);
 		buf_free(&addrs[i]);
@@ -173,5 +191,4 @@ bool deliver_smtp(dctx_t *d, drcpt_t **to, size_t n)
 	free(notes);
 	buf_free(&from);
 	buf_free(&va);
-	return joint;
 }

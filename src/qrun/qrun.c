@@ -1,6 +1,7 @@
 /* qrun.c - one queue run (sendmail -q, -qf, and the runs the daemon
  * starts): the directories QueueDirectory names, their entries selected
  * and sorted by queue_scan, each delivered under its lock. */
+#include "smtpc/smtpc.h"
 #include "qrun/qrun.h"
 #include "deliver/deliver.h"
 #include "log/log.h"
@@ -127,6 +128,7 @@ int qrun_once(cf_t *cf, const qrun_opts_t *o)
 		free(dirs[i]);
 	}
 	free(dirs);
+	smtpc_close_all();   /* the connections kept during the run: QUIT */
 	if (o->out != NULL)
 		fflush(o->out);
 	return EX_OK;

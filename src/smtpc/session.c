@@ -111,12 +111,9 @@ void reply_outcome(ssess_t *s, smtpc_rcpt_t *r, const sreply_t *rep, bool rcpt)
 				    ex == EX_NOHOST ? "Host unknown" : "Service unavailable", last);
 		}
 	}
-	if (r->exitstat == EX_OK || r->exitstat == EX_TEMPFAIL) {
+	r->own = rcpt;
+	if (rcpt && r->exitstat == EX_TEMPFAIL)
 		sverbose(s, "%s... %s", r->name ? r->name : r->addr, buf_str(&r->stat));
-		r->shown = true;
-	} else {
-		r->shown = true;   /* the reply line said it */
-	}
 	buf_free(&st);
 	buf_free(&why);
 }
@@ -131,11 +128,27 @@ static void defer_all(ssess_t *s, int st, const char *text)
 		smtpc_rcpt_t *r = &s->q->rcpts[i];
 		set_outcome(r, st, st == EX_TEMPFAIL ? "4.4.1" : st == EX_NOHOST ? "5.1.2" : "5.0.0",
 			    buf_str(&b), NULL);
-		r->shown = true;
 	}
-	s->q->joint = true;
-	sverbose(s, "%s... %s", s->q->vaddrs, buf_str(&b));
+	shared_verbose(s);
 	buf_free(&b);
+}
+
+void shared_verbose(ssess_t *s)
+{
+	buf_t names = BUF_INIT(0);
+	const smtpc_rcpt_t *first = NULL;
+
+	for (size_t i = 0; i < s->q->nrcpts; i++) {
+		const smtpc_rcpt_t *r = &s->q->rcpts[i];
+		if (r->own)
+			continue;
+		if (first == NULL)
+			first = r;
+		buf_printf(&names, "%s%s", names.len ? "," : "", r->name ? r->name : r->addr);
+	}
+	if (first != NULL && (first->exitstat == EX_OK || first->exitstat == EX_TEMPFAIL))
+		sverbose(s, "%s... %s", buf_str(&names), buf_str(&first->stat));
+	buf_free(&names);
 }
 
 static void quit(ssess_t *s)
@@ -172,41 +185,67 @@ static void save_status(ssess_t *s)
 	hoststat_save(s->q->cf, s->hostname, &h);
 }
 
+/* after a transaction: the host's status, then the connection kept for
+ * the next one when it is sound, else QUIT; true when kept */
+static bool finish(ssess_t *s, bool sound)
+{
+	save_status(s);
+	if (sound && s->c.err == 0 && !s->c.eof && !s->c.timedout &&
+	    strncmp(s->lastreply, "421", 3) != 0) {
+		conncache_put(s);
+		return true;
+	}
+	quit(s);
+	sconn_close(&s->c);
+	return false;
+}
+
+static void fresh(ssess_t *s, smtpc_req_t *q)
+{
+	memset(s, 0, sizeof *s);
+	s->q = q;
+	s->c.fd = -1;
+	buf_init(&s->lastcmd, SMTPC_LINE_MAX + 1);
+}
+
 void smtpc_deliver(smtpc_req_t *q)
 {
 	ssess_t s;
 	buf_t err = BUF_INIT(0), relay = BUF_INIT(0);
 	sreply_t rep;
 	int st;
+	bool kept = false;
 
-	memset(&s, 0, sizeof s);
-	s.q = q;
-	s.c.fd = -1;
-	buf_init(&s.lastcmd, SMTPC_LINE_MAX + 1);
 	sreply_init(&rep);
 	if (hostcache_get(q->host, &st, &err, &relay)) {
+		fresh(&s, q);
 		buf_set(&q->relay, buf_str(&relay));
 		defer_all(&s, st, buf_str(&err));
-	} else if (sconnect(&s, &err, &st) < 0) {
-		if (st == EX_TEMPFAIL)
-			hostcache_put(q->host, st, buf_str(&err), s.hostname[0] ? s.hostname : q->host);
-		if (q->relay.len == 0)
-			buf_set(&q->relay, q->host);
-		defer_all(&s, st, buf_str(&err));
+	} else if (conncache_take(q, &s) == 0) {
+		stxn(&s);
+		kept = finish(&s, true);
 	} else {
-		if (shello(&s, &rep) < 0 || sstarttls(&s, &rep) < 0 || sauth(&s, &rep) < 0) {
+		fresh(&s, q);
+		if (sconnect(&s, &err, &st) < 0) {
+			if (st == EX_TEMPFAIL)
+				hostcache_put(q->host, st, buf_str(&err),
+					      s.hostname[0] ? s.hostname : q->host);
+			if (q->relay.len == 0)
+				buf_set(&q->relay, q->host);
+			defer_all(&s, st, buf_str(&err));
+		} else if (shello(&s, &rep) < 0 || sstarttls(&s, &rep) < 0 || sauth(&s, &rep) < 0) {
 			if (s.c.err != 0)
 				rep.code = 0;
 			fail_open(&s, &rep);
+			finish(&s, false);
 		} else {
 			stxn(&s);
+			kept = finish(&s, true);
 		}
-		save_status(&s);
-		quit(&s);
-		sconn_close(&s.c);
 	}
 	sreply_free(&rep);
-	buf_free(&s.lastcmd);
+	if (!kept)
+		buf_free(&s.lastcmd);
 	buf_free(&err);
 	buf_free(&relay);
 }

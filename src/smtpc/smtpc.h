@@ -18,7 +18,8 @@
  * reply), connect.c (host list, connecting, error texts), hello.c
  * (greeting, EHLO/HELO, extensions), tls.c (STARTTLS), auth.c
  * (authinfo, AUTH PLAIN/LOGIN), txn.c (MAIL/RCPT/DATA), hostcache.c
- * (hosts found down in this process), session.c (the whole). */
+ * (hosts found down in this process), conncache.c (connections kept
+ * open for the next transaction), session.c (the whole). */
 #ifndef SM_SMTPC_H
 #define SM_SMTPC_H
 #include "conf/cf.h"
@@ -44,7 +45,8 @@ typedef struct smtpc_rcpt {
 	buf_t reply;             /* the remote reply for reply= ("" none) */
 	buf_t xscript;           /* transcript lines for the report */
 	int rcode;               /* RCPT reply code, 0 not read */
-	bool shown;              /* its -v line was printed here */
+	bool own;                /* the outcome is its own RCPT reply; the
+	                            others share one (logged "to=a,b") */
 } smtpc_rcpt_t;
 
 /* writes the message (header, blank line, body) through put */
@@ -73,10 +75,7 @@ typedef struct smtpc_req {
 	/* outcome of the session */
 	buf_t relay;             /* relay= ("relay.example.net. [127.0.0.1]") */
 	bool connected;          /* a connection was made */
-	bool joint;              /* one outcome for all the recipients at once
-	                            (the host could not be reached, the session
-	                            failed before any RCPT reply): the reference
-	                            logs them in one line, "to=a,b" */
+	bool dsn_relayed;        /* the server took NOTIFY= (DSN offered) */
 } smtpc_req_t;
 
 void smtpc_req_init(smtpc_req_t *q, smtpc_rcpt_t *r, size_t n);
@@ -84,6 +83,9 @@ void smtpc_req_free(smtpc_req_t *q);
 
 /* run the transaction; every rcpts[i] gets an outcome */
 void smtpc_deliver(smtpc_req_t *q);
+
+/* QUIT and close the connections kept for reuse (also at exit) */
+void smtpc_close_all(void);
 
 
 #endif

@@ -87,10 +87,16 @@ void fail_open(ssess_t *s, const sreply_t *rep);
 bool hostcache_get(const char *host, int *exitstat, buf_t *stat, buf_t *relay);
 void hostcache_put(const char *host, int exitstat, const char *stat, const char *relay);
 
+/* conncache.c: connections kept for the next transaction */
+void conncache_put(ssess_t *s);
+int conncache_take(smtpc_req_t *q, ssess_t *s);
+
 /* session.c helpers shared with txn.c */
 void sxscript(ssess_t *s, smtpc_rcpt_t *r, const sreply_t *rep);
 void set_outcome(smtpc_rcpt_t *r, int st, const char *dsn, const char *stat, const char *reply);
 void reply_outcome(ssess_t *s, smtpc_rcpt_t *r, const sreply_t *rep, bool rcpt);
 void sverbose(ssess_t *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* the -v line of the recipients sharing one outcome ("a,b... Sent (x)") */
+void shared_verbose(ssess_t *s);
 
 #endif

@@ -66,24 +66,10 @@ static void rcpt_cmd(ssess_t *s, const smtpc_rcpt_t *r, buf_t *b)
 /* the session failed: every recipient still open gets rep's outcome */
 void fail_open(ssess_t *s, const sreply_t *rep)
 {
-	smtpc_req_t *q = s->q;
-	FILE *v = q->verbose;
-	bool joint = true;
-
-	for (size_t i = 0; i < q->nrcpts; i++)
-		joint = joint && q->rcpts[i].exitstat < 0 && q->rcpts[i].rcode == 0;
-	/* before any RCPT reply: one outcome, one -v line for them all */
-	if (joint)
-		q->verbose = NULL;
-	for (size_t i = 0; i < q->nrcpts; i++)
-		if (q->rcpts[i].exitstat < 0)
-			reply_outcome(s, &q->rcpts[i], rep, false);
-	q->verbose = v;
-	if (joint && q->nrcpts > 0) {
-		q->joint = true;
-		if (q->rcpts[0].exitstat != EX_OK)
-			sverbose(s, "%s... %s", q->vaddrs, buf_str(&q->rcpts[0].stat));
-	}
+	for (size_t i = 0; i < s->q->nrcpts; i++)
+		if (s->q->rcpts[i].exitstat < 0)
+			reply_outcome(s, &s->q->rcpts[i], rep, false);
+	shared_verbose(s);
 }
 
 /* the message after a 354; 0 when the final reply came */
@@ -185,6 +171,8 @@ void stxn(ssess_t *s)
 	for (size_t i = 0; i < q->nrcpts; i++)
 		if (q->rcpts[i].exitstat < 0)
 			reply_outcome(s, &q->rcpts[i], &rep, false);
+	shared_verbose(s);
+	q->dsn_relayed = (s->ext & EXT_DSN) != 0;
 	goto out;
 fail:
 	if (rep.code == 0 || s->c.err != 0)
