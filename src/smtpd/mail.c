@@ -6,6 +6,7 @@
 #include "addr/parseaddr.h"
 #include "lib/xalloc.h"
 #include "log/log.h"
+#include "submit/submit.h"
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -169,6 +170,17 @@ static void mail_checked(session_t *s, const char *path)
 	verdict_free(&v);
 }
 
+/* MinFreeBlocks, with the SIZE= announced (submit/space.c) */
+static bool space_ok(session_t *s)
+{
+	const char *who = s->client_name.len ? buf_str(&s->client_name) : "localhost";
+
+	if (submit_space_ok(s->cf, s->o->qdir, s->size > 0 ? s->size : 0, who, s->qid))
+		return true;
+	smtp_reply(s, true, 452, "4.4.5", "%s", SUBMIT_NOSPACE_TEXT);
+	return false;
+}
+
 void cmd_mail(session_t *s)
 {
 	buf_t path = BUF_INIT(SMTPD_MAXLINE), text = BUF_INIT(SMTPD_MAXLINE);
@@ -188,7 +200,8 @@ void cmd_mail(session_t *s)
 		else {
 			if (s->helo == NULL)
 				no_helo(s);
-			if (mail_sender(s, buf_str(&path)) && mail_params(s, params) == 0)
+			if (mail_sender(s, buf_str(&path)) && mail_params(s, params) == 0 &&
+			    space_ok(s))
 				mail_checked(s, buf_str(&path));
 		}
 	}

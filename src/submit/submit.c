@@ -300,6 +300,12 @@ static void log_queued(const envelope_t *e)
 	}
 }
 
+/* a full file system: the reference's words, and its exit status 71 */
+static bool no_space(int err)
+{
+	return err == ENOSPC || err == EDQUOT;
+}
+
 /* the df: created, filled by collect, fsynced; *dflock keeps its lock
  * until the qf is committed (a queue run takes an unlocked df without qf
  * for one a dead process left, see queue_clean_orphans) */
@@ -329,8 +335,10 @@ static int read_body(const submit_req_t *r, envelope_t *e, FILE *in, size_t maxh
 	if (fclose(df) != 0 && rc == 0)
 		rc = -1, c->werr = errno;
 	if (rc != 0) {
+		if (no_space(c->werr))
+			printf("%s\n", SUBMIT_NOSPACE_TEXT);
 		printf("collect: Cannot write %s/df%s: %s\n", r->qdir, e->qid, strerror(c->werr));
-		return EX_TEMPFAIL;
+		return no_space(c->werr) ? EX_OSERR : EX_TEMPFAIL;
 	}
 	return EX_OK;
 }
@@ -462,8 +470,11 @@ int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, 
 		queue_orig = cl.n == 0 || env_has_queued(e);
 	}
 	if (st == EX_OK && queue_orig && qf_write(e, sync, lockfd) != 0) {
-		printf("cannot write %s/qf%s: %s\n", r->qdir, e->qid, strerror(errno));
-		st = EX_TEMPFAIL;
+		int err = errno;
+		if (no_space(err))
+			printf("%s\n", SUBMIT_NOSPACE_TEXT);
+		printf("cannot write %s/qf%s: %s\n", r->qdir, e->qid, strerror(err));
+		st = no_space(err) ? EX_OSERR : EX_TEMPFAIL;
 		queue_orig = false;
 	}
 	if (st == EX_OK)
@@ -508,6 +519,11 @@ int submit_message(cf_t *cf, const submit_req_t *r, FILE *in, envelope_t *e, int
 	*lockfd = -1;
 	st = read_body(r, e, in, (size_t)opt_num(&cf->opt, OPT_MaxHeadersLength), sync, &c,
 		       &dflock);
+	/* MinFreeBlocks, for the header read (the reference checks there) */
+	if (st == EX_OK && !submit_space_ok(cf, r->qdir, c.size - c.bodysize, "SMTP-DAEMON", e->qid)) {
+		printf("%s\n", SUBMIT_NOSPACE_TEXT);
+		st = EX_TEMPFAIL;
+	}
 	if (st == EX_OK)
 		st = submit_commit(cf, r, e, &c, lockfd);
 	else

@@ -58,4 +58,13 @@ struct collect;
 int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, struct collect *c,
 		  int *lockfd);
 
+/* MinFreeBlocks (space.c): may a message of bytes (so far) be queued in
+ * qdir?  When not, the reference's "low on space (WHO needs N bytes + M
+ * blocks in DIR), max avail: A" is logged (who: "SMTP-DAEMON" for the
+ * command line, the client's host name over SMTP) and the caller answers
+ * "Insufficient disk space; try again later". */
+bool submit_space_ok(cf_t *cf, const char *qdir, long bytes, const char *who, const char *qid);
+
+#define SUBMIT_NOSPACE_TEXT "Insufficient disk space; try again later"
+
 #endif

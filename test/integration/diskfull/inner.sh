@@ -6,6 +6,8 @@
 #   WHO.SCEN.ls          the queue directory afterwards
 #   WHO.early.ls         the queue with the two early messages
 #   WHO.mbox             alice's mailbox after a queue run on a freed disk
+#   WHO.minN.{out,rc,log} a submission with N free blocks (MinFreeBlocks=100)
+#   WHO.minsmtp.out      the 452 reply to MAIL FROM with 50 free blocks
 set -u
 REFB=${REF:-/opt/sendmail-ref}/usr/libexec/sendmail/sendmail
 Q=/var/spool/mqueue
@@ -33,6 +35,23 @@ for who in ours ref; do
 		ls $Q | grep -v '^filler$' > "$OUTD/$who.${scen%:*}.ls"
 	done
 	rm -f $Q/filler
+	# MinFreeBlocks (the seed cf's 100): refused below 100 blocks + the
+	# header's block; the first "low on space" log line of each
+	for free in 150 101 100 50; do
+		fill $free
+		: > "$SBX/log/syslog.raw"
+		printf 'Subject: m%s\n\ntoken=%s-min%s\n' $free $who $free |
+			$S -Am -odq alice > "$OUTD/$who.min$free.out" 2>&1
+		echo $? > "$OUTD/$who.min$free.rc"
+		sleep 0.3
+		grep -m1 'low on space' "$SBX/log/syslog.raw" | sed -E -f "$L/normalise.sed" > "$OUTD/$who.min$free.log"
+	done
+	fill 50
+	(sleep 0.3; printf 'EHLO x\r\n'; sleep 0.2; printf 'MAIL FROM:<carol> SIZE=100\r\n'; sleep 0.2; printf 'QUIT\r\n') |
+		$S -Am -bs 2>&1 | grep '^452' > "$OUTD/$who.minsmtp.out"
+	rm -f $Q/filler
+	# the two early messages and the two accepted above 100 blocks
+	ls $Q | grep -c '^qf' > "$OUTD/$who.minqueued"
 	$RUN > /dev/null 2>&1
 	ls $Q > "$OUTD/$who.after.ls"
 	cp /var/mail/alice "$OUTD/$who.mbox" 2>/dev/null
