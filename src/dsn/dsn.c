@@ -436,7 +436,7 @@ static int report_send(cf_t *cf, envelope_t *e, const deliver_opts_t *o, dsn_req
 		goto out;
 	}
 	sm_log_id(LL_ERRMSG, LOG_INFO, e->qid, "%s: %s: %s", qid, log_tag(e, q), why);
-	stats_from(stats_sender_mailer(cf, b.sender), b.msgsize);
+	stats_note_from(cf, b.sender, b.msgsize);
 	now_opts = *o;
 	now_opts.queue_run = false;
 	now_opts.failstat = NULL;   /* a report's fate is not the submitter's exit */

@@ -67,5 +67,7 @@ void stats_flush(const char *path, const char *qdir);
 struct cf;
 int stats_sender_mailer(struct cf *cf, const char *sender);  /* -1: none */
 void stats_flush_cf(struct cf *cf);   /* StatusFile under QueueDirectory */
+/* a message received from sender, counted when StatusFile exists */
+void stats_note_from(struct cf *cf, const char *sender, long bytes);
 
 #endif

@@ -8,6 +8,7 @@
 #include "conf/macro.h"
 #include "lib/buf.h"
 #include <string.h>
+#include <sys/stat.h>
 
 int stats_sender_mailer(struct cf *cf, const char *sender)
 {
@@ -23,25 +24,45 @@ int stats_sender_mailer(struct cf *cf, const char *sender)
 	return m;
 }
 
-void stats_flush_cf(struct cf *cf)
+/* StatusFile as a path: relative names under the queue directory (the
+ * parent of a q* pattern); false when the option is not set */
+static bool status_path(struct cf *cf, buf_t *out)
 {
 	const char *path = opt_str(&cf->opt, OPT_StatusFile);
 	const char *qd = opt_str(&cf->opt, OPT_QueueDirectory);
-	buf_t dir = BUF_INIT(4096);
 
-	if (!stats_pending())
-		return;
-	if (path == NULL) {
-		stats_forget();
-		return;
+	if (path == NULL)
+		return false;
+	if (path[0] == '\0')
+		path = "statistics";
+	if (path[0] != '/' && qd != NULL) {
+		const char *slash;
+		buf_adds(out, qd);
+		if (strchr(qd, '*') != NULL && (slash = strrchr(buf_str(out), '/')) != NULL)
+			buf_truncate(out, (size_t)(slash - buf_str(out)));
+		buf_addc(out, '/');
 	}
-	if (qd != NULL) {
-		/* a queue path pattern (q*): its parent directory */
-		const char *star = strchr(qd, '*'), *slash;
-		buf_adds(&dir, qd);
-		if (star != NULL && (slash = strrchr(buf_str(&dir), '/')) != NULL)
-			buf_truncate(&dir, (size_t)(slash - buf_str(&dir)));
-	}
-	stats_flush(path, qd != NULL ? buf_str(&dir) : NULL);
-	buf_free(&dir);
+	buf_adds(out, path);
+	return !out->overflow;
+}
+
+void stats_note_from(struct cf *cf, const char *sender, long bytes)
+{
+	buf_t p = BUF_INIT(4096);
+	struct stat st;
+
+	/* the sender's mailer costs a parse: only when the file is there */
+	if (status_path(cf, &p) && stat(buf_str(&p), &st) == 0 && S_ISREG(st.st_mode))
+		stats_from(stats_sender_mailer(cf, sender), bytes);
+	buf_free(&p);
+}
+
+void stats_flush_cf(struct cf *cf)
+{
+	buf_t p = BUF_INIT(4096);
+
+	if (stats_pending() && status_path(cf, &p))
+		stats_flush(buf_str(&p), NULL);
+	stats_forget();
+	buf_free(&p);
 }

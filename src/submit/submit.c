@@ -489,7 +489,7 @@ int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, 
 	crashpoint("submit-committed");
 	log_bodytype(r, e, &saved);
 	log_accepted(cf, e);
-	stats_from(stats_sender_mailer(cf, e->sender), e->msgsize);
+	stats_note_from(cf, e->sender, e->msgsize);
 	stats_flush_cf(cf);
 	if (saved != NULL) {
 		free(e->bodytype);
