@@ -94,6 +94,10 @@ int main(int argc, char **argv)
 	case 's':
 		rc = sm_mode_smtp(cf, &args);
 		break;
+	case 'd':
+	case 'D':
+		rc = sm_mode_daemon(cf, &args);
+		break;
 	case 'p':
 	case 'P':
 		rc = sm_queue_mode(cf, &args);

@@ -26,7 +26,7 @@ static void run_opts(const sm_args_t *a, qrun_opts_t *o)
 }
 
 /* "00:30:00" as the reference prints intervals */
-static void hms(long secs, char out[32])
+void sm_hms(long secs, char out[32])
 {
 	snprintf(out, 32, "%02ld:%02ld:%02ld", secs / 3600, secs / 60 % 60, secs % 60);
 }
@@ -49,7 +49,7 @@ static void reap(void)
 }
 
 /* SIGHUP: run again from the start with the same command line */
-static void restart(void)
+void sm_reexec(void)
 {
 	const char *path = sm_argv[0][0] == '/' ? sm_argv[0] : "/proc/self/exe";
 	sm_log_id(0, LOG_INFO, NULL, "restarting %s due to signal", path);
@@ -63,13 +63,14 @@ static const char *first_qdir(const cf_t *cf)
 	return d != NULL && *d ? d : "/var/spool/mqueue";
 }
 
-/* one run in a child process, as the reference forks per run */
-static void run_in_child(cf_t *cf, const qrun_opts_t *o, const char *qdir)
+/* one run in a child process, as the reference forks per run; its pid,
+ * or -1 when fork failed (the next interval tries again) */
+static pid_t run_in_child(cf_t *cf, const qrun_opts_t *o, const char *qdir)
 {
 	pid_t pid = fork();
 
 	if (pid != 0)
-		return;            /* the parent, or fork failed: next interval */
+		return pid;
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGHUP, SIG_IGN);
 	signal(SIGCHLD, SIG_DFL);
@@ -81,13 +82,23 @@ static void become_daemon(cf_t *cf, const char *what, long interval)
 {
 	char t[32];
 
-	hms(interval, t);
+	sm_hms(interval, t);
 	daemon_signals();
 	if (daemon_detach() < 0)
 		sm_log_id(LL_SERIOUS, LOG_ERR, NULL, "daemon: cannot detach: %s", strerror(errno));
 	proctitle_init(sm_argc, sm_orig_argv);
 	sm_log_id(0, LOG_INFO, NULL, "starting daemon (%s): %s@%s", SM_VERSION, what, t);
 	pidfile_write(opt_str(&cf->opt, OPT_PidFile), sm_argc, sm_argv);
+}
+
+/* the daemon's periodic run (-bd -q30m), in its child */
+int sm_qrun_here(cf_t *cf, const sm_args_t *a)
+{
+	qrun_opts_t o;
+
+	run_opts(a, &o);
+	proctitle_set("sendmail: running queue: %s", first_qdir(cf));
+	return qrun_once(cf, &o);
 }
 
 /* -q30m: a run every interval */
@@ -97,13 +108,13 @@ static int periodic(cf_t *cf, const qrun_opts_t *o, long interval)
 	const char *qdir = first_qdir(cf);
 
 	become_daemon(cf, "queueing", interval);
-	hms(interval, t);
+	sm_hms(interval, t);
 	proctitle_set("sendmail: Queue runner@%s for %s", t, qdir);
 	do {
 		if (daemon_restart)
-			restart();
+			sm_reexec();
 		reap();
-		run_in_child(cf, o, qdir);
+		(void)run_in_child(cf, o, qdir);
 	} while (nap(interval));
 	return EX_OK;
 }
@@ -119,7 +130,7 @@ static int persistent(cf_t *cf, const qrun_opts_t *o, long interval)
 	proctitle_set("sendmail: Queue control");
 	while (!daemon_stop) {
 		if (daemon_restart)
-			restart();
+			sm_reexec();
 		if (child <= 0 || waitpid(child, NULL, WNOHANG) == child) {
 			child = fork();
 			if (child == 0) {

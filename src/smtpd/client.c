@@ -1,10 +1,14 @@
-/* client.c - who the client is: on a socket (inetd style) its address
- * and the name its address maps back to, else the invoking user at
- * localhost; and the macros the policy rulesets read (${client_addr},
- * ${client_name}, ${client_port}, ${daemon_flags}, $_).  Like the
- * reference in -bs mode, ${client_resolve} is left unset. */
+/* client.c - who the client is: on a socket (inetd style or a daemon
+ * connection) its address and the name its address maps back to, else
+ * the invoking user at localhost; the macros the policy rulesets read
+ * (${client_addr}, ${client_name}, ${client_port}, ${daemon_flags}, $_),
+ * and check_relay on a daemon connection.  A daemon connection's name is
+ * confirmed by a forward lookup and ${client_resolve} says how that went
+ * (OK, FAIL, FORGED, TEMP); like the reference in -bs mode, -bs leaves
+ * ${client_resolve} unset. */
 #include "smtpd/smtpd_int.h"
 #include "conf/cf.h"
+#include "log/log.h"
 #include <arpa/inet.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -14,16 +18,49 @@
 
 static char port[16];
 
+/* does name map forward to the address of sa? */
+static const char *forward_confirm(const char *name, const struct sockaddr *sa)
+{
+	struct addrinfo hints, *res = NULL;
+	const char *r = "FORGED";
+	int rc;
+
+	memset(&hints, 0, sizeof hints);
+	hints.ai_family = sa->sa_family;
+	hints.ai_socktype = SOCK_STREAM;
+	rc = getaddrinfo(name, NULL, &hints, &res);
+	if (rc == EAI_AGAIN)
+		return "TEMP";
+	for (const struct addrinfo *ai = rc == 0 ? res : NULL; ai != NULL; ai = ai->ai_next) {
+		bool same = sa->sa_family == AF_INET
+			? memcmp(&((const struct sockaddr_in *)ai->ai_addr)->sin_addr,
+				 &((const struct sockaddr_in *)sa)->sin_addr, 4) == 0
+			: memcmp(&((const struct sockaddr_in6 *)ai->ai_addr)->sin6_addr,
+				 &((const struct sockaddr_in6 *)sa)->sin6_addr, 16) == 0;
+		if (same)
+			r = "OK";
+	}
+	if (res != NULL)
+		freeaddrinfo(res);
+	return r;
+}
+
 static void peer_name(session_t *s, const struct sockaddr *sa, socklen_t len)
 {
 	char host[NI_MAXHOST];
 	int rc = getnameinfo(sa, len, host, sizeof host, NULL, 0, NI_NAMEREQD);
+	bool daemon = s->o->daemon_name != NULL;
 
+	s->resolve = rc == 0 ? "OK" : rc == EAI_AGAIN ? "TEMP" : "FAIL";
+	if (rc == 0 && daemon)
+		s->resolve = forward_confirm(host, sa);
 	if (rc == 0) {
 		buf_set(&s->client_name, host);
 		buf_printf(&s->relay, "%s ", host);
 	}
 	buf_printf(&s->relay, "[%s]", buf_str(&s->client_addr));
+	if (rc == 0 && strcmp(s->resolve, "FORGED") == 0)
+		buf_adds(&s->relay, " (may be forged)");
 	if (rc != 0)
 		buf_printf(&s->client_name, "[%s]", buf_str(&s->client_addr));
 }
@@ -63,7 +100,35 @@ void client_macros(session_t *s)
 		mac_define(m, macid("client_addr"), buf_str(&s->client_addr));
 		mac_define(m, macid("client_name"), buf_str(&s->client_name));
 		mac_define(m, macid("client_port"), port);
+		if (s->o->daemon_name != NULL)
+			mac_define(m, macid("client_resolve"), s->resolve);
 	}
 	/* -bs runs with the flags the reference gives it (its qf files keep them) */
-	mac_define(m, macid("daemon_flags"), "c u");
+	mac_define(m, macid("daemon_flags"),
+		   s->o->daemon_flags != NULL ? s->o->daemon_flags : "c u");
+}
+
+void client_check_relay(session_t *s)
+{
+	verdict_t v;
+	char qid[sizeof s->qid];
+
+	if (s->o->daemon_name == NULL)
+		return;
+	verdict_init(&v);
+	memcpy(qid, s->qid, sizeof qid);
+	s->qid[0] = '\0';           /* logged before a queue id exists */
+	log_set_qid(NULL);
+	policy_check(s, "check_relay", buf_str(&s->client_name),
+		     buf_str(&s->client_addr), &v);
+	memcpy(s->qid, qid, sizeof qid);
+	log_set_qid(s->qid);
+	s->conn_discard = v.discard;
+
+	if (v.code != 0) {
+		s->conn_code = v.code;
+		snprintf(s->conn_dsn, sizeof s->conn_dsn, "%s", v.dsn);
+		buf_set(&s->conn_text, buf_str(&v.text));
+	}
+	verdict_free(&v);
 }

@@ -25,9 +25,13 @@ static bool valid_helo(const char *h)
 static void extensions(session_t *s)
 {
 	long max = opt_num(&s->cf->opt, OPT_MaxMessageSize);
-	const char *auth = auth_mechanisms(s);
+	const char *auth;
 
-	smtp_reply(s, false, 250, NULL, "ENHANCEDSTATUSCODES");
+	/* a client check_relay refused is offered nothing else */
+	smtp_reply(s, s->conn_code != 0, 250, NULL, "ENHANCEDSTATUSCODES");
+	if (s->conn_code != 0)
+		return;
+	auth = auth_mechanisms(s);
 	smtp_reply(s, false, 250, NULL, "PIPELINING");
 	if (!(s->priv & SP_NOEXPN))
 		smtp_reply(s, false, 250, NULL, "EXPN");

@@ -163,7 +163,7 @@ static void mail_checked(session_t *s, const char *path)
 		if (v.exitstat)
 			s->exitstat = v.exitstat;
 	} else {
-		s->discard = v.discard;
+		s->discard = v.discard || s->conn_discard;
 		s->gotmail = true;
 		smtp_reply(s, true, 250, "2.1.0", "%s... Sender ok", path);
 	}

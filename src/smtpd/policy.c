@@ -91,6 +91,7 @@ static void error_verdict(verdict_t *v, const char *host, const char *text, cons
 	}
 	if (code == 0)
 		code = d != NULL && d[0] == '4' ? 451 : 553;
+	v->dsn_default = d == NULL;
 	if (d == NULL)
 		d = code / 100 == 4 ? "4.0.0" : "5.0.0";
 	v->code = code;
@@ -182,6 +183,9 @@ void policy_check(session_t *s, const char *rsname, const char *arg, const char 
 		rewrite(&cx, rs, &tv);
 		result_verdict(&tv, addr ? arg : NULL, v);
 	}
+	/* a connection refused without an enhanced code gets 5.3.0 */
+	if (v->code / 100 == 5 && v->dsn_default && strcmp(rsname, "check_relay") == 0)
+		snprintf(v->dsn, sizeof v->dsn, "5.3.0");
 	if (v->code != 0 || v->discard)
 		log_check(s, rsname, arg, arg2, v);
 	tv_free(&tv);

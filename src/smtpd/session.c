@@ -19,7 +19,7 @@ void session_log(session_t *s, int level, int prio, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	sm_vlog_id(level, prio, s->qid, fmt, ap);
+	sm_vlog_id(level, prio, s->qid[0] ? s->qid : NULL, fmt, ap);
 	va_end(ap);
 }
 
@@ -47,6 +47,8 @@ static void log_from(session_t *s)
 		buf_printf(&l, ", bodytype=%s", s->bodytype);
 	if (r != NULL)
 		buf_printf(&l, ", proto=%s", r);
+	if (s->o->daemon_name != NULL)
+		buf_printf(&l, ", daemon=%s", s->o->daemon_name);
 	buf_printf(&l, ", relay=%s", buf_str(&s->relay));
 	session_log(s, LL_STATS, LOG_INFO, "%s", buf_str(&l));
 	buf_free(&l);
@@ -158,6 +160,22 @@ static const struct command {
 	{ "turn", cmd_notimpl },
 };
 
+/* a connection check_relay rejected: only these commands are served */
+static bool refused(session_t *s, const struct command *c)
+{
+	static const char *const ok[] = { "helo", "ehlo", "noop", "rset", "quit" };
+
+	if (s->conn_code == 0)
+		return false;
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		if (strcmp(c->name, ok[i]) == 0)
+			return false;
+	if (strchr("mve", c->name[0]) != NULL && strcmp(c->name, "verb") != 0)
+		s->didmail = true;      /* MAIL, VRFY, EXPN, ETRN */
+	smtp_reply(s, true, s->conn_code, s->conn_dsn, "%s", buf_str(&s->conn_text));
+	return true;
+}
+
 static void dispatch(session_t *s)
 {
 	const char *l = buf_str(&s->line);
@@ -167,10 +185,16 @@ static void dispatch(session_t *s)
 	n = strcspn(l, " \t");
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strlen(commands[i].name) == n && strncasecmp(l, commands[i].name, n) == 0) {
-			commands[i].fn(s);
+			if (!refused(s, &commands[i]))
+				commands[i].fn(s);
 			return;
 		}
 	cmd_unknown(s);
+}
+
+const char *session_channel(const session_t *s)
+{
+	return s->o->daemon_name != NULL ? s->o->daemon_name : "stdin";
 }
 
 /* input waiting before the greeting on a pipe: a client that does not wait */
@@ -191,6 +215,7 @@ static void session_init(session_t *s, cf_t *cf, const smtpd_opts_t *o, FILE *in
 	buf_init(&s->relay, 1024);
 	buf_init(&s->client_addr, 256);
 	buf_init(&s->client_name, 1024);
+	buf_init(&s->conn_text, 1024);
 	env_init(&s->e);
 	s->priv = privacy_flags(cf);
 	session_new_qid(s);
@@ -205,6 +230,7 @@ static void session_free(session_t *s)
 	buf_free(&s->relay);
 	buf_free(&s->client_addr);
 	buf_free(&s->client_name);
+	buf_free(&s->conn_text);
 }
 
 static void session_close(session_t *s)
@@ -212,8 +238,8 @@ static void session_close(session_t *s)
 	transaction_end(s, true);
 	if (!s->didmail)
 		session_log(s, LL_MINOR, LOG_INFO,
-			    "%s did not issue MAIL/EXPN/VRFY/ETRN during connection to stdin",
-			    buf_str(&s->relay));
+			    "%s did not issue MAIL/EXPN/VRFY/ETRN during connection to %s",
+			    buf_str(&s->relay), session_channel(s));
 }
 
 /* a socket closed with unread input is reset: let the client's last
@@ -240,6 +266,7 @@ int smtpd_session(cf_t *cf, const smtpd_opts_t *o, FILE *in, FILE *out)
 	map_host_quiet(true);
 	client_identify(&s);
 	client_macros(&s);
+	client_check_relay(&s);
 	early = early_talker(&s);
 	greeting(&s);
 	while (!s.quit && smtp_getline(&s)) {
@@ -251,8 +278,9 @@ int smtpd_session(cf_t *cf, const smtpd_opts_t *o, FILE *in, FILE *out)
 		dispatch(&s);
 	}
 	if (!s.quit && s.gotmail)
-		session_log(&s, LL_PROTO, LOG_NOTICE, "lost input channel from %s to stdin after %s",
-			    buf_str(&s.relay), s.nrcpts > 0 ? "rcpt" : "mail");
+		session_log(&s, LL_PROTO, LOG_NOTICE, "lost input channel from %s to %s after %s",
+			    buf_str(&s.relay), session_channel(&s),
+			    s.nrcpts > 0 ? "rcpt" : "mail");
 	session_close(&s);
 	st = s.exitstat;
 	drain(&s);

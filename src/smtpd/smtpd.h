@@ -15,6 +15,11 @@ typedef struct smtpd_opts {
 	const char *realuser;    /* login name of the invoking user */
 	bool verbose;            /* -v */
 	bool noalias;            /* -n */
+	/* a daemon connection (src/sendmail/mode_daemon.c); NULL for -bs:
+	 * the listener's Name (log lines say "to NAME", from= gets
+	 * daemon=NAME, check_relay runs, ${client_resolve} is set) */
+	const char *daemon_name;
+	const char *daemon_flags; /* ${daemon_flags}; NULL: -bs's "c u" */
 } smtpd_opts_t;
 
 /* run one session: greeting, commands until QUIT or end of input.

@@ -36,6 +36,14 @@ typedef struct session {
 	buf_t relay;             /* "name [addr]", "[addr]" or "user@localhost" */
 	buf_t client_addr, client_name;
 	bool is_socket;
+	const char *resolve;     /* ${client_resolve} (daemon connections) */
+	/* check_relay's verdict on a daemon connection: a reject answers
+	 * every command but HELO/EHLO/NOOP/RSET/QUIT with it (and EHLO
+	 * offers nothing), a discard drops every message */
+	int conn_code;
+	char conn_dsn[16];
+	buf_t conn_text;
+	bool conn_discard;
 	/* protocol state */
 	char *helo;              /* HELO/EHLO argument, NULL before */
 	bool esmtp;
@@ -72,6 +80,7 @@ void smtp_flush(session_t *s);
 typedef struct verdict {
 	int code;                /* 0: accepted; else the reply code */
 	char dsn[16];
+	bool dsn_default;        /* the rule gave no enhanced code */
 	buf_t text;              /* reply text after code and dsn */
 	bool discard;
 	int exitstat;            /* EX_* the reject sets, 0 none */
@@ -94,6 +103,10 @@ void policy_parse(session_t *s, const char *text, unsigned flags, struct addr *a
 /* ------------------------------------------------------------ client.c */
 void client_identify(session_t *s);
 void client_macros(session_t *s);
+/* daemon connections: check_relay on the client's name and address */
+void client_check_relay(session_t *s);
+/* the name the log lines give the input channel: the daemon's, or stdin */
+const char *session_channel(const session_t *s);
 
 /* ------------------------------------------------------------ session.c */
 void session_new_qid(session_t *s);

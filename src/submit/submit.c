@@ -284,6 +284,9 @@ static void log_accepted(cf_t *cf, const envelope_t *e)
 		buf_printf(&l, ", bodytype=%s", e->bodytype);
 	if (mac_get(&cf->mac, 'r') != NULL)
 		buf_printf(&l, ", proto=%s", mac_get(&cf->mac, 'r'));
+	/* set by the daemon for its connections (src/sendmail/mode_daemon.c) */
+	if (mac_get(&cf->mac, macid("daemon_name")) != NULL)
+		buf_printf(&l, ", daemon=%s", mac_get(&cf->mac, macid("daemon_name")));
 	buf_printf(&l, ", relay=%s", mac_get(&cf->mac, '_') ? mac_get(&cf->mac, '_') : "");
 	sm_log_id(LL_STATS, LOG_INFO, e->qid, "%s", buf_str(&l));
 	buf_free(&l);

@@ -21,8 +21,10 @@ logged).  This runner
      compared by reply code only (the help text is the helpfile's, and ours
      is written in our own words).
 
-daemon:IP cases (sendmail -bd) are reported as failures ("not run") until
-the daemon exists; list them in the expected-failures file.
+daemon:IP cases start sendmail -bd -odq (the command of meta.json), wait
+for port 25, connect from IP, then stop the daemon (SIGTERM to the pid of
+its pid file) and wait for it to exit; a meta.json note "sandbox
+/etc/localtime = ZONE" installs that zone for the case.
 
     test/oracle/run_smtp.py                      # all cases
     test/oracle/run_smtp.py --case 'mail-*' --diff
@@ -81,7 +83,30 @@ def drive_cmd(name, d, mode, outd):
         return ("ip addr add %s/32 dev lo 2>/dev/null; %s --src %s %s %s -- sendmail -bs -Am -odq"
                 % (ip, drv, ip, shlex.quote(os.path.join(d, "script.in")),
                    shlex.quote(os.path.join(outd, name))))
+    if mode.startswith("daemon:"):
+        files = "%s %s" % (shlex.quote(os.path.join(d, "script.in")),
+                           shlex.quote(os.path.join(outd, name)))
+        return daemon_cmd(mode[7:], files, drv)
     return None
+
+
+PIDFILE = "/run/sendmail/mta/sendmail.pid"
+
+
+def daemon_cmd(ip, files, drv):
+    """sendmail -bd for one connection from ip, stopped by pid afterwards"""
+    return ("ip addr add {ip}/32 dev lo 2>/dev/null; "
+            "/usr/sbin/sendmail -bd -odq && python3 \"$L/waitport.py\" 127.0.0.1 25 && "
+            "sleep 0.3; {drv} --src {ip} --tcp 127.0.0.1:25 {files}; sleep 0.5; "
+            "p=$(head -1 {pf}); kill -TERM $p; "
+            "for i in $(seq 100); do kill -0 $p 2>/dev/null || break; sleep 0.1; done"
+            .format(ip=ip, drv=drv, files=files, pf=PIDFILE))
+
+
+def localtime(meta):
+    """the zone a case's note asks for ("sandbox /etc/localtime = ZONE")"""
+    m = re.search(r"/etc/localtime = (\S+)", meta.get("note", ""))
+    return m.group(1) if m else None
 
 
 def inner_script(cases, outd):
@@ -92,8 +117,15 @@ def inner_script(cases, outd):
         cmd = drive_cmd(name, d, meta["mode"], outd)
         if cmd is None:
             continue
+        zone = localtime(meta)
+        if zone:
+            lines.append("cp -P /etc/localtime /tmp/localtime.saved 2>/dev/null; "
+                         "ln -sf /usr/share/zoneinfo/%s /etc/localtime" % shlex.quote(zone))
         lines.append("logmark")
         lines.append("timeout 60 bash -c %s >/dev/null 2>&1" % shlex.quote(cmd))
+        if zone:
+            lines.append("rm -f /etc/localtime; cp -P /tmp/localtime.saved /etc/localtime "
+                         "2>/dev/null")
         lines.append("sleep 0.3; cp \"$SBX/log/syslog.raw\" %s"
                      % shlex.quote(os.path.join(outd, name + ".syslog")))
     return "\n".join(lines) + "\n"

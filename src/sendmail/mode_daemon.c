@@ -1,0 +1,289 @@
+/* mode_daemon.c - sendmail -bd (detached) and -bD (foreground): listen on
+ * every DaemonPortOptions socket, fork a child per connection that runs
+ * the SMTP server (src/smtpd) on it, and with -q<time> fork a queue run
+ * every interval.  MaxDaemonChildren closes the sockets while that many
+ * children live (clients are refused, as the reference's are);
+ * ConnectionRateThrottle delays accepting.  Signals only set flags
+ * (src/daemon): SIGHUP re-executes the command line, SIGTERM stops
+ * accepting and exits (children finish their sessions), SIGCHLD reaps. */
+#include "sendmail/init.h"
+#include "sendmail/modes.h"
+#include "conf/options.h"
+#include "daemon/daemon.h"
+#include "daemon/listen.h"
+#include "log/log.h"
+#include "smtpd/smtpd.h"
+#include <arpa/inet.h>
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <sysexits.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct daemon_state {
+	cf_t *cf;
+	const sm_args_t *a;
+	listener_t ls[MAX_LISTENERS];
+	int nls;
+	int children;            /* live children: sessions and queue runs */
+	long maxchildren;        /* MaxDaemonChildren, 0 no limit */
+	bool refusing;           /* sockets closed for MaxDaemonChildren */
+	long interval;           /* -q<time>, 0 none */
+	time_t next_qrun;
+	long throttle;           /* ConnectionRateThrottle */
+	time_t rate_sec;
+	long rate_n;
+} daemon_state_t;
+
+static void reap(daemon_state_t *d)
+{
+	daemon_child = 0;
+	while (waitpid(-1, NULL, WNOHANG) > 0)
+		if (d->children > 0)
+			d->children--;
+}
+
+static void close_all(daemon_state_t *d)
+{
+	for (int i = 0; i < d->nls; i++)
+		listener_close(&d->ls[i]);
+}
+
+static int open_all(daemon_state_t *d)
+{
+	int n = 0;
+
+	for (int i = 0; i < d->nls; i++)
+		if (d->ls[i].fd >= 0 || listener_open(&d->ls[i]) == 0)
+			n++;
+	return n;
+}
+
+/* a child's signals: the daemon's flag handlers are not for it */
+static void child_signals(void)
+{
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	signal(SIGCHLD, SIG_DFL);
+}
+
+/* the macros of the listener a connection came in on */
+static void listener_macros(cf_t *cf, const listener_t *l, int fd)
+{
+	macros_t *m = &cf->mac;
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	char host[INET6_ADDRSTRLEN + 8], port[16];
+	unsigned p;
+	const char *fam = l->family == AF_INET6 ? "inet6" : "inet";
+
+	mac_define(m, macid("daemon_name"), l->name);
+	mac_define(m, macid("daemon_family"), fam);
+	mac_define(m, macid("daemon_flags"), l->flags);
+	sockaddr_text(&l->addr, host, sizeof host, &p);
+	mac_define(m, macid("daemon_addr"), host);
+	snprintf(port, sizeof port, "%u", p);
+	mac_define(m, macid("daemon_port"), port);
+	if (getsockname(fd, (struct sockaddr *)&ss, &len) == 0) {
+		sockaddr_text(&ss, host, sizeof host, &p);
+		mac_define(m, macid("if_addr"), host);
+		mac_define(m, macid("if_family"), fam);
+	}
+}
+
+/* the child: one SMTP session on the connection */
+static void serve(daemon_state_t *d, const listener_t *l, int fd)
+{
+	smtpd_opts_t o;
+	const char *qd = opt_str(&d->cf->opt, OPT_QueueDirectory);
+	FILE *in, *out;
+	int fd2 = dup(fd);
+
+	child_signals();
+	close_all(d);
+	listener_macros(d->cf, l, fd);
+	in = fdopen(fd, "r");
+	out = fd2 >= 0 ? fdopen(fd2, "w") : NULL;
+	if (in == NULL || out == NULL) {
+		sm_log_id(LL_SERIOUS, LOG_ERR, NULL, "daemon %s: cannot set up a session: %s",
+			  l->name, strerror(errno));
+		_exit(EX_OSERR);
+	}
+	proctitle_set("sendmail: server %s startup", l->name);
+	memset(&o, 0, sizeof o);
+	o.qdir = qd != NULL && *qd ? qd : "/var/spool/mqueue";
+	o.realuser = "root";
+	o.verbose = false;
+	o.noalias = d->a->noalias;
+	o.daemon_name = l->name;
+	o.daemon_flags = l->flags;
+	smtpd_session(d->cf, &o, in, out);
+	fflush(NULL);
+	_exit(EX_OK);
+}
+
+/* ConnectionRateThrottle: at most N accepts a second, the rest wait */
+static void throttle(daemon_state_t *d, const listener_t *l)
+{
+	time_t now = time(NULL);
+
+	if (d->throttle <= 0)
+		return;
+	if (now != d->rate_sec) {
+		d->rate_sec = now;
+		d->rate_n = 0;
+	}
+	if (++d->rate_n <= d->throttle)
+		return;
+	sm_log_id(LL_MINOR, LOG_INFO, NULL, "deferring connections on daemon %s: %ld per second",
+		  l->name, d->throttle);
+	while (time(NULL) == now && !daemon_stop)
+		usleep(100000);
+	d->rate_sec = time(NULL);
+	d->rate_n = 1;
+}
+
+static void accept_one(daemon_state_t *d, listener_t *l)
+{
+	int fd = accept4(l->fd, NULL, NULL, SOCK_CLOEXEC);
+	pid_t pid;
+
+	if (fd < 0)
+		return;                 /* EAGAIN, EINTR, a client gone already */
+	throttle(d, l);
+	pid = fork();
+	if (pid == 0)
+		serve(d, l, fd);
+	if (pid < 0)
+		sm_log_id(LL_SERIOUS, LOG_ERR, NULL, "daemon %s: cannot fork: %s", l->name,
+			  strerror(errno));
+	else
+		d->children++;
+	close(fd);
+}
+
+/* -q<time>: the queue run that is due */
+static void queue_run(daemon_state_t *d)
+{
+	pid_t pid;
+
+	if (d->interval <= 0 || time(NULL) < d->next_qrun)
+		return;
+	d->next_qrun = time(NULL) + d->interval;
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		child_signals();
+		close_all(d);
+		_exit(sm_qrun_here(d->cf, d->a));
+	}
+	if (pid > 0)
+		d->children++;
+}
+
+/* MaxDaemonChildren: sockets closed while the limit is reached */
+static void limit_children(daemon_state_t *d)
+{
+	bool full = d->maxchildren > 0 && d->children >= d->maxchildren;
+
+	if (full && !d->refusing) {
+		for (int i = 0; i < d->nls; i++)
+			sm_log_id(LL_MINOR, LOG_INFO, NULL,
+				  "rejecting connections on daemon %s: %d children, max %ld",
+				  d->ls[i].name, d->children, d->maxchildren);
+		proctitle_set("sendmail: rejecting connections on daemon %s: %d children, max %ld",
+			      d->ls[0].name, d->children, d->maxchildren);
+		close_all(d);
+		d->refusing = true;
+	} else if (!full && d->refusing) {
+		open_all(d);
+		proctitle_set("sendmail: accepting connections");
+		d->refusing = false;
+	}
+}
+
+static void wait_for_work(daemon_state_t *d)
+{
+	struct pollfd p[MAX_LISTENERS];
+	int n = 0, timeout = 5000;
+
+	if (d->interval > 0) {
+		long left = (long)(d->next_qrun - time(NULL));
+		if (left * 1000 < timeout)
+			timeout = left > 0 ? (int)left * 1000 : 0;
+	}
+	for (int i = 0; !d->refusing && i < d->nls; i++)
+		if (d->ls[i].fd >= 0) {
+			p[n].fd = d->ls[i].fd;
+			p[n].events = POLLIN;
+			n++;
+		}
+	if (poll(p, (nfds_t)n, timeout) <= 0)
+		return;                 /* a timeout, or a signal */
+	for (int i = 0, k = 0; i < d->nls && k < n; i++)
+		if (d->ls[i].fd >= 0 && d->ls[i].fd == p[k].fd && (p[k++].revents & POLLIN))
+			accept_one(d, &d->ls[i]);
+}
+
+static void loop(daemon_state_t *d)
+{
+	while (!daemon_stop) {
+		if (daemon_restart) {
+			close_all(d);
+			sm_reexec();
+			daemon_restart = 0;     /* exec failed: run on */
+			open_all(d);
+		}
+		reap(d);
+		queue_run(d);
+		limit_children(d);
+		wait_for_work(d);
+	}
+	close_all(d);
+}
+
+static void starting(daemon_state_t *d)
+{
+	char t[32];
+
+	if (d->interval > 0) {
+		sm_hms(d->interval, t);
+		sm_log_id(0, LOG_INFO, NULL, "starting daemon (%s): SMTP+queueing@%s", SM_VERSION, t);
+	} else
+		sm_log_id(0, LOG_INFO, NULL, "starting daemon (%s): SMTP", SM_VERSION);
+}
+
+int sm_mode_daemon(cf_t *cf, sm_args_t *a)
+{
+	static daemon_state_t d;
+	const char *q = a->qarg != NULL ? a->qarg : "";
+
+	log_setup(a->logtag != NULL ? a->logtag : "sendmail",
+		  (int)opt_num(&cf->opt, OPT_LogLevel), opt_str(&cf->opt, OPT_LogTarget));
+	memset(&d, 0, sizeof d);
+	d.cf = cf;
+	d.a = a;
+	d.maxchildren = opt_num(&cf->opt, OPT_MaxDaemonChildren);
+	d.throttle = opt_num(&cf->opt, OPT_ConnectionRateThrottle);
+	if (a->queue && *q >= '0' && *q <= '9')
+		d.interval = opt_convtime(q, 'm');
+	d.nls = listeners_parse(opt_str(&cf->opt, OPT_DaemonPortOptions), d.ls, MAX_LISTENERS);
+	daemon_signals();
+	if (a->mode == 'd' && daemon_detach() < 0)
+		sm_log_id(LL_SERIOUS, LOG_ERR, NULL, "daemon: cannot detach: %s", strerror(errno));
+	proctitle_init(sm_argc, sm_orig_argv);
+	if (open_all(&d) == 0) {
+		sm_log_id(LL_SERIOUS, LOG_ALERT, NULL, "daemon: no socket could be opened");
+		return EX_OSERR;
+	}
+	starting(&d);
+	pidfile_write(opt_str(&cf->opt, OPT_PidFile), sm_argc, sm_argv);
+	proctitle_set("sendmail: accepting connections");
+	loop(&d);
+	return EX_OK;
+}
