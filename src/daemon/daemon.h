@@ -17,6 +17,12 @@ int daemon_detach(void);
  * ...: file in use by another process" and return -1 (the daemon runs
  * on, as the reference's does). */
 int pidfile_write(const char *path, int argc, char **argv);
+/* in a child of the daemon: let go of the pid file (the lock is the
+ * daemon's; a child that kept the file open would keep it locked after
+ * the daemon is gone or restarted) */
+void pidfile_release(void);
+/* a daemon that stops removes its pid file, as the reference's does */
+void pidfile_remove(void);
 
 /* the title ps shows ("sendmail: Queue runner@00:30:00 for /var/spool/mqueue");
  * proctitle_init must be called first with main's own argv, which nothing

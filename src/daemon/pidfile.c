@@ -6,11 +6,13 @@
 #include "log/log.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
 
 static int pid_fd = -1;   /* kept open: the lock lives with it */
+static char pid_path[4096];
 
 static void command_line(buf_t *b, int argc, char **argv)
 {
@@ -45,6 +47,7 @@ int pidfile_write(const char *path, int argc, char **argv)
 		if (pid_fd >= 0)
 			close(pid_fd);
 		pid_fd = fd;
+		snprintf(pid_path, sizeof pid_path, "%s", path);
 		rc = 0;
 	} else {
 		sm_log_id(LL_SERIOUS, LOG_ERR, NULL, "unable to write pid to %s: %s", path,
@@ -53,4 +56,21 @@ int pidfile_write(const char *path, int argc, char **argv)
 	}
 	buf_free(&b);
 	return rc;
+}
+
+void pidfile_release(void)
+{
+	if (pid_fd >= 0)
+		close(pid_fd);
+	pid_fd = -1;
+}
+
+void pidfile_remove(void)
+{
+	if (pid_fd < 0)
+		return;           /* not ours: another daemon holds it */
+	if (unlink(pid_path) != 0 && errno != ENOENT)
+		sm_log_id(LL_SERIOUS, LOG_ERR, NULL, "unable to remove pid file %s: %s", pid_path,
+			  strerror(errno));
+	pidfile_release();
 }

@@ -63,9 +63,11 @@ static int open_all(daemon_state_t *d)
 	return n;
 }
 
-/* a child's signals: the daemon's flag handlers are not for it */
-static void child_signals(void)
+/* a child's signals (the daemon's flag handlers are not for it) and
+ * the daemon's pid file, which it must not hold */
+static void child_setup(void)
 {
+	pidfile_release();
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
@@ -104,7 +106,7 @@ static void serve(daemon_state_t *d, const listener_t *l, int fd)
 	FILE *in, *out;
 	int fd2 = dup(fd);
 
-	child_signals();
+	child_setup();
 	close_all(d);
 	listener_macros(d->cf, l, fd);
 	in = fdopen(fd, "r");
@@ -178,7 +180,7 @@ static void queue_run(daemon_state_t *d)
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0) {
-		child_signals();
+		child_setup();
 		close_all(d);
 		_exit(sm_qrun_here(d->cf, d->a));
 	}
@@ -285,5 +287,6 @@ int sm_mode_daemon(cf_t *cf, sm_args_t *a)
 	pidfile_write(opt_str(&cf->opt, OPT_PidFile), sm_argc, sm_argv);
 	proctitle_set("sendmail: accepting connections");
 	loop(&d);
+	pidfile_remove();
 	return EX_OK;
 }

@@ -71,6 +71,7 @@ static pid_t run_in_child(cf_t *cf, const qrun_opts_t *o, const char *qdir)
 
 	if (pid != 0)
 		return pid;
+	pidfile_release();
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGHUP, SIG_IGN);
 	signal(SIGCHLD, SIG_DFL);
@@ -116,6 +117,7 @@ static int periodic(cf_t *cf, const qrun_opts_t *o, long interval)
 		reap();
 		(void)run_in_child(cf, o, qdir);
 	} while (nap(interval));
+	pidfile_remove();
 	return EX_OK;
 }
 
@@ -134,6 +136,7 @@ static int persistent(cf_t *cf, const qrun_opts_t *o, long interval)
 		if (child <= 0 || waitpid(child, NULL, WNOHANG) == child) {
 			child = fork();
 			if (child == 0) {
+				pidfile_release();
 				signal(SIGTERM, SIG_DFL);
 				proctitle_set("sendmail: running queue: %s", qdir);
 				for (;;) {
@@ -146,6 +149,7 @@ static int persistent(cf_t *cf, const qrun_opts_t *o, long interval)
 	}
 	if (child > 0)
 		kill(child, SIGTERM);
+	pidfile_remove();
 	return EX_OK;
 }
 

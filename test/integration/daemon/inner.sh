@@ -1,0 +1,72 @@
+# run inside the sandbox by daemon.t: our sendmail -bd on a free loopback
+# port (seed configuration); a load of concurrent clients, SIGHUP, then
+# MaxDaemonChildren=2 (set in the cf, picked up by a SIGHUP restart), then
+# SIGTERM during a session.  Results into $OUTD (see daemon.t).
+set -u
+D=$(cd "$(dirname "$0")" && pwd)
+NC=${NC:-50} NM=${NM:-50}
+bash "$L/postinstall.sh" >/dev/null 2>&1
+CF=/etc/mail/sendmail.cf P=/run/sendmail/mta/sendmail.pid
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+sed -i "s/^O DaemonPortOptions=.*/O DaemonPortOptions=Port=$PORT, Addr=127.0.0.1, Name=MTA/" $CF
+# each client's messages go to a file of its own (alias boxN: file), so
+# that deliveries of different clients do not wait on one mailbox lock
+# (procmail sleeps seconds on a busy lock); the SIGHUP and SIGTERM
+# messages go to alice's procmail mailbox
+mkdir -m 1777 /var/tmp/box
+for k in $(seq 0 $((NC - 1))); do
+	echo "box$k: /var/tmp/box/$k" >> /etc/aliases
+	install -m 666 /dev/null /var/tmp/box/$k
+done
+/usr/sbin/sendmail -bi >/dev/null 2>&1
+rm -f /var/mail/alice
+# wait until the pid file names a live daemon other than $1 listening on the port
+newpid() {
+	local i p
+	for i in $(seq 100); do
+		p=$(head -1 $P 2>/dev/null)
+		if [ -n "$p" ] && [ "$p" != "$1" ] && kill -0 "$p" 2>/dev/null &&
+			python3 "$L/waitport.py" 127.0.0.1 $PORT 2>/dev/null; then echo "$p"; return; fi
+		sleep 0.1
+	done
+}
+mboxes() { cat /var/mail/alice /var/tmp/box/* 2>/dev/null; }
+/usr/sbin/sendmail -bd; echo $? > "$OUTD/start.rc"
+pid1=$(newpid none); echo "$pid1" > "$OUTD/pid1"
+cp $P "$OUTD/pidfile"
+ps -o pid=,args= -e > "$OUTD/ps1"
+start=$(date +%s.%N)
+python3 "$D/clients.py" load $PORT $NC $NM > "$OUTD/load.out"
+echo "$start $(date +%s.%N)" > "$OUTD/load.time"
+# background deliveries: wait (at most 300 s) until every message is in a mailbox
+for i in $(seq 3000); do
+	[ "$(mboxes | grep -c '^token=')" -ge $((NC * NM)) ] && ! ls /var/spool/mqueue | grep -q '^qf' && break
+	sleep 0.1
+done
+sleep 1
+mboxes | grep '^token=' | sort > "$OUTD/delivered"
+ls /var/spool/mqueue > "$OUTD/queue.ls"
+# SIGHUP: the daemon re-executes itself and serves again
+kill -HUP "$pid1"
+pid2=$(newpid "$pid1"); echo "$pid2" > "$OUTD/pid2"
+kill -0 "$pid1" 2>/dev/null && echo alive > "$OUTD/pid1.after" || echo gone > "$OUTD/pid1.after"
+python3 "$D/clients.py" one $PORT after-hup > "$OUTD/hup.out"
+# MaxDaemonChildren=2, read by the restarted daemon
+echo "O MaxDaemonChildren=2" >> $CF
+kill -HUP "$pid2"
+pid3=$(newpid "$pid2"); echo "$pid3" > "$OUTD/pid3"
+python3 "$D/clients.py" mdc $PORT > "$OUTD/mdc.out"
+# SIGTERM in the middle of a session: the session finishes, the daemon is gone
+python3 "$D/clients.py" term $PORT $P > "$OUTD/term.out"
+for i in $(seq 100); do
+	mboxes | grep -q '^token=during-term$' && break; sleep 0.1
+done
+sleep 1
+mboxes | grep -c '^token=after-hup$' > "$OUTD/hup.count"
+mboxes | grep -c '^token=during-term$' > "$OUTD/term.count"
+for p in $(sed -n 's/^pids //p' "$OUTD/term.out"); do
+	kill -0 "$p" 2>/dev/null && echo "$p"
+done > "$OUTD/left.pids"
+ps -o pid=,args= -e | grep '[s]endmail' > "$OUTD/left.ps"
+[ -e $P ] && echo present > "$OUTD/pidfile.after" || echo removed > "$OUTD/pidfile.after"
+true
