@@ -28,6 +28,7 @@ typedef struct daemon_state {
 	cf_t *cf;
 	const sm_args_t *a;
 	listener_t ls[MAX_LISTENERS];
+	time_t retry[MAX_LISTENERS];   /* when a failed socket is tried again */
 	int nls;
 	int children;            /* live children: sessions and queue runs */
 	long maxchildren;        /* MaxDaemonChildren, 0 no limit */
@@ -53,13 +54,19 @@ static void close_all(daemon_state_t *d)
 		listener_close(&d->ls[i]);
 }
 
+/* open the sockets that are closed; one that cannot be opened (its
+ * address still taken) is tried again after a few seconds */
 static int open_all(daemon_state_t *d)
 {
 	int n = 0;
+	time_t now = time(NULL);
 
-	for (int i = 0; i < d->nls; i++)
-		if (d->ls[i].fd >= 0 || listener_open(&d->ls[i]) == 0)
+	for (int i = 0; i < d->nls; i++) {
+		if (d->ls[i].fd < 0 && now >= d->retry[i] && listener_open(&d->ls[i]) != 0)
+			d->retry[i] = now + 5;
+		if (d->ls[i].fd >= 0)
 			n++;
+	}
 	return n;
 }
 
@@ -203,10 +210,11 @@ static void limit_children(daemon_state_t *d)
 		close_all(d);
 		d->refusing = true;
 	} else if (!full && d->refusing) {
-		open_all(d);
 		proctitle_set("sendmail: accepting connections");
 		d->refusing = false;
 	}
+	if (!d->refusing)
+		open_all(d);
 }
 
 static void wait_for_work(daemon_state_t *d)

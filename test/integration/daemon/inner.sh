@@ -7,7 +7,16 @@ D=$(cd "$(dirname "$0")" && pwd)
 NC=${NC:-50} NM=${NM:-50}
 bash "$L/postinstall.sh" >/dev/null 2>&1
 CF=/etc/mail/sendmail.cf P=/run/sendmail/mta/sendmail.pid
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# a free port below the ephemeral range (the clients' own ports must not
+# take it while the daemon has its socket closed for MaxDaemonChildren)
+PORT=$(python3 -c '
+import socket
+lo = int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0])
+for p in range(min(lo, 30000) - 1, 1024, -1):
+    try:
+        socket.socket().bind(("127.0.0.1", p)); print(p); break
+    except OSError:
+        pass')
 sed -i "s/^O DaemonPortOptions=.*/O DaemonPortOptions=Port=$PORT, Addr=127.0.0.1, Name=MTA/" $CF
 # each client's messages go to a file of its own (alias boxN: file), so
 # that deliveries of different clients do not wait on one mailbox lock
