@@ -2,8 +2,9 @@
  * every DaemonPortOptions socket, fork a child per connection that runs
  * the SMTP server (src/smtpd) on it, and with -q<time> fork a queue run
  * every interval.  MaxDaemonChildren closes the sockets while that many
- * children live (clients are refused, as the reference's are);
- * ConnectionRateThrottle delays accepting.  Signals only set flags
+ * children live, RefuseLA while the load average is that high (clients
+ * are refused, as the reference's are); ConnectionRateThrottle and
+ * DelayLA delay accepting.  Signals only set flags
  * (src/daemon): SIGHUP re-executes the command line, SIGTERM stops
  * accepting and exits (children finish their sessions), SIGCHLD reaps. */
 #include "sendmail/init.h"
@@ -11,6 +12,7 @@
 #include "conf/options.h"
 #include "daemon/daemon.h"
 #include "daemon/listen.h"
+#include "daemon/loadavg.h"
 #include "log/log.h"
 #include "smtpd/smtpd.h"
 #include <arpa/inet.h>
@@ -36,6 +38,7 @@ typedef struct daemon_state {
 	long interval;           /* -q<time>, 0 none */
 	time_t next_qrun;
 	long throttle;           /* ConnectionRateThrottle */
+	long delayla;            /* DelayLA, 0 none */
 	time_t rate_sec;
 	long rate_n;
 } daemon_state_t;
@@ -165,6 +168,8 @@ static void accept_one(daemon_state_t *d, listener_t *l)
 	if (fd < 0)
 		return;                 /* EAGAIN, EINTR, a client gone already */
 	throttle(d, l);
+	if (d->delayla > 0 && la_current() >= d->delayla)
+		sleep(1);               /* DelayLA: each connection waits a second */
 	pid = fork();
 	if (pid == 0)
 		serve(d, l, fd);
@@ -195,21 +200,37 @@ static void queue_run(daemon_state_t *d)
 		d->children++;
 }
 
-/* MaxDaemonChildren: sockets closed while the limit is reached */
+/* why the sockets are to be closed now, "" if they are not: the reference's
+ * words after "rejecting connections on daemon NAME: " */
+static void refuse_reason(daemon_state_t *d, char *why, size_t n, int *prio)
+{
+	int la;
+
+	why[0] = '\0';
+	if (d->maxchildren > 0 && d->children >= d->maxchildren) {
+		snprintf(why, n, "%d children, max %ld", d->children, d->maxchildren);
+		*prio = LOG_INFO;
+	} else if (la_refuse(d->cf, &la)) {
+		snprintf(why, n, "load average: %d", la);
+		*prio = LOG_NOTICE;
+	}
+}
+
+/* MaxDaemonChildren, RefuseLA: sockets closed while the limit is reached */
 static void limit_children(daemon_state_t *d)
 {
-	bool full = d->maxchildren > 0 && d->children >= d->maxchildren;
+	char why[128];
+	int prio = LOG_INFO;
 
-	if (full && !d->refusing) {
+	refuse_reason(d, why, sizeof why, &prio);
+	if (why[0] && !d->refusing) {
 		for (int i = 0; i < d->nls; i++)
-			sm_log_id(LL_MINOR, LOG_INFO, NULL,
-				  "rejecting connections on daemon %s: %d children, max %ld",
-				  d->ls[i].name, d->children, d->maxchildren);
-		proctitle_set("sendmail: rejecting connections on daemon %s: %d children, max %ld",
-			      d->ls[0].name, d->children, d->maxchildren);
+			sm_log_id(LL_MINOR, prio, NULL, "rejecting connections on daemon %s: %s",
+				  d->ls[i].name, why);
+		proctitle_set("sendmail: rejecting connections on daemon %s: %s", d->ls[0].name, why);
 		close_all(d);
 		d->refusing = true;
-	} else if (!full && d->refusing) {
+	} else if (!why[0] && d->refusing) {
 		proctitle_set("sendmail: accepting connections");
 		d->refusing = false;
 	}
@@ -280,6 +301,7 @@ int sm_mode_daemon(cf_t *cf, sm_args_t *a)
 	d.a = a;
 	d.maxchildren = opt_num(&cf->opt, OPT_MaxDaemonChildren);
 	d.throttle = opt_num(&cf->opt, OPT_ConnectionRateThrottle);
+	d.delayla = opt_num(&cf->opt, OPT_DelayLA);
 	if (a->queue && *q >= '0' && *q <= '9')
 		d.interval = opt_convtime(q, 'm');
 	d.nls = listeners_parse(opt_str(&cf->opt, OPT_DaemonPortOptions), d.ls, MAX_LISTENERS);

@@ -9,6 +9,9 @@
   clients.py mdc PORT                   MaxDaemonChildren=2: two sessions held
                                         open, a third connection, then a fourth
                                         after they closed; prints one line each
+  clients.py probe PORT [WAIT]          one connection (retried for WAIT seconds
+                                        while refused): "refused" or the
+                                        greeting's code
   clients.py term PORT PIDFILE          a session that is half way through when
                                         the daemon gets SIGTERM, then finishes;
                                         prints the replies and the pids involved
@@ -121,6 +124,22 @@ def mdc(port):
     c.close()
 
 
+def probe(port, wait):
+    end = time.time() + wait
+    while True:
+        try:
+            c = Client(port)
+            break
+        except ConnectionRefusedError:
+            if time.time() >= end:
+                print("refused")
+                return
+            time.sleep(0.1)
+    print(c.reply()[:3])
+    c.cmd("QUIT")
+    c.close()
+
+
 def children_of(pid):
     kids = []
     for p in os.listdir("/proc"):
@@ -165,6 +184,8 @@ def main():
         print(send_one(port, sys.argv[3], "alice"))
     elif what == "mdc":
         mdc(port)
+    elif what == "probe":
+        probe(port, float(sys.argv[3]) if len(sys.argv) > 3 else 0)
     elif what == "term":
         term(port, sys.argv[3])
 

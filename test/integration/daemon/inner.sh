@@ -60,11 +60,18 @@ kill -HUP "$pid1"
 pid2=$(newpid "$pid1"); echo "$pid2" > "$OUTD/pid2"
 kill -0 "$pid1" 2>/dev/null && echo alive > "$OUTD/pid1.after" || echo gone > "$OUTD/pid1.after"
 python3 "$D/clients.py" one $PORT after-hup > "$OUTD/hup.out"
-# MaxDaemonChildren=2, read by the restarted daemon
-echo "O MaxDaemonChildren=2" >> $CF
+# MaxDaemonChildren=2 and RefuseLA=5, read by the restarted daemon
+printf 'O MaxDaemonChildren=2\nO RefuseLA=5\n' >> $CF
 kill -HUP "$pid2"
 pid3=$(newpid "$pid2"); echo "$pid3" > "$OUTD/pid3"
 python3 "$D/clients.py" mdc $PORT > "$OUTD/mdc.out"
+# RefuseLA: a load of 8 (faked: sbx_inner.sh bind-mounts $SBX/loadavg over
+# /proc/loadavg) closes the sockets within seconds, a load of 0 opens them
+echo "8.00 8.00 8.00 1/100 999" > "$SBX/loadavg"
+sleep 7
+python3 "$D/clients.py" probe $PORT > "$OUTD/la-high.out"
+echo "0.00 0.00 0.00 1/100 999" > "$SBX/loadavg"
+python3 "$D/clients.py" probe $PORT 15 > "$OUTD/la-low.out"
 # SIGTERM in the middle of a session: the session finishes, the daemon is gone
 python3 "$D/clients.py" term $PORT $P > "$OUTD/term.out"
 for i in $(seq 100); do
