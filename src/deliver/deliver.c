@@ -66,7 +66,7 @@ static void record(dctx_t *d, drcpt_t *x, const char *logto)
 		;   /* the SMTP client printed it with the dialogue */
 	else if (a->exitstat == EX_OK || a->exitstat == EX_TEMPFAIL)
 		dverbose(d, "%s... %s", r->addr, a->stat);
-	else
+	else if (d->o->errmode == 0)   /* a submitter gets the error report */
 		dverbose(d, "%s", a->stat);
 	log_ctladdr(d, x, &ctl);
 	if (logto != NULL)

@@ -8,9 +8,8 @@
  * (running a mailer program), msg_write.c (the message as a mailer gets
  * it), mailer_file.c (the *file* mailer), exitmap.c (exit status to DSN
  * code and stat= text), deliver_log.c, deliver.c (the loop), requeue.c
- * (the qf after an attempt), mailer_smtp.c (the SMTP client, src/smtpc);
- * reports are
- * src/dsn. */
+ * (the qf after an attempt), mailer_smtp.c (the SMTP client, src/smtpc),
+ * deadletter.c (a message saved for its sender); reports are src/dsn. */
 #ifndef SM_DELIVER_H
 #define SM_DELIVER_H
 #include "conf/cf.h"
@@ -29,6 +28,14 @@ typedef struct deliver_opts {
 	                        queue: F=f/F=r mailers get "-f $g" */
 	int *failstat;       /* when set: gets the exit status of the first
 	                        permanent failure (sendmail -odi exits with it) */
+	bool submitter;      /* delivering in the submitting process (or its
+	                        background child): a report's local delivery
+	                        gets no "-f" unless the submitter gave one */
+	int errmode;         /* 0: a queue run, the daemon, a background
+	                        delivery: failures are mailed back; else the
+	                        submitter's ErrorMode letter (p: saved in
+	                        ~/dead.letter, q: kept quiet, m w e: mailed)
+	                        and failures are not printed as they happen */
 } deliver_opts_t;
 
 /* who controls a recipient produced by an expansion (a qf C line):
@@ -85,6 +92,11 @@ int deliver_requeue(cf_t *cf, envelope_t *e, int *lockfd, bool queue_run);
 /* Deliver one committed message: deliver_envelope then deliver_requeue.
  * lockfd is the lock on its qf; it is closed before returning. */
 int deliver_message(cf_t *cf, envelope_t *e, int lockfd, const deliver_opts_t *o);
+
+/* Save e whole (From line, header, body as the *file* mailer writes it)
+ * at the end of path, opened with uid/gid (deadletter.c).  Returns the
+ * delivery's exit status (EX_OK when saved). */
+int deliver_to_file(cf_t *cf, envelope_t *e, const char *path, uid_t uid, gid_t gid);
 
 /* The outcome of one recipient's attempt for the reports (src/dsn):
  * kind 'f' failed, 'r' delivered, 'd' deferred; noted on r and in e's

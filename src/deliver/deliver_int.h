@@ -91,6 +91,8 @@ void deliver_prog(dctx_t *d, drcpt_t **to, size_t n);
 void deliver_file(dctx_t *d, drcpt_t *to);
 /* a group of recipients for one [IPC] mailer and host (mailer_smtp.c) */
 void deliver_smtp(dctx_t *d, drcpt_t **to, size_t n);
+/* the *file* delivery with these ids (setids false: as we are) */
+void file_write_as(dctx_t *d, drcpt_t *to, uid_t uid, gid_t gid, bool setids);
 
 /* the -v lines */
 void dverbose(dctx_t *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -68,29 +68,36 @@ static void file_child(dctx_t *d, drcpt_t *to, uid_t uid, gid_t gid, bool setids
 	_exit(close(fd) == 0 ? EX_OK : EX_IOERR);
 }
 
-void deliver_file(dctx_t *d, drcpt_t *to)
+/* the file's delivery in a child with uid/gid (setids: switch to them) */
+void file_write_as(dctx_t *d, drcpt_t *to, uid_t uid, gid_t gid, bool setids)
 {
-	uid_t duid = (uid_t)opt_num(&d->cf->opt, OPT_DefaultUser);
-	gid_t dgid = (gid_t)opt_num(&d->cf->opt, OPT_DefaultGroup);
-	uid_t uid = duid;
-	gid_t gid = dgid;
 	int st = EX_OSERR, ws;
 	pid_t pid;
 
-	if (to->have_ctl && to->ctl.uid != 0 && !(to->ctl.uid == duid && to->ctl.gid == 0)) {
-		uid = to->ctl.uid;
-		gid = to->ctl.gid;
-	}
 	to->att.ran = true;
 	to->att.start = time(NULL);
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0)
-		file_child(d, to, uid, gid, geteuid() == 0);
+		file_child(d, to, uid, gid, setids);
 	if (pid > 0) {
 		while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
 			;
 		st = WIFEXITED(ws) ? WEXITSTATUS(ws) : EX_SOFTWARE;
 	}
 	attempt_set_exit(&to->att, st, NULL);
+}
+
+void deliver_file(dctx_t *d, drcpt_t *to)
+{
+	uid_t duid = (uid_t)opt_num(&d->cf->opt, OPT_DefaultUser);
+	gid_t dgid = (gid_t)opt_num(&d->cf->opt, OPT_DefaultGroup);
+	uid_t uid = duid;
+	gid_t gid = dgid;
+
+	if (to->have_ctl && to->ctl.uid != 0 && !(to->ctl.uid == duid && to->ctl.gid == 0)) {
+		uid = to->ctl.uid;
+		gid = to->ctl.gid;
+	}
+	file_write_as(d, to, uid, gid, geteuid() == 0);
 }

@@ -50,9 +50,11 @@ static char **build_argv(dctx_t *d, mailer_t *m)
 		v = xgrow(v, &cap, n + 4, sizeof *v);
 		v[n++] = buf_steal(&b);
 		/* F=f / F=r: "-f $g" / "-r $g" after argv[0] when the sender
-		 * was given or comes from the queue (a report's too) */
+		 * was given or comes from the queue (a report's too, unless the
+		 * submitting process delivers it) */
 		if (n == 1 && (MF(m, 'f') || MF(m, 'r')) &&
-		    (d->o->from_flag || d->o->queue_run || d->e->dsn_depth > 0) &&
+		    (d->o->from_flag || d->o->queue_run ||
+		     (d->e->dsn_depth > 0 && !d->o->submitter)) &&
 		    mac_get(&d->cf->mac, 'g') != NULL &&
 		    *mac_get(&d->cf->mac, 'g')) {
 			v[n++] = xstrdup(MF(m, 'f') ? "-f" : "-r");

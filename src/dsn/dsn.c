@@ -440,6 +440,7 @@ static int report_send(cf_t *cf, envelope_t *e, const deliver_opts_t *o, dsn_req
 	now_opts = *o;
 	now_opts.queue_run = false;
 	now_opts.failstat = NULL;   /* a report's fate is not the submitter's exit */
+	now_opts.errmode = 0;        /* the report's own failures go by mail */
 	deliver_message(cf, &b, lockfd, &now_opts);
 	log_set_qid(e->qid);
 	rc = 1;
@@ -481,7 +482,9 @@ int dsn_after_run(cf_t *cf, envelope_t *e, const deliver_opts_t *o)
 
 	if (!expired)
 		apply_warn(cf, e, now, &why_warn);
-	if ((r = first_due(e, DSN_FAILURE)) != NULL) {
+	if ((r = first_due(e, DSN_FAILURE)) != NULL && o->errmode == 'q')
+		dsn_quiet(cf, e, o);
+	else if (r != NULL && (o->errmode != 'p' || dsn_dead_letter(cf, e, o) != 0)) {
 		req_init(cf, e, &q, DSN_FAILURE, now);
 		q.expired = expired;
 		n += report_send(cf, e, o, &q, expired ? buf_str(&why_ret)

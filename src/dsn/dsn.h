@@ -15,7 +15,12 @@
  * or about a report goes to the postmaster; nothing is reported about a
  * report to the postmaster.
  *
+ * A submitter's ErrorMode (deliver_opts_t.errmode) decides what becomes
+ * of a failure report: p saves the message in ~/dead.letter instead, q
+ * drops it, m w e (and no ErrorMode: queue runs) mail it.
+ *
  * Implemented by dsn.c (what is due, to whom, the queue entry),
+ * dsn_dead.c (dead.letter),
  * dsn_body.c (the text), dsn_time.c (the timeouts and their wording). */
 #ifndef SM_DSN_H
 #define SM_DSN_H
@@ -36,6 +41,13 @@
  * Recipients that expired become RS_FAILED.  Returns the number of
  * reports queued. */
 int dsn_after_run(cf_t *cf, envelope_t *e, const deliver_opts_t *o);
+
+/* ErrorMode=print: save e in its local sender's ~/dead.letter and say so
+ * on o->out (dsn_dead.c).  0 when saved; -1 when the report must be
+ * mailed instead. */
+int dsn_dead_letter(cf_t *cf, envelope_t *e, const deliver_opts_t *o);
+/* ErrorMode=quiet: no report; -v still shows the sender's alias */
+void dsn_quiet(cf_t *cf, envelope_t *e, const deliver_opts_t *o);
 
 /* Add one line (without its newline) to e's transcript. */
 void dsn_xscript(envelope_t *e, const char *line);

@@ -337,6 +337,7 @@ int dsn_body(cf_t *cf, const envelope_t *e, const dsn_req_t *q, buf_t *out)
 	status_part(cf, e, q, out);
 	buf_printf(out, "--%s\n", q->boundary);
 	rc = returned_part(cf, e, q, out);
-	buf_printf(out, "\n--%s--\n", q->boundary);
+	/* the reference ends the report with an empty line */
+	buf_printf(out, "\n--%s--\n\n", q->boundary);
 	return rc != 0 || out->overflow ? -1 : 0;
 }

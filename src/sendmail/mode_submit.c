@@ -4,6 +4,8 @@
 #include "sendmail/init.h"
 #include "sendmail/modes.h"
 #include "submit/submit.h"
+#include "submit/hops.h"
+#include "dsn/dsn.h"
 #include "queue/envelope.h"
 #include "log/log.h"
 #include "lib/buf.h"
@@ -85,19 +87,75 @@ static int delivery_mode(const cf_t *cf)
 	return (int)opt_num(&cf->opt, OPT_DeliveryMode);
 }
 
-/* fd is the qf's lock, held since the qf was committed: no queue runner
- * can start on the message before this process has tried it */
-static int deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e, int fd)
+/* ErrorMode: p q m w e (the reference takes any letter; others print) */
+static int error_mode(const cf_t *cf)
 {
-	int mode = delivery_mode(cf), fail = 0;
+	int m = (int)opt_num(&cf->opt, OPT_ErrorMode);
+	return m != 0 && strchr("pqmwe", m) != NULL ? m : 'p';
+}
+
+static int count_failed(const envelope_t *e)
+{
+	int n = 0;
+	for (const rcpt_t *r = e->rcpts; r != NULL; r = r->next)
+		n += r->state == RS_FAILED;
+	return n;
+}
+
+/* the exit status of a recipient that failed in the interactive
+ * delivery: a remote rejection's (remote: the first failure's status),
+ * with -v any failure, otherwise (as the reference) only a mailer's exit
+ * status that is no sysexits code */
+static int failure_status(const envelope_t *e, int before, bool verbose, int remote)
+{
+	int n = 0;
+	for (const rcpt_t *r = e->rcpts; r != NULL; r = r->next) {
+		if (r->state != RS_FAILED || ++n <= before)
+			continue;
+		if (r->relay != NULL && remote != 0)   /* a remote rejection */
+			return remote;
+		if (r->status != NULL && strcmp(r->status, "5.1.1") == 0 && verbose)
+			return EX_NOUSER;
+		if (verbose || (r->statmsg != NULL &&
+				strncmp(r->statmsg, "unknown mailer error", 20) == 0))
+			return EX_UNAVAILABLE;
+	}
+	return EX_OK;
+}
+
+static bool has_queued(const envelope_t *e)
+{
+	for (const rcpt_t *r = e->rcpts; r != NULL; r = r->next)
+		if (r->state == RS_QUEUED)
+			return true;
+	return false;
+}
+
+/* fd is the qf's lock, held since the qf was committed (-1: no qf, every
+ * recipient was refused): no queue runner can start on the message before
+ * this process has tried it.  Failures the submitter has to hear about
+ * (recipients refused, too many hops) are reported here, the ErrorMode
+ * way, unless a background child mails them after its delivery.  Returns
+ * the exit status of a failure -v watched (EX_OK none). */
+static int deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e, int fd, int em)
+{
+	int mode = delivery_mode(cf), before = count_failed(e), fail = 0;
 	deliver_opts_t o;
 
+	memset(&o, 0, sizeof o);
+	o.verbose = a->verbose;
+	o.from_flag = a->sender != NULL;
+	o.out = stdout;
+	o.noalias = a->noalias;
+	o.errmode = em;
+	o.submitter = true;
 	/* -v watches the delivery: the reference makes background delivery
 	 * interactive then, so the progress is printed before it exits */
-	if (mode == 'b' && a->verbose)
+	if ((mode == 'b' && a->verbose) || !has_queued(e))
 		mode = 'i';
-
-	if (fd < 0 || (mode != 'i' && mode != 'b')) {
+	if (mode != 'i' && mode != 'b') {
+		if (before > 0)
+			dsn_after_run(cf, e, &o);
 		if (fd >= 0)
 			close(fd);
 		return EX_OK;
@@ -112,21 +170,15 @@ static int deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e, int fd)
 				close(fd);
 			return EX_OK;
 		}
+		o.errmode = em == 'q' ? 'q' : 'm';   /* no terminal: mail them */
 	}
-	if (fd >= 0) {
-		memset(&o, 0, sizeof o);
-		o.verbose = a->verbose;
-		o.from_flag = a->sender != NULL;
-		o.out = stdout;
-		o.noalias = a->noalias;
-		o.failstat = &fail;   /* -odi exits with a remote rejection */
-		deliver_message(cf, e, fd, &o);
-	}
+	o.failstat = &fail;   /* -odi exits with a remote rejection */
+	deliver_message(cf, e, fd, &o);
 	if (mode == 'b') {
 		fflush(NULL);
 		_exit(EX_OK);
 	}
-	return fail;
+	return failure_status(e, before, a->verbose, fail);
 }
 
 /* -p proto[:host] sets $r and $s; -M x value (or {name}value) any macro */
@@ -153,7 +205,7 @@ int sm_mode_submit(cf_t *cf, const sm_args_t *a)
 {
 	submit_req_t r;
 	envelope_t e;
-	int st, fd;
+	int st, fd, refused = EX_OK, failed = EX_OK, dst, em = error_mode(cf);
 
 	cli_macros(cf, a);
 	fill_request(cf, a, &r);
@@ -166,9 +218,18 @@ int sm_mode_submit(cf_t *cf, const sm_args_t *a)
 	log_setup(a->logtag != NULL ? a->logtag : "sendmail",
 		  (int)opt_num(&cf->opt, OPT_LogLevel), opt_str(&cf->opt, OPT_LogTarget));
 	r.queue_only = delivery_mode(cf) != 'i' && delivery_mode(cf) != 'b';
+	r.refused = &refused;
+	r.quiet_refusals = em != 'p';
 	st = submit_message(cf, &r, stdin, &e, &fd);
-	if (st == EX_OK)
-		st = deliver_now(cf, a, &e, fd);
+	if (st == EX_OK) {
+		if (submit_too_many_hops(cf, &e, a->hops))
+			failed = EX_UNAVAILABLE;
+		dst = deliver_now(cf, a, &e, fd, em);
+		/* some recipients refused: their status even if others went */
+		st = refused != EX_OK ? refused : failed != EX_OK ? failed : dst;
+		if (em == 'e')
+			st = EX_OK;
+	}
 	env_free(&e);
 	return st;
 }

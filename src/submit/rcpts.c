@@ -4,6 +4,8 @@
 #include "addr/parseaddr.h"
 #include "aliases/aliases.h"
 #include "aliases/alias_expand.h"
+#include "deliver/deliver.h"
+#include "log/log.h"
 #include "lib/buf.h"
 #include "lib/str.h"
 #include "lib/xalloc.h"
@@ -13,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sysexits.h>
+#include <time.h>
 
 bool rcpt_notify_flags(const char *notify, letterset_t *out)
 {
@@ -106,41 +109,94 @@ static void note_bad(int *bad, int *st, int status)
 		*st = status;
 }
 
-/* the tokenizer's complaints ("Unbalanced '<'") go to the submitter */
-static bool syntax_ok(const char *text)
+/* a recipient refused at submission stays in the envelope as failed (no
+ * R line): logged as the reference logs it (the complaint at notice, a
+ * to= line with pri=0 before the from= line) and noted for the error
+ * report (dead.letter or a bounce, src/dsn) */
+static void refuse(cf_t *cf, envelope_t *e, const char *text, letterset_t flags,
+		   const char *user, int status, const char *msg)
+{
+	attempt_t at;
+	rcpt_t *r = env_add_rcpt(e, text, flags);
+	buf_t fin = BUF_INIT(4096);
+
+	attempt_init(&at);
+	attempt_set_exit(&at, status, NULL);
+	if (msg != NULL)
+		env_set_str(&at.stat, msg);
+	if (status == EX_NOUSER)
+		env_set_str(&at.reply, "550 5.1.1 User unknown");
+	sm_log(4, LOG_NOTICE, "%s... %s", text, at.stat ? at.stat : "");
+	r->state = RS_FAILED;
+	rcpt_final(cf, text, &fin);
+	r->final = xstrdup(buf_str(&fin));
+	env_set_str(&r->mailer, "local");
+	env_set_str(&r->user, user);
+	env_set_str(&r->status, at.dsn);
+	env_set_str(&r->statmsg, at.stat);
+	env_set_str(&e->msg, at.stat);
+	if (status == EX_NOUSER)
+		deliver_log_ctl(e, text, NULL, "local", &at, time(NULL));
+	dsn_queue_bounce(cf, e, r, &at, 'f');
+	attempt_free(&at);
+	buf_free(&fin);
+}
+
+/* the tokenizer's complaints ("Unbalanced '<'") go to the submitter and
+ * to the log */
+static void syntax_check(FILE *tty, const char *text)
 {
 	tokvec_t tv;
 	arena_t ar;
-	int rc;
+	char *said = NULL;
+	size_t len = 0;
+	FILE *mf = open_memstream(&said, &len);
 
 	tv_init(&tv);
 	arena_init(&ar);
-	rc = addr_scan(stdout, text, &tv, &ar, true);
+	addr_scan(mf, text, &tv, &ar, true);
+	if (mf != NULL && fclose(mf) == 0 && said != NULL) {
+		for (char *l = said, *nl; *l; l = nl) {
+			nl = l + strcspn(l, "\n");
+			if (*nl == '\n')
+				*nl++ = '\0';
+			if (tty != NULL)
+				fprintf(tty, "%s\n", l);
+			sm_log(4, LOG_NOTICE, "%s", l);
+		}
+	}
+	free(said);
 	tv_free(&tv);
 	arena_free(&ar);
-	return rc == 0;
 }
 
 /* check one address; true when it may be queued (*mailer: its mailer's
- * number, which orders the recipients) */
-static bool check_one(cf_t *cf, const char *text, int *bad, int *st, int *mailer,
-		      char **host)
+ * number, which orders the recipients); a refused one is kept failed */
+static bool check_one(cf_t *cf, envelope_t *e, FILE *tty, const char *text, letterset_t flags,
+		      int *bad, int *st, int *mailer, char **host)
 {
 	addr_t a;
 	buf_t t = BUF_INIT(0);
 	bool ok = true;
 
 	memset(&a, 0, sizeof a);
-	if (!syntax_ok(text) || parseaddr(cf, NULL, text, RF_RECIPADDR, &a) < 0) {
+	syntax_check(tty, text);
+	if (parseaddr(cf, NULL, text, RF_RECIPADDR, &a) < 0) {
 		note_bad(bad, st, EX_USAGE);
 		ok = false;
 	} else if (a.mailer == NULL) {
-		printf("%s... %s\n", text, alias_error_text(a.user, &t));
-		note_bad(bad, st, a.exitstat ? a.exitstat : EX_UNAVAILABLE);
+		const char *msg = alias_error_text(a.user, &t);
+		int xs = a.exitstat ? a.exitstat : EX_UNAVAILABLE;
+		if (tty != NULL)
+			fprintf(tty, "%s... %s\n", text, msg);
+		note_bad(bad, st, xs);
+		refuse(cf, e, text, flags, a.user, xs, msg);
 		ok = false;
 	} else if (strcmp(a.mailer->name, "local") == 0 && !rcpt_local_known(&a)) {
-		printf("%s... User unknown\n", text);
+		if (tty != NULL)
+			fprintf(tty, "%s... User unknown\n", text);
 		note_bad(bad, st, EX_NOUSER);
+		refuse(cf, e, text, flags, a.user, EX_NOUSER, NULL);
 		ok = false;
 	}
 	*mailer = ok ? a.mailer->index : -1;
@@ -150,7 +206,7 @@ static bool check_one(cf_t *cf, const char *text, int *bad, int *st, int *mailer
 	return ok;
 }
 
-void rcpt_add_list(cf_t *cf, envelope_t *e, const char *list, letterset_t flags,
+void rcpt_add_list(cf_t *cf, envelope_t *e, FILE *tty, const char *list, letterset_t flags,
 		   int *bad, int *st)
 {
 	size_t n;
@@ -162,7 +218,7 @@ void rcpt_add_list(cf_t *cf, envelope_t *e, const char *list, letterset_t flags,
 	/* the members of one list are queued last first, as the reference does */
 	for (size_t i = n; i-- > 0;) {
 		char *t = sm_trim(v[i]);
-		if (*t != '\0' && !same_rcpt(e, t) && check_one(cf, t, bad, st, &m, &host)) {
+		if (*t != '\0' && !same_rcpt(e, t) && check_one(cf, e, tty, t, flags, bad, st, &m, &host)) {
 			rcpt_t *r = env_add_rcpt(e, t, flags);
 			buf_reset(&fin);
 			rcpt_final(cf, t, &fin);
@@ -203,7 +259,8 @@ void rcpt_sort(envelope_t *e)
 		e->rcpts_tail = &(*e->rcpts_tail)->next;
 }
 
-void rcpt_add_from_header(cf_t *cf, envelope_t *e, letterset_t flags, int *bad, int *st)
+void rcpt_add_from_header(cf_t *cf, envelope_t *e, FILE *tty, letterset_t flags, int *bad,
+			  int *st)
 {
 	bool resent = false;
 
@@ -215,6 +272,6 @@ void rcpt_add_from_header(cf_t *cf, envelope_t *e, letterset_t flags, int *bad, 
 			continue;
 		if (resent != ((h->flags & H_RESENT) != 0))
 			continue;
-		rcpt_add_list(cf, e, h->value, flags, bad, st);
+		rcpt_add_list(cf, e, tty, h->value, flags, bad, st);
 	}
 }

@@ -7,19 +7,23 @@
 #define SM_SUBMIT_RCPTS_H
 #include "conf/cf.h"
 #include "queue/envelope.h"
+#include <stdio.h>
 
 /* letters of -N (NULL: the default "FD"); false when the text is invalid */
 bool rcpt_notify_flags(const char *notify, letterset_t *out);
 
-/* add one recipient list text to e with flags; problems are printed as
- * "addr... reason" and counted in *bad (the worst status in *st) */
-void rcpt_add_list(cf_t *cf, envelope_t *e, const char *list, letterset_t flags,
+/* add one recipient list text to e with flags; problems are printed on
+ * tty (NULL: not shown) as "addr... reason", logged, counted in *bad (the
+ * worst status in *st), and a refused recipient stays in e as RS_FAILED
+ * for the error report */
+void rcpt_add_list(cf_t *cf, envelope_t *e, FILE *tty, const char *list, letterset_t flags,
 		   int *bad, int *st);
 /* order e's recipients as the reference queues them (local first, then
  * grouped by host) */
 void rcpt_sort(envelope_t *e);
 /* the recipients named by e's header fields (-t) */
-void rcpt_add_from_header(cf_t *cf, envelope_t *e, letterset_t flags, int *bad, int *st);
+void rcpt_add_from_header(cf_t *cf, envelope_t *e, FILE *tty, letterset_t flags, int *bad,
+			  int *st);
 
 /* the DSN final recipient of addr: "RFC822; user@host" ($j added) */
 void rcpt_final(const cf_t *cf, const char *addr, buf_t *out);

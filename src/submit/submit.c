@@ -188,11 +188,12 @@ static void sender_free(sender_t *s)
 	buf_free(&s->fullname);
 }
 
+/* the reference counts the recipients refused at submission too */
 static int count_rcpts(const envelope_t *e)
 {
 	int n = 0;
 	for (const rcpt_t *r = e->rcpts; r != NULL; r = r->next)
-		n += r->state == RS_QUEUED;
+		n += r->state == RS_QUEUED || r->state == RS_FAILED;
 	return n;
 }
 
@@ -363,11 +364,21 @@ static int gather_rcpts(cf_t *cf, const submit_req_t *r, envelope_t *e, int *bad
 	rcpt_notify_flags(r->notify, &fl);
 	letter_set(&fl, RF_PRIMARY, true);
 	for (int i = 0; i < r->nargv_rcpts; i++)
-		rcpt_add_list(cf, e, r->argv_rcpts[i], fl, bad, &st);
+		rcpt_add_list(cf, e, r->quiet_refusals ? NULL : stdout, r->argv_rcpts[i], fl, bad,
+			      &st);
 	if (r->readrcpts)
-		rcpt_add_from_header(cf, e, fl, bad, &st);
+		rcpt_add_from_header(cf, e, r->quiet_refusals ? NULL : stdout, fl, bad, &st);
 	rcpt_sort(e);
 	return st;
+}
+
+/* $u: the first recipient, queued or refused */
+static const char *first_rcpt(const envelope_t *e)
+{
+	for (const rcpt_t *r = e->rcpts; r != NULL; r = r->next)
+		if (r->state == RS_QUEUED || r->state == RS_FAILED)
+			return r->addr;
+	return NULL;
 }
 
 static int build_envelope(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c)
@@ -377,6 +388,8 @@ static int build_envelope(cf_t *cf, const submit_req_t *r, envelope_t *e, collec
 
 	hdr_add_user(e, c->hdrs, c->nhdrs);
 	st = r->smtp ? EX_OK : gather_rcpts(cf, r, e, &bad);
+	if (r->refused != NULL)
+		*r->refused = st;
 	if (e->rcpts == NULL && bad == 0) {
 		printf(r->readrcpts ? "No recipient addresses found in header\n"
 				    : "Recipient names must be specified\n");
@@ -391,7 +404,7 @@ static int build_envelope(cf_t *cf, const submit_req_t *r, envelope_t *e, collec
 			       r->nargv_rcpts == 1 ? r->argv_rcpts[0] : NULL);
 	else
 		message_macros(cf, e, buf_str(&s.addr), buf_str(&s.fullname), count_rcpts(e),
-			       e->rcpts ? e->rcpts->addr : NULL);
+			       first_rcpt(e));
 	{
 		char *warn[5];
 		size_t nw = auth_warnings(cf, r, warn);
@@ -401,7 +414,7 @@ static int build_envelope(cf_t *cf, const submit_req_t *r, envelope_t *e, collec
 	}
 	envelope_fields(cf, e, r, &s, c);
 	sender_free(&s);
-	return e->rcpts == NULL ? st : EX_OK;
+	return count_rcpts(e) == 0 ? st : EX_OK;
 }
 
 static bool supersafe(const cf_t *cf)
@@ -458,7 +471,7 @@ static void la_queued(const submit_req_t *r, const envelope_t *e, int *lockfd)
 
 int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, int *lockfd)
 {
-	bool sync = supersafe(cf), queue_orig = true;
+	bool sync = supersafe(cf), queue_orig = true, keep_df = false;
 	int st = build_envelope(cf, r, e, c);
 	bool la_only = st == EX_OK && !r->queue_only && la_shouldqueue(cf, e->prio);
 	bool qonly = r->queue_only || la_only;
@@ -472,6 +485,11 @@ int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, 
 		owner_split(e, &cl);
 		queue_orig = cl.n == 0 || env_has_queued(e);
 	}
+	/* every recipient refused: no qf, the df stays for the error report */
+	if (st == EX_OK && !env_has_queued(e) && cl.n == 0) {
+		queue_orig = false;
+		keep_df = true;
+	}
 	if (st == EX_OK && queue_orig && qf_write(e, sync, lockfd) != 0) {
 		int err = errno;
 		if (no_space(err))
@@ -483,7 +501,7 @@ int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, 
 	if (st == EX_OK)
 		st = commit_clones(r, e, &cl, sync);
 	/* the df goes unless the original's qf holds it (the clones link it) */
-	if (!queue_orig || (st != EX_OK && *lockfd < 0))
+	if ((!queue_orig && !keep_df) || (st != EX_OK && *lockfd < 0))
 		discard_files(r, e);
 	if (st != EX_OK) {
 		clones_free(&cl);

@@ -36,6 +36,12 @@ typedef struct submit_req {
 	                            put the recipients in the envelope; no A
 	                            line; bodytype/ret/envid are the ESMTP
 	                            parameters */
+	bool quiet_refusals;     /* ErrorMode other than print: a refused
+	                            recipient goes to the error report only */
+	int *refused;            /* when not NULL, receives the exit status of
+	                            the recipients refused at submission (kept
+	                            in the envelope as RS_FAILED for the error
+	                            report), EX_OK when none was */
 	char *const *warnings;   /* further X-Authentication-Warning: fields */
 	size_t nwarnings;
 } submit_req_t;
@@ -47,7 +53,9 @@ bool submit_check_args(const submit_req_t *r);
 /* read the message from in and queue it; *e receives the envelope (the
  * caller frees it) for delivery and *lockfd the fd holding the qf's lock
  * (-1 if none; the caller closes it).  Returns EX_OK or an EX_* status
- * after printing the reason. */
+ * after printing the reason.  EX_OK with *lockfd -1 and no queued
+ * recipient: every recipient was refused; the df stays for the error
+ * report (deliver_message with lockfd -1 reports and removes it). */
 int submit_message(cf_t *cf, const submit_req_t *r, FILE *in, envelope_t *e, int *lockfd);
 
 struct collect;

@@ -37,6 +37,9 @@ collect() { # case
 		[ -s "/var/mail/$u" ] && mv "/var/mail/$u" "$OUTD/$1.mbox.$u"
 	done
 	rm -f /var/mail/*.lock
+	# ErrorMode=print saves what could not be delivered for the sender
+	[ -e /root/dead.letter ] && mv /root/dead.letter "$OUTD/$1.dead"
+	true
 }
 run() { # case command (a shell string)
 	bash -c "$2" >"$OUTD/$1.out" 2>&1
@@ -113,6 +116,27 @@ rm -f /home/dave/.forward
 run unknown-v 'echo "lost" | sendmail -v nosuchuser'
 run unknown-oem 'echo "lost" | sendmail -oem -oi -- nosuchuser'
 run unknown-plain 'echo "lost" | sendmail nosuchuser'
+# ErrorMode at submission: quiet, mail back and exit 0, a good recipient
+# with a bad one (mailed back; printed and dead.letter with -odq), an
+# address with a syntax error, an error: alias, a failing program
+# without -v, a message with too many hops (-odi, -oem, -odq)
+rm -f /root/dead.letter
+run unknown-oeq 'echo "lost" | sendmail -odi -oeq nosuchuser'
+run unknown-oee 'echo "lost" | sendmail -odi -oee nosuchuser'
+run mixed-oem 'echo "mixed" | sendmail -odi -oem nosuchuser bob'
+run mixed-odq 'echo "mixed" | sendmail -odq nosuchuser bob; rm -f /var/spool/mqueue/*'
+run syntax 'echo "syntax" | sendmail -odi "a<b"'
+printf '"|failer"\n' > /home/carol/.forward; chown carol:carol /home/carol/.forward
+run prog-odi 'echo "to carol" | sendmail -odi carol'
+run prog-v-oeq 'echo "to carol" | sendmail -v -oeq carol'
+rm -f /home/carol/.forward
+hops() { for i in $(seq "$1"); do echo "$2: from relay$i.example.org by mail$i.example.org"; done; printf 'Subject: hops\n\nlooping\n'; }
+run hops-25 "$(declare -f hops); hops 24 Received | sendmail -odi alice"
+run hops-26 "$(declare -f hops); hops 26 Received | sendmail -odi alice"
+run hops-v "$(declare -f hops); hops 26 Received | sendmail -v alice"
+run hops-oem "$(declare -f hops); hops 26 Via | sendmail -odi -oem alice"
+run hops-odq "$(declare -f hops); hops 26 Mail-From | sendmail -odq alice; ls /var/spool/mqueue"
+run hops-h "echo hi | sendmail -h 26 -odi -oeq alice"
 # -odq: the queue, mailq, check_mailq, then sendmail -q delivers
 run odq 'echo "queued 1" | sendmail -odq alice && echo "queued 2" | sendmail -odq bob carol'
 run mailq-queued 'mailq'
