@@ -27,7 +27,7 @@ int deliver_to_file(cf_t *cf, envelope_t *e, const char *path, uid_t uid, gid_t 
 	to.r = &r;
 	to.resolved = true;
 	dctx_init(&d, cf, e, &o);
-	file_write_as(&d, &to, uid, gid, geteuid() == 0 && uid != 0);
+	file_write_as(&d, &to, uid, gid, geteuid() == 0);
 	st = to.att.exitstat;
 	dctx_free(&d);
 	attempt_free(&to.att);

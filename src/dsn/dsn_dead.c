@@ -1,8 +1,9 @@
 /* dsn_dead.c - ErrorMode=print: the failure report of a submission made
  * at a terminal is the message itself, saved for its local sender in
  * ~/dead.letter ("/root/dead.letter... Saved message in /root/dead.letter"
- * on the terminal); a sender that is not a local user with a home, or a
- * file that cannot be written, gets the report by mail instead. */
+ * on the terminal) when that sender is the user who submitted it; another
+ * sender (-f), one that is not a local user with a home, or a file that
+ * cannot be written gets the report by mail instead. */
 #include "dsn/dsn.h"
 #include "addr/parseaddr.h"
 #include "aliases/aliases.h"
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 /* -v: the reference shows the sender's alias as it resolves the sender */
 static void show_alias(const deliver_opts_t *o, FILE *out, const char *user)
@@ -61,7 +63,8 @@ int dsn_dead_letter(cf_t *cf, envelope_t *e, const deliver_opts_t *o)
 
 	memset(&a, 0, sizeof a);
 	pw = local_sender(cf, e, &a);
-	if (pw != NULL && pw->pw_dir != NULL && pw->pw_dir[0] == '/') {
+	/* only the submitter's own messages: -f another user mails */
+	if (pw != NULL && pw->pw_uid == getuid() && pw->pw_dir != NULL && pw->pw_dir[0] == '/') {
 		show_alias(o, out, a.user);
 		buf_printf(&path, "%s/dead.letter", strcmp(pw->pw_dir, "/") == 0 ? "" : pw->pw_dir);
 		if (!path.overflow &&

@@ -5,6 +5,8 @@
 #include "sendmail/modes.h"
 #include "submit/submit.h"
 #include "submit/hops.h"
+#include "addr/parseaddr.h"
+#include "aliases/aliases.h"
 #include "dsn/dsn.h"
 #include "queue/envelope.h"
 #include "log/log.h"
@@ -137,14 +139,15 @@ static bool has_queued(const envelope_t *e)
  * (recipients refused, too many hops) are reported here, the ErrorMode
  * way, unless a background child mails them after its delivery.  Returns
  * the exit status of a failure -v watched (EX_OK none). */
-static int deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e, int fd, int em)
+static int deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e, int fd, int em,
+		       bool from_given)
 {
 	int mode = delivery_mode(cf), before = count_failed(e), fail = 0;
 	deliver_opts_t o;
 
 	memset(&o, 0, sizeof o);
 	o.verbose = a->verbose;
-	o.from_flag = a->sender != NULL;
+	o.from_flag = from_given;
 	o.out = stdout;
 	o.noalias = a->noalias;
 	o.errmode = em;
@@ -181,6 +184,54 @@ static int deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e, int fd, int 
 	return failure_status(e, before, a->verbose, fail);
 }
 
+/* -F: a line break becomes a space (the reference keeps a lone CR) */
+static const char *clean_fullname(const char *given, buf_t *out)
+{
+	if (given == NULL)
+		return NULL;
+	buf_set(out, given);
+	for (size_t i = 0; i < out->len; i++)
+		if (out->p[i] == '\n')
+			out->p[i] = ' ';
+	return buf_str(out);
+}
+
+/* -f: CR and LF become spaces; an address the rulesets refuse is
+ * reported ("addr... reason"), the caller's name is the sender instead
+ * and the exit status becomes EX_USAGE, as the reference does */
+static const char *clean_sender(cf_t *cf, const char *given, buf_t *out, int *st)
+{
+	addr_t a;
+	buf_t why = BUF_INIT(0), shown = BUF_INIT(4096);
+	int rc;
+
+	if (given == NULL)
+		return NULL;
+	if (strpbrk(given, "\r\n") == NULL)
+		return given;   /* checked as before */
+	buf_set(out, given);
+	for (size_t i = 0; i < out->len; i++)
+		if (out->p[i] == '\n')
+			out->p[i] = ' ';
+	buf_set(&shown, buf_str(out));   /* a lone CR is shown as given */
+	for (size_t i = 0; i < out->len; i++)
+		if (out->p[i] == '\r')
+			out->p[i] = ' ';
+	memset(&a, 0, sizeof a);
+	rc = parseaddr(cf, NULL, buf_str(out), RF_SENDERADDR, &a);
+	if (rc == 0 && a.mailer == NULL)
+		printf("%s... %s\n", buf_str(&shown), alias_error_text(a.user, &why));
+	buf_free(&why);
+	buf_free(&shown);
+	if (rc != 0 || a.mailer == NULL) {
+		addr_free(&a);
+		*st = EX_USAGE;
+		return NULL;
+	}
+	addr_free(&a);
+	return buf_str(out);
+}
+
 /* -p proto[:host] sets $r and $s; -M x value (or {name}value) any macro */
 static void cli_macros(cf_t *cf, const sm_args_t *a)
 {
@@ -205,10 +256,13 @@ int sm_mode_submit(cf_t *cf, const sm_args_t *a)
 {
 	submit_req_t r;
 	envelope_t e;
-	int st, fd, refused = EX_OK, failed = EX_OK, dst, em = error_mode(cf);
+	int st, fd, refused = EX_OK, failed = EX_OK, dst, em = error_mode(cf), badsender = EX_OK;
+	buf_t fsender = BUF_INIT(4096), ffull = BUF_INIT(4096);
 
 	cli_macros(cf, a);
 	fill_request(cf, a, &r);
+	r.sender = clean_sender(cf, a->sender, &fsender, &badsender);
+	r.fullname = clean_fullname(a->fullname, &ffull);
 	if (!submit_check_args(&r))
 		return EX_USAGE;
 	if (a->nrcpts == 0 && !a->readrcpts) {
@@ -224,12 +278,16 @@ int sm_mode_submit(cf_t *cf, const sm_args_t *a)
 	if (st == EX_OK) {
 		if (submit_too_many_hops(cf, &e, a->hops))
 			failed = EX_UNAVAILABLE;
-		dst = deliver_now(cf, a, &e, fd, em);
+		dst = deliver_now(cf, a, &e, fd, em, r.sender != NULL);
 		/* some recipients refused: their status even if others went */
 		st = refused != EX_OK ? refused : failed != EX_OK ? failed : dst;
+		if (st == EX_OK)
+			st = badsender;
 		if (em == 'e')
 			st = EX_OK;
 	}
 	env_free(&e);
+	buf_free(&fsender);
+	buf_free(&ffull);
 	return st;
 }
