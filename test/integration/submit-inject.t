@@ -7,12 +7,7 @@
 # inner.sh); the exit statuses must agree, and no queue file of ours may
 # hold the injected lines.
 NAME=inject; . "$(dirname "$0")/lib/seed-sandbox.sh"
-for w in ref ours; do
-	case $w in ref) BIN=$REF/usr/libexec/sendmail/sendmail;; *) BIN=$SENDMAIL_BIN;; esac
-	SENDMAIL_BIN=$BIN "$L/mksbx.sh" "$T/sbx-$w" seed "$T/cf" >/dev/null 2>&1 || { echo "1..0 # SKIP cannot make the sandbox"; exit 0; }
-	mkdir -p "$O/$w"
-	"$L/sbx.sh" "$T/sbx-$w" "export L=$L OUTD=$O/$w; bash $TOP/test/integration/submit-inject/inner.sh" >/dev/null 2>&1
-done
+run_both "$TOP/test/integration/submit-inject/inner.sh"
 CASES="f-lf f-cr F-lf F-cr V-lf N-lf rcpt-lf envid-cr orcpt-cr nul"
 echo "1..$(( $(echo $CASES | wc -w) + 3 ))"
 for c in $CASES; do

@@ -20,3 +20,15 @@ SENDMAIL_BIN=$SENDMAIL_BIN "$L/mksbx.sh" "$T/sbx" seed "$T/cf" >/dev/null 2>&1 |
 O=$T/out; mkdir -p "$O"
 n=0
 ok() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; fi; }
+# run_both INNER: the script INNER (bash, env L and OUTD=$O/SIDE) in a
+# fresh seed sandbox with the reference's sendmail ($T/sbx-ref, $O/ref)
+# and one with ours ($T/sbx-ours, $O/ours)
+run_both() {
+	local w bin
+	for w in ref ours; do
+		case $w in ref) bin=$REF/usr/libexec/sendmail/sendmail;; *) bin=$SENDMAIL_BIN;; esac
+		SENDMAIL_BIN=$bin "$L/mksbx.sh" "$T/sbx-$w" seed "$T/cf" >/dev/null 2>&1 || { echo "1..0 # SKIP cannot make the sandbox"; exit 0; }
+		mkdir -p "$O/$w"
+		"$L/sbx.sh" "$T/sbx-$w" "export L=$L OUTD=$O/$w; bash $1" >/dev/null 2>&1
+	done
+}
