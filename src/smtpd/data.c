@@ -202,7 +202,9 @@ void cmd_data(session_t *s)
 		return;
 	}
 	smtp_reply(s, true, 354, NULL, "End data with <CR><LF>.<CR><LF>");
+	smtp_read_timeout(s, true);
 	rc = collect_df(s, &c);
+	smtp_read_timeout(s, false);
 	collected(s, &c, rc);
 	collect_free(&c);
 }

@@ -1,8 +1,16 @@
 /* io.c - the wire side of a session: command lines read in bounded
  * pieces (a longer line is cut at SMTPD_MAXLINE, the rest dropped) and
- * replies written with CRLF, high bits stripped as the reference does. */
+ * replies written with CRLF, high bits stripped as the reference does.
+ * On a daemon connection reads time out after Timeout.command (between
+ * commands) or Timeout.datablock (in DATA); a command read that times
+ * out ends the session with the reference's log line. */
 #include "smtpd/smtpd_int.h"
+#include "log/log.h"
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
 
 void smtp_reply(session_t *s, bool last, int code, const char *dsn, const char *fmt, ...)
 {
@@ -45,9 +53,27 @@ bool smtp_getline(session_t *s)
 		if (s->line.len < SMTPD_MAXLINE)
 			buf_addc(&s->line, c);
 	}
-	if (!any)
+	if (!any) {
+		/* a daemon connection's socket times out (SO_RCVTIMEO) */
+		if (ferror(s->in) && (errno == EAGAIN || errno == EWOULDBLOCK))
+			session_log(s, LL_PROTO, LOG_NOTICE,
+				    "timeout waiting for input from %s during server cmd read",
+				    buf_str(&s->client_name));
 		return false;
+	}
 	if (s->line.len > 0 && s->line.p[s->line.len - 1] == '\r')
 		buf_truncate(&s->line, s->line.len - 1);
 	return true;
+}
+
+void smtp_read_timeout(session_t *s, bool data)
+{
+	long secs = opt_num(&s->cf->opt, data ? OPT_Timeout_datablock : OPT_Timeout_command);
+	struct timeval tv = { secs > 0 ? secs : 3600, 0 };
+
+	if (s->o->daemon_name == NULL)
+		return;            /* -bs: the reader's own business */
+	if (setsockopt(fileno(s->in), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) != 0)
+		session_log(s, LL_SERIOUS, LOG_ERR, "cannot set the read timeout: %s",
+			    strerror(errno));
 }

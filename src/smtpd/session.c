@@ -267,6 +267,7 @@ int smtpd_session(cf_t *cf, const smtpd_opts_t *o, FILE *in, FILE *out)
 	client_identify(&s);
 	client_macros(&s);
 	client_check_relay(&s);
+	smtp_read_timeout(&s, false);
 	early = early_talker(&s);
 	greeting(&s);
 	while (!s.quit && smtp_getline(&s)) {

@@ -74,6 +74,9 @@ void smtp_reply(session_t *s, bool last, int code, const char *dsn, const char *
 /* read one command line into s->line (CR LF off); false at end of input */
 bool smtp_getline(session_t *s);
 void smtp_flush(session_t *s);
+/* daemon connections: reads time out after Timeout.datablock (data) or
+ * Timeout.command */
+void smtp_read_timeout(session_t *s, bool data);
 
 /* ------------------------------------------------------------ policy.c */
 /* the verdict of a policy ruleset or an address check */

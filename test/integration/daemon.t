@@ -7,7 +7,7 @@
 # MaxDaemonChildren=2 refuses a third concurrent client as the reference
 # does (the sockets are closed: connection refused, and "rejecting
 # connections on daemon MTA: 2 children, max 2" logged) and serves again
-# once the two are gone; RefuseLA=5 refuses clients while the load average
+# once the two are gone; Timeout.command drops a silent client; RefuseLA=5 refuses clients while the load average
 # (faked) is 8 and serves again at 0; SIGTERM during a session: the daemon exits at
 # once, the session finishes and its message is delivered, no process is
 # left, the pid file is removed.
@@ -22,7 +22,7 @@ delivered=$(sort -u "$O/delivered" 2>/dev/null | wc -l)
 dups=$(( $(wc -l < "$O/delivered" 2>/dev/null || echo 0) - delivered ))
 read -r t0 t1 < "$O/load.time" 2>/dev/null
 echo "# $total messages: $accepted accepted, $delivered delivered, $dups duplicates; load took $(echo "${t1:-0} - ${t0:-0}" | bc 2>/dev/null) s"
-echo "1..16"
+echo "1..17"
 ok "-bd returns 0 (the daemon detaches)" '[ "$(cat $O/start.rc)" = 0 ]'
 ok "pid file: the pid, then the command line" '[ "$(head -1 $O/pidfile)" = "$(cat $O/pid1)" ] && [ "$(sed -n 2p $O/pidfile)" = "/usr/sbin/sendmail -bd" ]'
 ok "process title: accepting connections" 'grep -q "^ *$(cat $O/pid1) sendmail: accepting connections$" $O/ps1'
@@ -34,6 +34,7 @@ ok "SIGHUP: restarting ... due to signal, a new daemon, the old pid gone" 'grep 
 ok "SIGHUP: the restarted daemon accepts and delivers" '[ "$(cat $O/hup.out)" = 250 ] && [ "$(cat $O/hup.count)" = 1 ]'
 ok "MaxDaemonChildren=2: two served, the third refused, a later one served" '[ "$(cat $O/mdc.out | tr "\n" " ")" = "client1 220 client2 220 client3 refused client4 220 " ]'
 ok "MaxDaemonChildren=2: the reference log line" 'grep -q "sendmail\[$(cat $O/pid3)\]: rejecting connections on daemon MTA: 2 children, max 2$" $O/syslog'
+ok "Timeout.command=3s: a silent client is dropped with the reference log lines" '[ "$(cat $O/idle.out)" = closed ] && grep -q "<21>.*: timeout waiting for input from localhost during server cmd read$" $O/syslog && grep -q "<21>.*: lost input channel from localhost \[127.0.0.1\] to MTA after mail$" $O/syslog'
 ok "RefuseLA=5 at a load of 8: connections refused, the reference log line" '[ "$(cat $O/la-high.out)" = refused ] && grep -q "<21>.*sendmail\[$(cat $O/pid3)\]: rejecting connections on daemon MTA: load average: 8$" $O/syslog'
 ok "RefuseLA: served again once the load is 0" '[ "$(cat $O/la-low.out)" = 220 ]'
 ok "SIGTERM: the daemon exits at once, the session in progress finishes" 'grep -q "^daemon-after-term gone$" $O/term.out && [ "$(sed -n "s/^\(mail\|rcpt\|dot\|quit\) //p" $O/term.out | tr "\n" " ")" = "250 250 250 221 " ] && grep -q "^port closed$" $O/term.out && [ "$(cat $O/term.count)" = 1 ]'

@@ -12,6 +12,9 @@
   clients.py probe PORT [WAIT]          one connection (retried for WAIT seconds
                                         while refused): "refused" or the
                                         greeting's code
+  clients.py idle PORT                  EHLO, MAIL, then silence: "closed" when
+                                        the server drops the session within
+                                        20 s (nothing sent), else "open"
   clients.py term PORT PIDFILE          a session that is half way through when
                                         the daemon gets SIGTERM, then finishes;
                                         prints the replies and the pids involved
@@ -113,12 +116,14 @@ def mdc(port):
         c.close()
     # the sockets open again once the children are gone (the reference
     # looks again after some seconds)
-    for _ in range(150):
+    t0 = time.time()
+    for _ in range(600):
         try:
             c = Client(port)
             break
         except ConnectionRefusedError:
             time.sleep(0.1)
+    sys.stderr.write("client4 waited %.1f s\n" % (time.time() - t0))
     print("client4 " + c.reply()[:3])
     c.cmd("QUIT")
     c.close()
@@ -137,6 +142,19 @@ def probe(port, wait):
             time.sleep(0.1)
     print(c.reply()[:3])
     c.cmd("QUIT")
+    c.close()
+
+
+def idle(port):
+    c = Client(port)
+    c.reply()
+    c.cmd("EHLO client.example.org")
+    c.cmd("MAIL FROM:<sender@example.org>")
+    c.s.settimeout(20)
+    try:
+        print("closed" if c.s.recv(100) == b"" else "sent something")
+    except socket.timeout:
+        print("open")
     c.close()
 
 
@@ -186,6 +204,8 @@ def main():
         mdc(port)
     elif what == "probe":
         probe(port, float(sys.argv[3]) if len(sys.argv) > 3 else 0)
+    elif what == "idle":
+        idle(port)
     elif what == "term":
         term(port, sys.argv[3])
 

@@ -60,11 +60,14 @@ kill -HUP "$pid1"
 pid2=$(newpid "$pid1"); echo "$pid2" > "$OUTD/pid2"
 kill -0 "$pid1" 2>/dev/null && echo alive > "$OUTD/pid1.after" || echo gone > "$OUTD/pid1.after"
 python3 "$D/clients.py" one $PORT after-hup > "$OUTD/hup.out"
-# MaxDaemonChildren=2 and RefuseLA=5, read by the restarted daemon
-printf 'O MaxDaemonChildren=2\nO RefuseLA=5\n' >> $CF
+# MaxDaemonChildren=2, RefuseLA=5 and Timeout.command=3s, read by the
+# restarted daemon
+printf 'O MaxDaemonChildren=2\nO RefuseLA=5\nO Timeout.command=3s\n' >> $CF
 kill -HUP "$pid2"
 pid3=$(newpid "$pid2"); echo "$pid3" > "$OUTD/pid3"
-python3 "$D/clients.py" mdc $PORT > "$OUTD/mdc.out"
+python3 "$D/clients.py" mdc $PORT > "$OUTD/mdc.out" 2> "$OUTD/mdc.err"
+# Timeout.command: a silent client is dropped
+python3 "$D/clients.py" idle $PORT > "$OUTD/idle.out"
 # RefuseLA: a load of 8 (faked: sbx_inner.sh bind-mounts $SBX/loadavg over
 # /proc/loadavg) closes the sockets within seconds, a load of 0 opens them
 echo "8.00 8.00 8.00 1/100 999" > "$SBX/loadavg"
