@@ -9,6 +9,7 @@
 #include "queue/queue.h"
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 typedef struct qrun_opts {
 	qselect_t sel;       /* -qI/-qR/-qS selections */
@@ -23,6 +24,13 @@ int qrun_once(cf_t *cf, const qrun_opts_t *o);
  * requeue; seq/total for the -v line.  0 done or skipped, -1 error */
 int qrun_entry(cf_t *cf, const char *qdir, const char *qid, size_t seq, size_t total,
 	       const qrun_opts_t *o);
+
+/* MaxQueueChildren (qchildren.c): may a daemon fork another runner now?
+ * (0: no limit; at most 256 are tracked); note each child forked; the
+ * count still running */
+bool qrun_may_fork(cf_t *cf);
+void qrun_child_started(pid_t pid);
+int qrun_children(void);
 
 /* -Q[reason]: quarantine the selected entries (an empty reason releases
  * the quarantined ones -qQ selects) */

@@ -14,6 +14,7 @@
 #include "daemon/listen.h"
 #include "daemon/loadavg.h"
 #include "log/log.h"
+#include "qrun/qrun.h"
 #include "smtpd/smtpd.h"
 #include <arpa/inet.h>
 #include <errno.h>
@@ -189,6 +190,8 @@ static void queue_run(daemon_state_t *d)
 	if (d->interval <= 0 || time(NULL) < d->next_qrun)
 		return;
 	d->next_qrun = time(NULL) + d->interval;
+	if (!qrun_may_fork(d->cf))
+		return;        /* MaxQueueChildren runners still busy */
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0) {
@@ -196,8 +199,10 @@ static void queue_run(daemon_state_t *d)
 		close_all(d);
 		_exit(sm_qrun_here(d->cf, d->a));
 	}
-	if (pid > 0)
+	if (pid > 0) {
 		d->children++;
+		qrun_child_started(pid);
+	}
 }
 
 /* why the sockets are to be closed now, "" if they are not: the reference's

@@ -115,7 +115,9 @@ static int periodic(cf_t *cf, const qrun_opts_t *o, long interval)
 		if (daemon_restart)
 			sm_reexec();
 		reap();
-		(void)run_in_child(cf, o, qdir);
+		/* MaxQueueChildren still busy: this interval's run is skipped */
+		if (qrun_may_fork(cf))
+			qrun_child_started(run_in_child(cf, o, qdir));
 	} while (nap(interval));
 	pidfile_remove();
 	return EX_OK;
