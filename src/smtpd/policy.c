@@ -161,28 +161,44 @@ static void log_check(session_t *s, const char *rsname, const char *arg, const c
 	buf_free(&l);
 }
 
+/* rewrite "arg" or "arg $| arg2" with ruleset rs into tv; false if the
+ * arguments do not scan */
+static bool run_ruleset(session_t *s, int rs, const char *arg, const char *arg2, tokvec_t *tv,
+			arena_t *ar)
+{
+	rwctx_t cx;
+
+	if (addr_scan(NULL, arg, tv, ar, false) != 0 ||
+	    (arg2 != NULL && (tv_push(tv, tok_op(OP_CONDELSE, 0)),
+			      addr_scan(NULL, arg2, tv, ar, false) != 0)))
+		return false;
+	memset(&cx, 0, sizeof cx);
+	cx.cf = s->cf;
+	cx.ar = ar;
+	rewrite(&cx, rs, tv);
+	return true;
+}
+
+static int ruleset_of(const session_t *s, const char *rsname)
+{
+	int rs = cf_ruleset_lookup(s->cf, rsname);
+	return rs >= 0 && s->cf->rs[rs].n > 0 ? rs : -1;
+}
+
 void policy_check(session_t *s, const char *rsname, const char *arg, const char *arg2,
 		  verdict_t *v)
 {
-	int rs = cf_ruleset_lookup(s->cf, rsname);
+	int rs = ruleset_of(s, rsname);
 	bool addr = strcmp(rsname, "check_mail") == 0 || strcmp(rsname, "check_rcpt") == 0;
 	tokvec_t tv;
 	arena_t ar;
-	rwctx_t cx;
 
-	if (rs < 0 || s->cf->rs[rs].n == 0)
+	if (rs < 0)
 		return;
 	tv_init(&tv);
 	arena_init(&ar);
-	if (addr_scan(NULL, arg, &tv, &ar, false) == 0 &&
-	    (arg2 == NULL || (tv_push(&tv, tok_op(OP_CONDELSE, 0)),
-			      addr_scan(NULL, arg2, &tv, &ar, false) == 0))) {
-		memset(&cx, 0, sizeof cx);
-		cx.cf = s->cf;
-		cx.ar = &ar;
-		rewrite(&cx, rs, &tv);
+	if (run_ruleset(s, rs, arg, arg2, &tv, &ar))
 		result_verdict(&tv, addr ? arg : NULL, v);
-	}
 	/* a connection refused without an enhanced code gets 5.3.0 */
 	if (v->code / 100 == 5 && v->dsn_default && strcmp(rsname, "check_relay") == 0)
 		snprintf(v->dsn, sizeof v->dsn, "5.3.0");
@@ -190,6 +206,25 @@ void policy_check(session_t *s, const char *rsname, const char *arg, const char 
 		log_check(s, rsname, arg, arg2, v);
 	tv_free(&tv);
 	arena_free(&ar);
+}
+
+long policy_number(session_t *s, const char *rsname, const char *arg, const char *arg2)
+{
+	int rs = ruleset_of(s, rsname);
+	long n = -1;
+	tokvec_t tv;
+	arena_t ar;
+
+	if (rs < 0)
+		return -1;
+	tv_init(&tv);
+	arena_init(&ar);
+	if (run_ruleset(s, rs, arg, arg2, &tv, &ar) && tv.n == 2 && tv.v[0].op == OP_NET &&
+	    tv.v[1].op == OP_WORD && isdigit((unsigned char)tv.v[1].s[0]))
+		n = strtol(tv.v[1].s, NULL, 10);
+	tv_free(&tv);
+	arena_free(&ar);
+	return n;
 }
 
 /* the first "text... message" line parseaddr printed */

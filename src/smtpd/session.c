@@ -1,6 +1,7 @@
 /* session.c - one SMTP session: the greeting, the command loop and its
  * dispatch table, QUIT and the end of input, the transaction's from=
- * line and the "did not issue MAIL/EXPN/VRFY/ETRN" note. */
+ * line and the "did not issue MAIL/EXPN/VRFY/ETRN" note; greet_pause
+ * on daemon connections. */
 #include "smtpd/smtpd_int.h"
 #include "conf/cf.h"
 #include "lib/xalloc.h"
@@ -12,7 +13,9 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <stdio.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 
 void session_log(session_t *s, int level, int prio, const char *fmt, ...)
@@ -197,6 +200,34 @@ const char *session_channel(const session_t *s)
 	return s->o->daemon_name != NULL ? s->o->daemon_name : "stdin";
 }
 
+/* greet_pause on a daemon connection: the cf's ruleset gives a pause in
+ * milliseconds before the greeting; a client that talks in it is told
+ * 554 instead of the greeting and refused every command but HELO/EHLO/
+ * NOOP/RSET/QUIT.  True when that happened. */
+static bool greet_pause(session_t *s)
+{
+	struct pollfd p = { .fd = fileno(s->in), .events = POLLIN };
+	struct timespec t0, t1;
+	long ms;
+
+	if (s->o->daemon_name == NULL || s->conn_code != 0)
+		return false;
+	ms = policy_number(s, "greet_pause", buf_str(&s->client_name), buf_str(&s->client_addr));
+	if (ms <= 0 || clock_gettime(CLOCK_MONOTONIC, &t0) != 0)
+		return false;
+	if (poll(&p, 1, ms > 600000 ? 600000 : (int)ms) != 1 ||
+	    clock_gettime(CLOCK_MONOTONIC, &t1) != 0)
+		return false;
+	session_log(s, LL_MINOR, LOG_INFO,
+		    "rejecting commands from %s due to pre-greeting traffic after %ld seconds",
+		    buf_str(&s->relay), (long)(t1.tv_sec - t0.tv_sec));
+	s->conn_code = 550;
+	snprintf(s->conn_dsn, sizeof s->conn_dsn, "5.0.0");
+	buf_set(&s->conn_text, "Command rejected");
+	smtp_reply(s, true, 554, NULL, "%s ESMTP not accepting messages", mac_get(&s->cf->mac, 'j'));
+	return true;
+}
+
 /* input waiting before the greeting on a pipe: a client that does not wait */
 static bool early_talker(const session_t *s)
 {
@@ -269,7 +300,8 @@ int smtpd_session(cf_t *cf, const smtpd_opts_t *o, FILE *in, FILE *out)
 	client_check_relay(&s);
 	smtp_read_timeout(&s, false);
 	early = early_talker(&s);
-	greeting(&s);
+	if (!greet_pause(&s))
+		greeting(&s);
 	while (!s.quit && smtp_getline(&s)) {
 		if (early) {
 			smtp_reply(&s, true, 554, "5.5.0", "SMTP protocol error");

@@ -95,6 +95,8 @@ void verdict_free(verdict_t *v);
  * ruleset accepts.  A reject is logged as the reference does. */
 void policy_check(session_t *s, const char *rsname, const char *arg, const char *arg2,
 		  verdict_t *v);
+/* the number a ruleset returns as "$# N" (greet_pause), -1 none */
+long policy_number(session_t *s, const char *rsname, const char *arg, const char *arg2);
 /* reply with v's code, dsn and text */
 void verdict_reply(session_t *s, const verdict_t *v);
 /* parse an address (envelope sender or recipient); errors as a verdict;
