@@ -105,11 +105,19 @@ const optdef_t *opt_def(opt_id id)
 	return (id > OPT_NONE && id < OPT__COUNT) ? &table[id] : NULL;
 }
 
+/* the first bytes agree ignoring case: a cheap test before strcasecmp
+ * (every cf line and -O option searches the whole table) */
+static bool same_initial(const char *a, const char *b)
+{
+	return tolower((unsigned char)a[0]) == tolower((unsigned char)b[0]);
+}
+
 const optdef_t *opt_find(const char *name)
 {
 	size_t i;
 	for (i = 1; i < NTABLE; i++)
-		if (table[i].name[0] && strcasecmp(table[i].name, name) == 0)
+		if (table[i].name[0] && same_initial(table[i].name, name) &&
+		    strcasecmp(table[i].name, name) == 0)
 			return &table[i];
 	return NULL;
 }
@@ -140,7 +148,7 @@ static const optdef_t *find_long(optvals_t *ov, const char *name, opt_errfn err,
 
 	for (i = 1; i < NTABLE; i++)
 		if ((is_base(&table[i]) || (table[i].flags & OF_EXT)) &&
-		    strcasecmp(table[i].name, name) == 0)
+		    same_initial(table[i].name, name) && strcasecmp(table[i].name, name) == 0)
 			return &table[i];
 	for (i = 1; i < NTABLE; i++) {
 		if (!is_base(&table[i]) || strncasecmp(table[i].name, name, len) != 0)

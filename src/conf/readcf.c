@@ -322,8 +322,9 @@ static void line_R(cf_t *cf, char *p)
 	r->line = cf_lineno;
 	if (rule_parse_side(cf, lhs, 1, &r->lhs) < 0 ||
 	    rule_parse_side(cf, rhs, 0, &r->rhs) < 0 || rule_check(cf, r) < 0) {
-		tv_free(&r->lhs);
-		tv_free(&r->rhs);
+		/* the sides' tokens stay in the cf's arena */
+		tv_init(&r->lhs);
+		tv_init(&r->rhs);
 		return;
 	}
 	rule_prepare(r);

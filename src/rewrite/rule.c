@@ -1,7 +1,6 @@
 /* rule.c - R line sides to token vectors (see rule.h). */
 #include "rewrite/rule.h"
 #include "rewrite/scan.h"
-#include "lib/xalloc.h"
 #include <string.h>
 
 /* flush plain text collected so far through the address tokenizer */
@@ -51,14 +50,15 @@ static const char *add_plain(buf_t *text, const char *p, int skip)
 	return p + n;
 }
 
-/* the vector a rule keeps: exactly as long as its tokens */
-static void keep_tokens(const tokvec_t *scratch, tokvec_t *out)
+/* the vector a rule keeps: exactly as long as its tokens, in the cf's
+ * arena (a rule lives as long as the cf; never freed on its own) */
+static void keep_tokens(cf_t *cf, const tokvec_t *scratch, tokvec_t *out)
 {
 	if (out->n == 0 && out->cap == 0) {
 		tv_init(out);
 		if (scratch->n == 0)
 			return;
-		out->v = xmalloc(scratch->n * sizeof(tok_t));
+		out->v = arena_alloc(&cf->ar, scratch->n * sizeof(tok_t));
 		memcpy(out->v, scratch->v, scratch->n * sizeof(tok_t));
 		out->n = out->cap = scratch->n;
 		return;
@@ -138,6 +138,6 @@ int rule_parse_side(cf_t *cf, const char *p, int lhs, tokvec_t *out)
 			push_value(cf, id, &text);
 	}
 	flush_text(cf, &text, &tv);
-	keep_tokens(&tv, out);
+	keep_tokens(cf, &tv, out);
 	return 0;
 }

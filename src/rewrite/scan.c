@@ -109,12 +109,18 @@ static int put_run(scanstate_t *st, const char *s, size_t n)
 
 /* one-character tokens share static texts: no arena copy */
 static char onechar[256][2];
+static tok_t onetok[256];
 
 static void one(scanstate_t *st, int c)
 {
+	tok_t *t = &onetok[c & 0xff];
+
 	flush(st);
-	onechar[c & 0xff][0] = (char)c;
-	tv_push(st->out, tok_word(onechar[c & 0xff]));
+	if (t->s == NULL) {
+		onechar[c & 0xff][0] = (char)c;
+		*t = tok_word(onechar[c & 0xff]);
+	}
+	tv_push(st->out, *t);
 }
 
 int scan_address(scanner_t *sc, const char *addr, tokvec_t *out, arena_t *ar)

@@ -1,6 +1,7 @@
 /* token.c - token vectors and the string arena behind them. */
 #include "rewrite/token.h"
 #include "lib/xalloc.h"
+#include <stdint.h>
 #include <string.h>
 
 void tv_init(tokvec_t *tv)
@@ -106,16 +107,24 @@ int tok_op_char(int op)
 
 int tok_op_from_char(int c)
 {
+	/* the inverse of opchars, built once */
+	static unsigned char from[256];
+	static bool built;
 	int i;
-	if (c >= '1' && c <= '9')
-		return OP_REPL;
-	for (i = 1; i <= OP_QUOTE8; i++)
-		if (opchars[i] == c && i != OP_REPL)
-			return i;
-	return 0;
+
+	if (!built) {
+		for (i = OP_QUOTE8; i >= 1; i--)
+			if (i != OP_REPL)
+				from[(unsigned char)opchars[i]] = (unsigned char)i;
+		for (i = '1'; i <= '9'; i++)
+			from[i] = OP_REPL;
+		built = true;
+	}
+	return c > 0 && c < 256 ? from[c] : 0;
 }
 
 #define ARENA_CHUNK 8192
+#define ARENA_ALIGN 16
 
 void arena_init(arena_t *a)
 {
@@ -131,15 +140,35 @@ void arena_free(arena_t *a)
 	arena_init(a);
 }
 
-const char *arena_dup(arena_t *a, const char *s, size_t n)
+/* room for n bytes at cur (a new chunk when the current one is short) */
+static void arena_room(arena_t *a, size_t n)
 {
-	char *p;
-	if (n + 1 > a->left) {
-		size_t sz = n + 1 > ARENA_CHUNK ? n + 1 : ARENA_CHUNK;
+	if (n > a->left) {
+		size_t sz = n > ARENA_CHUNK ? n : ARENA_CHUNK;
 		a->chunks = xgrow(a->chunks, &a->cap, a->nchunks + 1, sizeof(char *));
 		a->chunks[a->nchunks++] = a->cur = xmalloc(sz);
 		a->left = sz;
 	}
+}
+
+void *arena_alloc(arena_t *a, size_t n)
+{
+	size_t pad = (size_t)(-(uintptr_t)a->cur & (ARENA_ALIGN - 1));
+	char *p;
+
+	if (pad + n > a->left)
+		pad = 0;        /* a new chunk: xmalloc's memory is aligned */
+	arena_room(a, pad + n);
+	p = a->cur + pad;
+	a->cur += pad + n;
+	a->left -= pad + n;
+	return p;
+}
+
+const char *arena_dup(arena_t *a, const char *s, size_t n)
+{
+	char *p;
+	arena_room(a, n + 1);
 	p = a->cur;
 	memcpy(p, s, n);
 	p[n] = '\0';

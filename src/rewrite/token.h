@@ -129,5 +129,7 @@ typedef struct arena {
 void arena_init(arena_t *a);
 void arena_free(arena_t *a);
 const char *arena_dup(arena_t *a, const char *s, size_t n);
+/* n bytes aligned for any token or pointer, freed with the arena */
+void *arena_alloc(arena_t *a, size_t n);
 
 #endif
