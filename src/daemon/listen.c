@@ -2,6 +2,7 @@
  * Keys are recognised by their first letter as the option parser does
  * (src/conf/options.c has already complained about bad values). */
 #include "daemon/listen.h"
+#include "lib/addrtext.h"
 #include "lib/buf.h"
 #include "lib/str.h"
 #include "lib/xalloc.h"
@@ -196,9 +197,11 @@ void sockaddr_text(const struct sockaddr_storage *ss, char *host, size_t hlen, u
 
 	if (ss->ss_family == AF_INET6) {
 		const struct sockaddr_in6 *s6 = (const struct sockaddr_in6 *)ss;
-		if (inet_ntop(AF_INET6, &s6->sin6_addr, a, sizeof a) == NULL)
-			a[0] = '\0';
-		snprintf(host, hlen, "IPv6:%s", a);
+		buf_t b = BUF_INIT(64);
+		buf_adds(&b, "IPv6:");
+		ip6_text(s6->sin6_addr.s6_addr, &b);
+		snprintf(host, hlen, "%s", buf_str(&b));
+		buf_free(&b);
 		*port = ntohs(s6->sin6_port);
 	} else {
 		const struct sockaddr_in *s4 = (const struct sockaddr_in *)ss;

@@ -24,3 +24,9 @@ void strip_angles(const char *text, buf_t *out)
 	else
 		buf_adds(out, text);
 }
+
+void ip6_text(const unsigned char a[16], buf_t *out)
+{
+	for (int i = 0; i < 16; i += 2)
+		buf_printf(out, "%s%x", i ? ":" : "", (unsigned)(a[i] << 8 | a[i + 1]));
+}

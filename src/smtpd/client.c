@@ -80,10 +80,14 @@ void client_identify(session_t *s)
 		unsigned p = ntohs(ss.ss_family == AF_INET ? ((struct sockaddr_in *)&ss)->sin_port
 							   : ((struct sockaddr_in6 *)&ss)->sin6_port);
 		s->is_socket = true;
-		if (inet_ntop(ss.ss_family, a, addr, sizeof addr) == NULL)
-			addr[0] = '\0';
-		buf_set(&s->client_addr, ss.ss_family == AF_INET6 ? "IPv6:" : "");
-		buf_adds(&s->client_addr, addr);
+		if (ss.ss_family == AF_INET6) {
+			buf_set(&s->client_addr, "IPv6:");
+			ip6_text(a, &s->client_addr);
+		} else {
+			if (inet_ntop(AF_INET, a, addr, sizeof addr) == NULL)
+				addr[0] = '\0';
+			buf_set(&s->client_addr, addr);
+		}
 		snprintf(port, sizeof port, "%u", p);
 		peer_name(s, (struct sockaddr *)&ss, len);
 		return;
@@ -103,6 +107,7 @@ void client_macros(session_t *s)
 		if (s->o->daemon_name != NULL)
 			mac_define(m, macid("client_resolve"), s->resolve);
 	}
+	s->no_etrn = s->o->daemon_flags != NULL && strchr(s->o->daemon_flags, 'E') != NULL;
 	/* -bs runs with the flags the reference gives it (its qf files keep them) */
 	mac_define(m, macid("daemon_flags"),
 		   s->o->daemon_flags != NULL ? s->o->daemon_flags : "c u");

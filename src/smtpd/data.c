@@ -86,19 +86,6 @@ static void fill_request(session_t *s, submit_req_t *r, char **warn)
 	}
 }
 
-/* a background delivery must not hold the client's connection open */
-static void release_socket(session_t *s)
-{
-	int null = open("/dev/null", O_RDWR);
-
-	if (null < 0)
-		return;
-	if (dup2(null, fileno(s->in)) < 0 || dup2(null, fileno(s->out)) < 0)
-		session_log(s, LL_SERIOUS, LOG_ERR, "cannot release the connection: %s",
-			    strerror(errno));
-	close(null);
-}
-
 /* -odi: now; -odb: in a child; -odq/-odd: by a queue run */
 static void deliver(session_t *s, envelope_t *e, int fd)
 {
@@ -116,7 +103,7 @@ static void deliver(session_t *s, envelope_t *e, int fd)
 		return;
 	}
 	if (mode == 'b' && s->is_socket)
-		release_socket(s);
+		smtp_release_socket(s);
 	memset(&o, 0, sizeof o);
 	o.out = stderr;
 	o.noalias = s->o->noalias;

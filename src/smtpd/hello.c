@@ -44,7 +44,7 @@ static void extensions(session_t *s)
 		smtp_reply(s, false, 250, NULL, "SIZE");
 	if (!(s->priv & SP_NORECEIPTS))
 		smtp_reply(s, false, 250, NULL, "DSN");
-	if (!(s->priv & SP_NOETRN))
+	if (!(s->priv & SP_NOETRN) && !s->no_etrn)
 		smtp_reply(s, false, 250, NULL, "ETRN");
 	if (*auth)
 		smtp_reply(s, false, 250, NULL, "AUTH %s", auth);

@@ -1,7 +1,9 @@
 /* info.c - the commands that do not build a message: RSET, VRFY and EXPN
  * (PrivacyOptions, the attack counter, local users with their full
- * names, aliases), HELP (from HelpFile), ETRN, VERB. */
+ * names, aliases), HELP (from HelpFile), ETRN (on a daemon connection a queue run
+ * for the node in a child; Modifiers=E refuses it), VERB. */
 #include "smtpd/smtpd_int.h"
+#include "qrun/qrun.h"
 #include "addr/parseaddr.h"
 #include "aliases/aliases.h"
 #include "aliases/alias_expand.h"
@@ -9,10 +11,12 @@
 #include "log/log.h"
 #include "submit/rcpts.h"
 #include <ctype.h>
+#include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <strings.h>
 
 void cmd_rset(session_t *s)
@@ -29,11 +33,40 @@ void cmd_verb(session_t *s)
 		smtp_reply(s, true, 250, "2.0.0", "Verbose mode");
 }
 
+/* a daemon connection's ETRN: a queue run in a child for the entries
+ * with a recipient at the node (as -qR) */
+static void etrn_run(session_t *s, const char *node)
+{
+	buf_t sel = BUF_INIT(SMTPD_MAXLINE + 2);
+	qrun_opts_t o;
+	pid_t pid;
+
+	if (s->o->daemon_name == NULL)
+		return;
+	fflush(NULL);
+	pid = fork();
+	if (pid != 0) {
+		if (pid < 0)
+			session_log(s, LL_SERIOUS, LOG_ERR, "ETRN: cannot fork: %s", strerror(errno));
+		buf_free(&sel);
+		return;
+	}
+	smtp_release_socket(s);
+	memset(&o, 0, sizeof o);
+	o.out = stderr;
+	buf_printf(&sel, "R%s", node);
+	qselect_add(&o.sel, buf_str(&sel));
+	_exit(qrun_once(s->cf, &o));
+}
+
 void cmd_etrn(session_t *s)
 {
 	const char *arg = cmd_arg(s);
 
-	if (s->priv & SP_NOETRN) {
+	if (s->priv & SP_NOETRN || s->no_etrn) {
+		if (s->no_etrn)
+			session_log(s, LL_STATS, LOG_INFO, "%s: ETRN %s [rejected]",
+				    buf_str(&s->relay), arg);
 		smtp_reply(s, true, 502, "5.7.0", "Sorry, we do not allow this operation");
 		return;
 	}
@@ -43,10 +76,12 @@ void cmd_etrn(session_t *s)
 	}
 	s->didmail = true;
 	session_log(s, LL_STATS, LOG_INFO, "%s: ETRN %s", buf_str(&s->relay), arg);
-	if (arg[0] == '#')
+	if (arg[0] == '#') {
 		smtp_reply(s, true, 459, "4.5.4", "Queue %s unknown", arg + 1);
-	else
-		smtp_reply(s, true, 250, "2.0.0", "Queuing for node %s started", arg);
+		return;
+	}
+	smtp_reply(s, true, 250, "2.0.0", "Queuing for node %s started", arg);
+	etrn_run(s, arg);
 }
 
 /* "Full Name <user@$j>" for a local login, "<user@$j>" for an alias */

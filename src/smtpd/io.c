@@ -7,10 +7,12 @@
 #include "smtpd/smtpd_int.h"
 #include "log/log.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/time.h>
+#include <unistd.h>
 
 void smtp_reply(session_t *s, bool last, int code, const char *dsn, const char *fmt, ...)
 {
@@ -76,4 +78,16 @@ void smtp_read_timeout(session_t *s, bool data)
 	if (setsockopt(fileno(s->in), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) != 0)
 		session_log(s, LL_SERIOUS, LOG_ERR, "cannot set the read timeout: %s",
 			    strerror(errno));
+}
+
+void smtp_release_socket(session_t *s)
+{
+	int null = open("/dev/null", O_RDWR);
+
+	if (null < 0)
+		return;
+	if (dup2(null, fileno(s->in)) < 0 || dup2(null, fileno(s->out)) < 0)
+		session_log(s, LL_SERIOUS, LOG_ERR, "cannot release the connection: %s",
+			    strerror(errno));
+	close(null);
 }

@@ -44,6 +44,7 @@ typedef struct session {
 	char conn_dsn[16];
 	buf_t conn_text;
 	bool conn_discard;
+	bool no_etrn;            /* the daemon's Modifiers=E */
 	/* protocol state */
 	char *helo;              /* HELO/EHLO argument, NULL before */
 	bool esmtp;
@@ -77,6 +78,9 @@ void smtp_flush(session_t *s);
 /* daemon connections: reads time out after Timeout.datablock (data) or
  * Timeout.command */
 void smtp_read_timeout(session_t *s, bool data);
+/* in a child that outlives the session (background delivery, an ETRN
+ * queue run): let go of the client's connection */
+void smtp_release_socket(session_t *s);
 
 /* ------------------------------------------------------------ policy.c */
 /* the verdict of a policy ruleset or an address check */
