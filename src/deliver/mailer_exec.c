@@ -4,6 +4,7 @@
  * only descriptors 0, 1 and 2 open (0 the message, 1 and 2 an unlinked
  * temporary file whose text goes into the bounce), and a time limit on
  * writing the message and on waiting for the exit. */
+#include "log/xlog.h"
 #include "deliver/deliver_int.h"
 #include "lib/xalloc.h"
 #include <errno.h>
@@ -84,6 +85,20 @@ static void child(const mexec_t *x, int in, int out)
 	_exit(errno == ENOENT ? EX_UNAVAILABLE : EX_TEMPFAIL);
 }
 
+/* -X: "=== EXEC" and the argv, one blank between arguments */
+static void xlog_exec(char *const *argv)
+{
+	buf_t b = BUF_INIT(65536);
+
+	if (!xlog_on())
+		return;
+	buf_adds(&b, "EXEC");
+	for (size_t i = 0; argv != NULL && argv[i] != NULL; i++)
+		buf_printf(&b, " %s", argv[i]);
+	xlog_line("===", b.p, b.len);
+	buf_free(&b);
+}
+
 int mailer_start(const mexec_t *x, mproc_t *p)
 {
 	int pfd[2];
@@ -97,6 +112,7 @@ int mailer_start(const mexec_t *x, mproc_t *p)
 		fclose(tmp);
 		return -1;
 	}
+	xlog_exec(x->argv);
 	fflush(NULL);
 	p->pid = fork();
 	if (p->pid < 0) {
@@ -250,7 +266,9 @@ int mailer_finish(mproc_t *p, buf_t *text)
 	p->wfd = -1;
 	st = wait_child(p);
 	if (p->out != NULL) {
+		size_t had = text->len;
 		read_text(p->out, text);
+		xlog_in_text(text->p ? text->p + had : "", text->len - had);
 		fclose(p->out);
 		p->out = NULL;
 	}

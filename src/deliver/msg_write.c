@@ -5,6 +5,7 @@
  * it) expanded, sender and recipient fields rewritten for the mailer,
  * lines ended with E=, then the body from the df with ">From " escaping
  * (E), dot doubling (X) and the eighth bit stripped (7). */
+#include "log/xlog.h"
 #include "deliver/deliver_int.h"
 #include "addr/header.h"
 #include "aliases/alias_expand.h"
@@ -171,7 +172,34 @@ static int write_body(dctx_t *d, mailer_t *m, const char *eol, sink_fn put, void
 	return r;
 }
 
+/* -X: every byte the mailer gets is also logged, line by line */
+typedef struct xsink {
+	sink_fn put;
+	void *arg;
+} xsink_t;
+
+static int xlog_sink(void *arg, const char *s, size_t n)
+{
+	xsink_t *x = arg;
+	xlog_out(s, n);
+	return x->put(x->arg, s, n);
+}
+
+static int msg_write_all(dctx_t *d, mailer_t *m, drcpt_t *to, sink_fn put, void *arg);
+
 int msg_write(dctx_t *d, mailer_t *m, drcpt_t *to, sink_fn put, void *arg)
+{
+	xsink_t x = { put, arg };
+	int r;
+
+	if (!xlog_on())
+		return msg_write_all(d, m, to, put, arg);
+	r = msg_write_all(d, m, to, xlog_sink, &x);
+	xlog_flush_out();
+	return r;
+}
+
+static int msg_write_all(dctx_t *d, mailer_t *m, drcpt_t *to, sink_fn put, void *arg)
 {
 	const char *eol = m->eol ? m->eol : "\n";
 	buf_t from = BUF_INIT(0), g = BUF_INIT(0);

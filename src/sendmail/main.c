@@ -7,6 +7,8 @@
 #include "aliases/aliases.h"
 #include "conf/cf.h"
 #include "lib/str.h"
+#include "log/xlog.h"
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +70,10 @@ int main(int argc, char **argv)
 		return EX_OSFILE;
 	if (sm_debug(&args, 0, 1))
 		sm_banner(cf, stdout);
+	if (args.xscript != NULL && xlog_open(args.xscript) != 0) {
+		printf("cannot open %s: %s\n", args.xscript, strerror(errno));
+		return EX_CANTCREAT;
+	}
 	qc = queue_conflict(&args);
 	if (qc != 0 && args.mode != 't') {
 		fflush(stdout);

@@ -6,6 +6,7 @@
  * out ends the session with the reference's log line. */
 #include "smtpd/smtpd_int.h"
 #include "log/log.h"
+#include "log/xlog.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -32,6 +33,7 @@ void smtp_reply(session_t *s, bool last, int code, const char *dsn, const char *
 		putc_unlocked(c, s->out);
 	}
 	fputs("\r\n", s->out);
+	xlog_line(">>>", b.p, b.len);
 	buf_free(&b);
 	if (last)
 		smtp_flush(s);
@@ -63,6 +65,7 @@ bool smtp_getline(session_t *s)
 				    buf_str(&s->client_name));
 		return false;
 	}
+	xlog_line("<<<", s->line.p, s->line.len);
 	if (s->line.len > 0 && s->line.p[s->line.len - 1] == '\r')
 		buf_truncate(&s->line, s->line.len - 1);
 	return true;

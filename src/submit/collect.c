@@ -3,6 +3,7 @@
  * longer than LINE_PIECE is handled piece by piece (only its start
  * matters for "." and header detection), so no input can make memory
  * grow without bound; header text is capped by MaxHeadersLength. */
+#include "log/xlog.h"
 #include "submit/collect.h"
 #include "lib/buf.h"
 #include "lib/xalloc.h"
@@ -40,8 +41,10 @@ static bool next_piece(reader_t *r, line_t *l)
 		r->buf[n++] = (char)c;
 	if (c == EOF && n == 0) {
 		r->eof = true;
+		xlog_line("<<<", "[EOF]", 5);
 		return false;
 	}
+	xlog_line("<<<", r->buf, n);    /* -X: as read, a CR included */
 	if (c == EOF)
 		r->eof = true;
 	l->nl = c == '\n';
