@@ -108,6 +108,8 @@ void client_macros(session_t *s)
 			mac_define(m, macid("client_resolve"), s->resolve);
 	}
 	s->no_etrn = s->o->daemon_flags != NULL && strchr(s->o->daemon_flags, 'E') != NULL;
+	s->need_auth = s->o->daemon_flags != NULL && strchr(s->o->daemon_flags, 'a') != NULL &&
+		       strchr(s->o->daemon_flags, 'A') == NULL;
 	/* -bs runs with the flags the reference gives it (its qf files keep them) */
 	mac_define(m, macid("daemon_flags"),
 		   s->o->daemon_flags != NULL ? s->o->daemon_flags : "c u");

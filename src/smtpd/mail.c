@@ -190,6 +190,9 @@ void cmd_mail(session_t *s)
 		smtp_reply(s, true, 503, "5.5.0", "Sender already specified");
 	} else if ((s->priv & SP_NEEDMAILHELO) && s->helo == NULL) {
 		smtp_reply(s, true, 503, "5.0.0", "Polite people say HELO first");
+	} else if (s->need_auth) {
+		s->didmail = true;       /* no AUTH succeeds here yet */
+		smtp_reply(s, true, 530, "5.7.0", "Authentication required");
 	} else {
 		s->didmail = true;
 		if (s->sender_set)

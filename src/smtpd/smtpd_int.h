@@ -45,6 +45,7 @@ typedef struct session {
 	buf_t conn_text;
 	bool conn_discard;
 	bool no_etrn;            /* the daemon's Modifiers=E */
+	bool need_auth;          /* Modifiers=a (and not A): MAIL needs AUTH */
 	/* protocol state */
 	char *helo;              /* HELO/EHLO argument, NULL before */
 	bool esmtp;

@@ -2,7 +2,8 @@
 # daemon-ports.t -- several DaemonPortOptions and -bD: the same script
 # (test/integration/daemon-ports/inner.sh) runs in a seed sandbox with the
 # reference's sendmail and with ours: listeners MTA (127.0.0.1:25), MSA
-# (127.0.0.1:587, Modifiers=E: no ETRN) and MTA6 ([::1]:25, inet6), the
+# (127.0.0.1:587, Modifiers=E: no ETRN), MTA6 ([::1]:25, inet6) and AUTH
+# (127.0.0.1:588, Modifiers=a: 530 without AUTH), the
 # daemon in the foreground (-bD); a message through each.  Replies and log
 # lines (daemon=NAME, relay=) must be the reference's (normalised; the log
 # lines sorted: the sessions' lines interleave with the queue ids).

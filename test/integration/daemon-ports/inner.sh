@@ -1,6 +1,7 @@
 # run inside the sandbox by daemon-ports.t: three DaemonPortOptions
 # (MTA on 127.0.0.1:25, MSA on 127.0.0.1:587 with Modifiers=E, MTA6 on
-# [::1]:25, Family=inet6) and sendmail -bD in the foreground; a message
+# [::1]:25, Family=inet6), AUTH on 127.0.0.1:588 with Modifiers=a (MAIL
+# needs AUTH) and sendmail -bD in the foreground; a message
 # through each listener, ETRN on each, then SIGTERM.  Into $OUTD:
 # transcript (normalised), syslog (normalised), fg (did -bD stay in the
 # foreground: the pid file names the process started), rc (its exit status).
@@ -10,7 +11,8 @@ CF=/etc/mail/sendmail.cf
 sed -i '/^O DaemonPortOptions=/d' $CF
 printf '%s\n' 'O DaemonPortOptions=Port=25, Addr=127.0.0.1, Name=MTA' \
 	'O DaemonPortOptions=Port=587, Addr=127.0.0.1, Name=MSA, M=E' \
-	'O DaemonPortOptions=Port=25, Addr=::1, Family=inet6, Name=MTA6' >> $CF
+	'O DaemonPortOptions=Port=25, Addr=::1, Family=inet6, Name=MTA6' \
+	'O DaemonPortOptions=Port=588, Addr=127.0.0.1, Name=AUTH, M=a' >> $CF
 : > "$SBX/log/syslog.raw"
 /usr/sbin/sendmail -bD -odq & pid=$!
 python3 "$L/waitport.py" 127.0.0.1 587; sleep 0.5
@@ -37,6 +39,11 @@ def session(fam, addr, port, rcpt):
 session(socket.AF_INET, "127.0.0.1", 25, "alice@example.com")
 session(socket.AF_INET, "127.0.0.1", 587, "bob@example.com")
 session(socket.AF_INET6, "::1", 25, "carol@example.com")
+s = socket.create_connection(("127.0.0.1", 588), timeout=10); f = s.makefile("rb")
+print("== 127.0.0.1 588"); print(f.readline().decode(), end="")
+for c in ("MAIL FROM:<carol@example.com>", "RCPT TO:<alice@example.com>", "QUIT"):
+    s.sendall(c.encode() + b"\r\n"); print("C: " + c); print(f.readline().decode(), end="")
+s.close()
 P
 sleep 1
 kill -TERM $pid; wait $pid; echo $? > "$OUTD/rc"
