@@ -7,6 +7,7 @@
 #include "smtpc/smtpc_int.h"
 #include "conf/options.h"
 #include "smtpc/hoststat.h"
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -97,7 +98,9 @@ void reply_outcome(ssess_t *s, smtpc_rcpt_t *r, const sreply_t *rep, bool rcpt)
 		buf_printf(&st, "Deferred: %s", buf_str(&why));
 		set_outcome(r, EX_TEMPFAIL, "4.4.2", buf_str(&st), NULL);
 	} else if (rep->code / 100 == 2) {
-		buf_printf(&st, "Sent (%s)", strlen(last) > 4 ? last + 4 + (rep->dsn[0] ? strlen(rep->dsn) + 1 : 0) : "");
+		/* the enhanced code is left out when the server announced them */
+		size_t skip = rep->dsn[0] && (s->ext & EXT_ENHSC) ? strlen(rep->dsn) + 1 : 0;
+		buf_printf(&st, "Sent (%s)", strlen(last) > 4 + skip ? last + 4 + skip : "");
 		set_outcome(r, EX_OK, "2.0.0", buf_str(&st), NULL);
 	} else {
 		snprintf(dsn, sizeof dsn, "%s", rep->dsn[0] ? rep->dsn : (rep->code / 100 == 4 ? "4.0.0" : "5.0.0"));
@@ -200,6 +203,17 @@ static bool finish(ssess_t *s, bool sound)
 	return false;
 }
 
+/* the TLS handshake failed: the reference's words, no QUIT after it */
+static void tls_failed(ssess_t *s)
+{
+	for (size_t i = 0; i < s->q->nrcpts; i++)
+		set_outcome(&s->q->rcpts[i], EX_TEMPFAIL, "4.7.0",
+			    "Deferred: 454 4.7.0 TLS handshake failed.", NULL);
+	shared_verbose(s);
+	if (s->c.err == 0)
+		s->c.err = EPROTO;
+}
+
 static void fresh(ssess_t *s, smtpc_req_t *q)
 {
 	memset(s, 0, sizeof *s);
@@ -234,9 +248,13 @@ void smtpc_deliver(smtpc_req_t *q)
 				buf_set(&q->relay, q->host);
 			defer_all(&s, st, buf_str(&err));
 		} else if (shello(&s, &rep) < 0 || sstarttls(&s, &rep) < 0 || sauth(&s, &rep) < 0) {
-			if (s.c.err != 0)
-				rep.code = 0;
-			fail_open(&s, &rep);
+			if (s.tls_failed)
+				tls_failed(&s);
+			else {
+				if (s.c.err != 0)
+					rep.code = 0;
+				fail_open(&s, &rep);
+			}
 			finish(&s, false);
 		} else {
 			stxn(&s);

@@ -42,6 +42,7 @@ typedef struct ssess {
 	unsigned ext;
 	char authmechs[256];
 	bool authed;
+	bool tls_failed;         /* STARTTLS accepted, the handshake failed */
 	const char *phase;       /* "client greeting", "MAIL", ... (timeouts) */
 	buf_t lastcmd;           /* for the transcript (">>> DATA") */
 	bool xs_header;          /* "... while talking to" written */

@@ -62,17 +62,19 @@ int sstarttls(ssess_t *s, sreply_t *r)
 	cf_t *cf = s->q->cf;
 	long t = smtpc_timeout(cf, OPT_Timeout_starttls);
 
-	if (!(s->ext & EXT_STARTTLS))
+	/* not offered, or no libssl to do it with: in clear */
+	if (!(s->ext & EXT_STARTTLS) || !ssl_fn_load())
 		return 0;
 	s->phase = "STARTTLS";
 	if (sconn_cmd(s, "STARTTLS", t, true) < 0 || sreply_read(s, r, t) < 0)
 		return -1;
 	if (r->code != 220)
 		return 0;
-	s->c.ctx = ssl_fn_load() ? client_ctx(cf) : NULL;
+	s->c.ctx = client_ctx(cf);
 	if (s->c.ctx == NULL || (s->c.ssl = SSL_new(s->c.ctx)) == NULL ||
 	    SSL_set_fd(s->c.ssl, s->c.fd) != 1 || handshake(&s->c, t) < 0) {
 		r->code = 0;
+		s->tls_failed = true;
 		if (s->c.err == 0)
 			s->c.err = EPROTO;
 		return -1;

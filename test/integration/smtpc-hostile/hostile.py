@@ -13,14 +13,19 @@ serves connections one after another, behaving as MODE says:
   slow-dot   take the message, never answer the final dot
   421        greeting 421
   reject     RCPT answered 550 5.1.1
+  starttls   offers STARTTLS and does TLS (certificate and key: CERT KEY)
+  tlsrefuse  offers STARTTLS, answers it 454
+  tlsfail    offers STARTTLS, answers 220, then sends no TLS but text
 Each received line goes to LOG."""
-import socket, sys, time
+import socket, ssl, sys, time
 
 mode, port, logf = sys.argv[1], int(sys.argv[2]), open(sys.argv[3], "ab", buffering=0)
+cert = sys.argv[4:6]
 
 
 def session(c):
     f = c.makefile("rwb", buffering=0)
+    tls = False
 
     def out(s):
         f.write(s if isinstance(s, bytes) else s.encode() + b"\r\n")
@@ -76,7 +81,23 @@ def session(c):
                 out("250-" + "y" * 20000)
                 out("250-PIPELINING " + "z" * 20000)
             out("250-hostile.example")
+            if mode.startswith("tls") or (mode == "starttls" and not tls):
+                out("250-STARTTLS")
             out("250 PIPELINING")
+        elif cmd == b"STARTTLS":
+            if mode == "tlsrefuse":
+                out("454 4.7.0 TLS not available now")
+                continue
+            out("220 2.0.0 ready to start TLS")
+            if mode == "tlsfail":
+                out("this is not a TLS handshake at all")
+                return
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ctx.load_cert_chain(cert[0], cert[1])
+            c = ctx.wrap_socket(c, server_side=True)
+            f = c.makefile("rwb", buffering=0)
+            tls = True
+            logf.write(b"TLS: " + c.version().encode() + b"\n")
         elif cmd.startswith(b"HELO"):
             out("250 hostile.example")
         elif cmd.startswith(b"MAIL"):

@@ -7,8 +7,10 @@ set -u
 bash "$L/postinstall.sh" >/dev/null 2>&1
 T="-O Timeout.initial=2s -O Timeout.helo=2s -O Timeout.mail=2s -O Timeout.rcpt=2s -O Timeout.datainit=2s -O Timeout.datablock=2s -O Timeout.datafinal=2s -O Timeout.quit=2s -O Timeout.connect=2s"
 Q=/var/spool/mqueue
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$OUTD/key.pem" -out "$OUTD/cert.pem" \
+	-days 2 -subj /CN=relay.example.net >/dev/null 2>&1
 for m in $MODES; do
-	python3 "$HERE/hostile.py" "$m" 25 "$OUTD/$m.server" &
+	python3 "$HERE/hostile.py" "$m" 25 "$OUTD/$m.server" "$OUTD/cert.pem" "$OUTD/key.pem" &
 	S=$!
 	python3 "$L/waitport.py" 127.0.0.1 25
 	printf 'Subject: hostile %s\n\nline one\n.leading dot\nline three\n' "$m" |
