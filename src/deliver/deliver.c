@@ -61,7 +61,7 @@ static void record(dctx_t *d, drcpt_t *x, const char *logto)
 	env_set_str(&r->mailer, x->a.mailer->name);
 	env_set_str(&r->user, x->a.user);
 	if (a->exitstat != EX_OK)
-		env_set_str(&d->e->msg, a->stat);
+		env_set_str(&d->e->msg, a->emsg != NULL ? a->emsg : a->stat);
 	if (a->shown)
 		;   /* the SMTP client printed it with the dialogue */
 	else if (a->exitstat == EX_OK || a->exitstat == EX_TEMPFAIL)
@@ -73,7 +73,11 @@ static void record(dctx_t *d, drcpt_t *x, const char *logto)
 		deliver_log_ctl(d->e, logto, ctl.len ? buf_str(&ctl) : NULL, x->a.mailer->name, a,
 				time(NULL));
 	buf_free(&ctl);
-	if (r->state == RS_FAILED && d->o->failstat != NULL && *d->o->failstat == 0)
+	/* the exit status: any failure at -odi; in a queue run only a
+	 * remote refusal (the reference's queue run exits 0 after local
+	 * failures, 67 after an SMTP "550 User unknown") */
+	if (r->state == RS_FAILED && d->o->failstat != NULL && *d->o->failstat == 0 &&
+	    (!d->o->queue_run || a->shown))
 		*d->o->failstat = a->exitstat;
 	if (r->state == RS_FAILED)
 		dsn_queue_bounce(d->cf, d->e, r, a, 'f');

@@ -59,6 +59,8 @@ typedef struct attempt {
 	bool shown;          /* its -v line was already printed (SMTP) */
 	bool shared;         /* SMTP: one outcome with the others of its
 	                        transaction (logged in one line, "to=a,b") */
+	char *emsg;          /* the message's status for mailq (qf M) when
+	                        it is not stat (SMTP read errors), NULL */
 	bool no_receipt;     /* delivered to a server that takes NOTIFY=: the
 	                        return receipt is that server's to send */
 	char *xscript;       /* lines for the report's transcript that come

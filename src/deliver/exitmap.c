@@ -63,6 +63,7 @@ void attempt_free(attempt_t *a)
 	free(a->relay);
 	free(a->text);
 	free(a->xscript);
+	free(a->emsg);
 	attempt_init(a);
 }
 

@@ -123,6 +123,8 @@ static void to_attempt(const smtpc_req_t *q, const smtpc_rcpt_t *r, attempt_t *a
 	env_set_str(&a->stat, r->stat.len ? buf_str(&r->stat) : "Deferred");
 	if (r->reply.len)
 		env_set_str(&a->reply, buf_str(&r->reply));
+	if (r->emsg.len)
+		env_set_str(&a->emsg, buf_str(&r->emsg));
 	if (q->relay.len)
 		env_set_str(&a->relay, buf_str(&q->relay));
 	if (r->xscript.len) {
@@ -178,6 +180,7 @@ void deliver_smtp(dctx_t *d, drcpt_t **to, size_t n)
 	q.write_msg = write_msg;
 	q.msgarg = &w;
 	q.verbose = d->o->verbose ? d->o->out : NULL;
+	q.show_failures = d->o->queue_run;
 	q.vaddrs = buf_str(&va);
 	smtpc_deliver(&q);
 	for (size_t i = 0; i < n; i++) {

@@ -26,6 +26,10 @@ static int read_locked(int fd, envelope_t *e)
 	return r;
 }
 
+/* the exit status of the first permanent failure of the run (a queue
+ * run exits with it, as the reference) */
+static int run_failstat;
+
 int qrun_entry(cf_t *cf, const char *qdir, const char *qid, size_t seq, size_t total,
 	       const qrun_opts_t *o)
 {
@@ -51,6 +55,7 @@ int qrun_entry(cf_t *cf, const char *qdir, const char *qid, size_t seq, size_t t
 	d.verbose = o->verbose;
 	d.out = o->out;
 	d.queue_run = true;
+	d.failstat = &run_failstat;
 	r = deliver_message(cf, &e, fd, &d);
 	log_set_qid("");
 	env_free(&e);
@@ -131,5 +136,7 @@ int qrun_once(cf_t *cf, const qrun_opts_t *o)
 	smtpc_close_all();   /* the connections kept during the run: QUIT */
 	if (o->out != NULL)
 		fflush(o->out);
-	return EX_OK;
+	i = (size_t)run_failstat;
+	run_failstat = 0;
+	return i != 0 ? (int)i : EX_OK;
 }

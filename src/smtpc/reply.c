@@ -1,8 +1,9 @@
 /* reply.c - one SMTP reply from the server: lines "ddd-text" up to the
  * last "ddd text", at most SMTPC_REPLY_MAX lines of SMTPC_LINE_MAX
  * bytes; the code, the enhanced status code of the first line, all the
- * text.  A line without a three-digit code, a reply that does not end,
- * a timeout or a closed connection are errors (code 0). */
+ * text.  Lines without a three-digit code are passed over; a reply that
+ * does not end within the limit, a timeout or a closed connection are
+ * errors (code 0), in words by sreply_error. */
 #include "smtpc/smtpc_int.h"
 #include <ctype.h>
 #include <errno.h>
@@ -53,10 +54,10 @@ int sreply_read(ssess_t *s, sreply_t *r, long timeout)
 		if (sconn_readline(&s->c, &line, timeout) < 0)
 			break;
 		sverbose(s, "%s", buf_str(&line));
-		if (!has_code(line.p ? line.p : "", line.len)) {
-			s->c.err = EPROTO;
-			break;
-		}
+		/* a line without a code is passed over, as the reference
+		 * does (it counts towards the limit) */
+		if (!has_code(line.p ? line.p : "", line.len))
+			continue;
 		if (r->text.len > 0)
 			buf_addc(&r->text, '\n');
 		buf_add(&r->text, line.p, line.len);
@@ -77,16 +78,22 @@ int sreply_read(ssess_t *s, sreply_t *r, long timeout)
 	return rc;
 }
 
+/* the stat= text of a read or write that failed: the reference's words
+ * (a clean close while waiting for the MAIL or the final reply is a bare
+ * "Deferred") */
 void sreply_error(ssess_t *s, buf_t *out)
 {
+	bool bare = s->c.eof && s->phase != NULL &&
+		    (strcmp(s->phase, "MAIL") == 0 || strcmp(s->phase, "DATA end") == 0);
+
 	if (s->c.timedout)
-		buf_printf(out, "451 4.4.2 timeout waiting for input from %s during %s", s->hostname,
-			   s->phase ? s->phase : "client greeting");
-	else if (s->c.eof)
-		buf_printf(out, "421 4.4.2 Connection reset by %s", s->hostname);
+		buf_printf(out, "Deferred: Connection timed out with %s", s->hostname);
+	else if (bare)
+		buf_adds(out, "Deferred");
+	else if (s->c.eof || s->c.err == ECONNRESET || s->c.err == EPIPE)
+		buf_printf(out, "Deferred: Connection reset by %s", s->hostname);
 	else if (s->c.err == EPROTO)
-		buf_printf(out, "451 4.5.0 %s: Remote protocol error during %s", s->hostname,
-			   s->phase ? s->phase : "client greeting");
+		buf_printf(out, "Deferred: 451 4.5.0 %s: reply too long or without end", s->hostname);
 	else
-		buf_printf(out, "451 4.4.2 %s: %s", s->hostname, strerror(s->c.err ? s->c.err : EIO));
+		buf_printf(out, "Deferred: %s: %s", s->hostname, strerror(s->c.err ? s->c.err : EIO));
 }

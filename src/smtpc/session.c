@@ -26,6 +26,7 @@ void smtpc_req_init(smtpc_req_t *q, smtpc_rcpt_t *r, size_t n)
 		buf_init(&r[i].stat, 2048);
 		buf_init(&r[i].reply, SMTPC_LINE_MAX + 1);
 		buf_init(&r[i].xscript, 64 * 1024);
+		buf_init(&r[i].emsg, 1024);
 	}
 }
 
@@ -35,6 +36,7 @@ void smtpc_req_free(smtpc_req_t *q)
 		buf_free(&q->rcpts[i].stat);
 		buf_free(&q->rcpts[i].reply);
 		buf_free(&q->rcpts[i].xscript);
+		buf_free(&q->rcpts[i].emsg);
 	}
 	buf_free(&q->relay);
 }
@@ -95,8 +97,8 @@ void reply_outcome(ssess_t *s, smtpc_rcpt_t *r, const sreply_t *rep, bool rcpt)
 
 	if (rep->code == 0) {
 		sreply_error(s, &why);
-		buf_printf(&st, "Deferred: %s", buf_str(&why));
-		set_outcome(r, EX_TEMPFAIL, "4.4.2", buf_str(&st), NULL);
+		set_outcome(r, EX_TEMPFAIL, "4.4.2", buf_str(&why), NULL);
+		buf_printf(&r->emsg, "reply: read error from %s", s->hostname);
 	} else if (rep->code / 100 == 2) {
 		/* the enhanced code is left out when the server announced them */
 		size_t skip = rep->dsn[0] && (s->ext & EXT_ENHSC) ? strlen(rep->dsn) + 1 : 0;
@@ -104,6 +106,9 @@ void reply_outcome(ssess_t *s, smtpc_rcpt_t *r, const sreply_t *rep, bool rcpt)
 		set_outcome(r, EX_OK, "2.0.0", buf_str(&st), NULL);
 	} else {
 		snprintf(dsn, sizeof dsn, "%s", rep->dsn[0] ? rep->dsn : (rep->code / 100 == 4 ? "4.0.0" : "5.0.0"));
+		/* a greeting that refuses: the reference's 4.5.0 / 5.5.0 */
+		if (s->phase != NULL && strcmp(s->phase, "client greeting") == 0)
+			snprintf(dsn, sizeof dsn, "%c.5.0", rep->code / 100 == 4 ? '4' : '5');
 		sxscript(s, r, rep);
 		if (rep->code / 100 == 4) {
 			buf_printf(&st, "Deferred: %s", last);
@@ -115,7 +120,7 @@ void reply_outcome(ssess_t *s, smtpc_rcpt_t *r, const sreply_t *rep, bool rcpt)
 		}
 	}
 	r->own = rcpt;
-	if (rcpt && r->exitstat == EX_TEMPFAIL)
+	if (rcpt && (r->exitstat == EX_TEMPFAIL || s->q->show_failures))
 		sverbose(s, "%s... %s", r->name ? r->name : r->addr, buf_str(&r->stat));
 	buf_free(&st);
 	buf_free(&why);
@@ -203,6 +208,21 @@ static bool finish(ssess_t *s, bool sound)
 	return false;
 }
 
+/* a refusing greeting: QUIT at once, before the outcome is reported
+ * (the reference's order); no second QUIT when closing */
+static void greeting_quit(ssess_t *s)
+{
+	sreply_t r;
+	long t = smtpc_timeout(s->q->cf, OPT_Timeout_quit);
+
+	sreply_init(&r);
+	if (sconn_cmd(s, "QUIT", t, true) == 0)
+		(void)sreply_read(s, &r, t);
+	sreply_free(&r);
+	s->c.err = EPIPE;
+	s->phase = "client greeting";
+}
+
 /* the TLS handshake failed: the reference's words, no QUIT after it */
 static void tls_failed(ssess_t *s)
 {
@@ -253,6 +273,8 @@ void smtpc_deliver(smtpc_req_t *q)
 			else {
 				if (s.c.err != 0)
 					rep.code = 0;
+				else if (strcmp(s.phase, "client greeting") == 0)
+					greeting_quit(&s);
 				fail_open(&s, &rep);
 			}
 			finish(&s, false);

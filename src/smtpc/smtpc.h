@@ -44,6 +44,9 @@ typedef struct smtpc_rcpt {
 	buf_t stat;              /* "Sent (queued as X)", "Deferred: 451 ..." */
 	buf_t reply;             /* the remote reply for reply= ("" none) */
 	buf_t xscript;           /* transcript lines for the report */
+	buf_t emsg;              /* the message's status for mailq when it is
+	                            not the stat= text ("reply: read error
+	                            from HOST"), "" none */
 	int rcode;               /* RCPT reply code, 0 not read */
 	bool own;                /* the outcome is its own RCPT reply; the
 	                            others share one (logged "to=a,b") */
@@ -71,6 +74,8 @@ typedef struct smtpc_req {
 	smtpc_msg_fn write_msg;
 	void *msgarg;
 	FILE *verbose;           /* -v: protocol lines; NULL none */
+	bool show_failures;      /* -v in a queue run: a recipient refused
+	                            at RCPT is shown ("a... User unknown") */
 	const char *vaddrs;      /* "a,b" as the -v Connecting line names them */
 	/* outcome of the session */
 	buf_t relay;             /* relay= ("relay.example.net. [127.0.0.1]") */

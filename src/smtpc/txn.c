@@ -87,7 +87,7 @@ static int send_data(ssess_t *s, sreply_t *rep)
 	buf_free(&d.out);
 	if (d.err != 0)
 		return -1;
-	s->phase = "DATA";
+	s->phase = "DATA end";
 	if (sconn_cmd(s, ".", smtpc_timeout(cf, OPT_Timeout_datafinal), true) < 0 ||
 	    sreply_read(s, rep, smtpc_timeout(cf, OPT_Timeout_datafinal)) < 0)
 		return -1;
