@@ -137,6 +137,7 @@ static void commit(session_t *s, collect_t *c)
 	if (st != EX_OK) {
 		smtp_reply(s, true, 451, "4.3.0", "Error while queueing the message");
 	} else if (s->discard) {
+		s->stat_discarded = true;
 		if (fd >= 0)
 			close(fd);
 		queue_remove(s->o->qdir, s->qid);

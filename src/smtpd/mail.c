@@ -126,6 +126,7 @@ static bool mail_sender(session_t *s, const char *path)
 	strip_angles(path, &bare);
 	if (bare.len > 0 || strcmp(path, "<>") != 0) {
 		policy_parse(s, path, RF_SENDERADDR, &a, &v);
+		s->stat_mailer = a.mailer != NULL ? a.mailer->index : -1;
 		if (v.code != 0) {
 			verdict_reply(s, &v);
 			ok = false;

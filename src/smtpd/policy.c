@@ -28,6 +28,8 @@ void verdict_free(verdict_t *v)
 
 void verdict_reply(session_t *s, const verdict_t *v)
 {
+	if (v->code >= 400)
+		s->stat_rejected = true;
 	smtp_reply(s, true, v->code, v->dsn, "%s", buf_str(&v->text));
 }
 

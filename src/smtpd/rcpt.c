@@ -138,10 +138,12 @@ static void rcpt_address(session_t *s, const char *path, rparams_t *p)
 	else if ((dup = duplicate(s, &a)) != NULL)
 		smtp_reply(s, true, 250, "2.1.5", "%s... Recipient ok", dup->addr);
 	else if (strcmp(a.mailer->name, "local") == 0 && !local_known(&a)) {
+		bool counted = s->stat_rejected;
 		buf_printf(&v.text, "%s... User unknown", path);
 		v.code = 550;
 		snprintf(v.dsn, sizeof v.dsn, "5.1.1");
 		reject(s, &v, true);
+		s->stat_rejected = counted;  /* not a rejection for the statistics */
 	} else
 		add_rcpt(s, path, &a, p);
 	addr_free(&a);

@@ -3,6 +3,7 @@
  * line and the "did not issue MAIL/EXPN/VRFY/ETRN" note; greet_pause
  * on daemon connections. */
 #include "smtpd/smtpd_int.h"
+#include "stats/stats.h"
 #include "conf/cf.h"
 #include "lib/xalloc.h"
 #include "log/log.h"
@@ -238,6 +239,7 @@ static bool early_talker(const session_t *s)
 static void session_init(session_t *s, cf_t *cf, const smtpd_opts_t *o, FILE *in, FILE *out)
 {
 	memset(s, 0, sizeof *s);
+	s->stat_mailer = -1;
 	s->cf = cf;
 	s->o = o;
 	s->in = in;
@@ -287,6 +289,27 @@ static void drain(session_t *s)
 		;
 }
 
+/* the statistics file: a daemon connection counts as one from; a session
+ * with a rejection or a discarded message counts once as rejected for
+ * the sender's mailer (the null sender's: $n's), as the reference counts */
+static void session_stats(session_t *s)
+{
+	int m = s->stat_mailer;
+
+	if (s->is_socket)
+		stats_conn(ST_CONN_FROM);
+	if (s->stat_rejected || s->stat_discarded) {
+		if (m < 0)
+			m = stats_sender_mailer(s->cf, "<>");
+		if (s->stat_rejected)
+			stats_reject(m);
+		if (s->stat_discarded)
+			stats_discard(m);
+		stats_conn(ST_CONN_REJ);
+	}
+	stats_flush_cf(s->cf);
+}
+
 int smtpd_session(cf_t *cf, const smtpd_opts_t *o, FILE *in, FILE *out)
 {
 	session_t s;
@@ -315,6 +338,7 @@ int smtpd_session(cf_t *cf, const smtpd_opts_t *o, FILE *in, FILE *out)
 			    buf_str(&s.relay), session_channel(&s),
 			    s.nrcpts > 0 ? "rcpt" : "mail");
 	session_close(&s);
+	session_stats(&s);
 	st = s.exitstat;
 	drain(&s);
 	session_free(&s);

@@ -64,6 +64,10 @@ typedef struct session {
 	long size;               /* SIZE= */
 	char *bodytype, *ret, *envid, *auth;
 	bool discard;
+	/* the statistics file (src/stats): the sender's mailer, whether the
+	 * session had a command rejected or a message discarded */
+	int stat_mailer;
+	bool stat_rejected, stat_discarded;
 	envelope_t e;            /* recipients accepted so far */
 	int nrcpts;
 } session_t;

@@ -31,6 +31,33 @@ for who in ours ref; do
 	m -odi -f '<>' alice; snap null-sender
 	python3 -c "import sys; sys.stdout.write('Subject: s\n\n' + 'x' * 5000 + '\n')" |
 		$S -Am -odi -f carol alice; snap 5k
+	# SMTP (-bs): rejections and discards, once per session
+	smtp() { for l in "$@"; do sleep 0.2; printf '%s\r\n' "$l"; done | $S -Am -bs -odi >/dev/null 2>&1; }
+	D=(DATA 'Subject: x' '' hi .)
+	smtp 'HELO x' 'MAIL FROM:<friend@example.org>' 'RCPT TO:<alice>' "${D[@]}" QUIT; snap bs-ok
+	smtp 'HELO x' 'MAIL FROM:<spammer@example.org>' QUIT; snap bs-rejmail
+	smtp 'HELO x' 'MAIL FROM:<friend@example.org>' 'RCPT TO:<nobody@example.com>' QUIT; snap bs-rejrcpt
+	smtp 'HELO x' 'MAIL FROM:<friend@example.org>' 'RCPT TO:<nosuchuser>' QUIT; snap bs-unknown
+	smtp 'HELO x' 'MAIL FROM:<carol>' 'RCPT TO:<nobody@example.com>' QUIT; snap bs-local-rej
+	smtp 'HELO x' 'MAIL FROM:<quiet@example.org>' 'RCPT TO:<alice>' "${D[@]}" QUIT; snap bs-discard
+	smtp 'HELO x' 'MAIL FROM:<friend@example.org>' 'RCPT TO:<nobody@example.com>' RSET \
+		'MAIL FROM:<friend@example.org>' 'RCPT TO:<disabled@example.com>' QUIT; snap bs-two-rej
+	# the daemon: a connection counted
+	$S -bd; sleep 1.5
+	python3 -c "
+import socket, time
+s = socket.create_connection(('127.0.0.1', 25), timeout=10); f = s.makefile('rb')
+def rd():
+    while True:
+        l = f.readline()
+        if not l or l[3:4] == b' ': return
+rd()
+for c in ['EHLO x', 'MAIL FROM:<friend@example.org>', 'RCPT TO:<alice>', 'DATA']:
+    s.sendall(c.encode() + b'\r\n'); rd()
+s.sendall(b'Subject: x\r\n\r\nhi\r\n.\r\n'); rd(); s.sendall(b'QUIT\r\n'); rd()
+" >/dev/null 2>&1
+	sleep 1.5; snap daemon
+	kill "$(head -1 /run/sendmail/mta/sendmail.pid)" 2>/dev/null; sleep 1
 	rm -f $ST; m -odi -f carol alice; [ -e $ST ] && echo created > "$OUTD/$who.created"
 	: > $ST
 done
