@@ -2,6 +2,7 @@
 #include "log/xlog.h"
 #include "lib/buf.h"
 #include <errno.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -113,4 +114,40 @@ void xlog_in_text(const char *s, size_t n)
 	if (start < n)
 		xlog_line("<<<", s + start, n - start);
 	xlog_line("<<<", "[EOF]", 5);
+}
+
+static ssize_t out_write(void *cookie, const char *s, size_t n)
+{
+	size_t done = 0;
+
+	(void)cookie;
+	while (done < n) {
+		ssize_t w = write(1, s + done, n - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return done > 0 ? (ssize_t)done : -1;
+		done += (size_t)w;
+	}
+	xlog_out(s, n);
+	return (ssize_t)n;
+}
+
+int xlog_wrap_stdout(void)
+{
+	cookie_io_functions_t io = { NULL, out_write, NULL, NULL };
+	FILE *f;
+
+	if (xfd < 0 || fflush(stdout) != 0)
+		return -1;
+	f = fopencookie(NULL, "w", io);
+	if (f == NULL)
+		return -1;
+	/* a line at a time, so it comes before what a mailer run logs next */
+	if (setvbuf(f, NULL, _IOLBF, 0) != 0) {
+		fclose(f);
+		return -1;
+	}
+	stdout = f;
+	return 0;
 }

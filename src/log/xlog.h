@@ -19,6 +19,10 @@ void xlog_line(const char *tag, const char *s, size_t n);
  * logged per '\n' (a '\r' before it dropped); xlog_flush_out logs the rest */
 void xlog_out(const char *s, size_t n);
 void xlog_flush_out(void);
+/* what the program writes to its standard output (-v progress, error
+ * messages) goes to the transcript as ">>> " lines too (not for -bs,
+ * whose replies are logged as they are sent); 0 or -1 */
+int xlog_wrap_stdout(void);
 /* text a program wrote, read to its end: "<<< " per line, then "[EOF]" */
 void xlog_in_text(const char *s, size_t n);
 

@@ -74,6 +74,9 @@ int main(int argc, char **argv)
 		printf("cannot open %s: %s\n", args.xscript, strerror(errno));
 		return EX_CANTCREAT;
 	}
+	if (args.xscript != NULL && args.mode != 's' && args.mode != 'd' && args.mode != 'D' &&
+	    xlog_wrap_stdout() != 0)
+		return EX_OSERR;
 	qc = queue_conflict(&args);
 	if (qc != 0 && args.mode != 't') {
 		fflush(stdout);

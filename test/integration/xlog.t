@@ -4,7 +4,8 @@
 # for a mailer program), for a submission queued (-odq), one delivered at
 # once (-odi: the mailer's argv, the message as the mailer got it, its
 # output read to "[EOF]"), input ended by a "." line, an SMTP session (-bs:
-# commands with their CR, replies, the DATA lines), a queue run, an
+# commands with their CR, replies, the DATA lines), what the submitter is
+# told (-v progress), a queue run, an
 # existing file appended to, a new file 0644 whatever the umask, and a
 # file that cannot be opened (the reference's message, exit 73, nothing
 # queued).  Transcripts are compared with the reference's after masking
@@ -14,8 +15,8 @@ NAME=xlog
 "$L/sbx.sh" "$T/sbx" "export L=$L OUTD=$O REF=$REF; bash $TOP/test/integration/xlog/inner.sh" >/dev/null 2>&1
 same() { [ -s "$O/ref.$1" ] && diff "$O/ref.$1" "$O/ours.$1" >/dev/null; }
 show() { diff "$O/ref.$1" "$O/ours.$1" 2>&1 | sed 's/^/#   /' | head -20; }
-echo "1..10"
-for c in odq odi dot bs qrun append; do
+echo "1..11"
+for c in odq odi dot bs verbose qrun append; do
 	ok "$c: the transcript is the reference's" 'same '$c' && same '$c'.rc'
 	show $c
 done

@@ -24,6 +24,10 @@ for who in ours ref; do
 	printf 'Subject: s\n\nline one\n\tline two\n' | $S -Am -odi -X $X/odi -f carol alice; echo $? > "$OUTD/$who.odi.rc"
 	printf 'Subject: s\n\nbody\n.\n' | $S -Am -odq -X $X/dot -f carol alice; echo $? > "$OUTD/$who.dot.rc"
 	smtp | $S -Am -bs -odq -X $X/bs >/dev/null; echo $? > "$OUTD/$who.bs.rc"
+	# what the submitter is told goes to the transcript too
+	printf 'Subject: s\n\nbody\n' | $S -Am -odi -v -X $X/verbose -f carol alice >/dev/null
+	echo $? > "$OUTD/$who.verbose.rc"
+
 	# the queue: the three messages above; the reference's -q works in
 	# the background, so the queue is watched until it is empty
 	$S -Am -q -X $X/qrun; echo $? > "$OUTD/$who.qrun.rc"
@@ -37,6 +41,6 @@ for who in ours ref; do
 	printf 'Subject: s\n\nbody\n' | $S -Am -odq -X /nonexistent/x -f carol alice > "$OUTD/$who.noopen" 2>&1
 	echo $? > "$OUTD/$who.noopen.rc"
 	echo $(( $(ls $Q | grep -c '^qf') - before )) > "$OUTD/$who.noopen.queued"
-	for f in odq odi dot bs qrun append; do norm < $X/$f > "$OUTD/$who.$f"; done
+	for f in odq odi dot bs verbose qrun append; do norm < $X/$f > "$OUTD/$who.$f"; done
 done
 true
