@@ -192,7 +192,8 @@ int msg_write(dctx_t *d, mailer_t *m, drcpt_t *to, sink_fn put, void *arg)
 	xsink_t x = { put, arg };
 	int r;
 
-	if (!xlog_on())
+	/* the SMTP client logs the wire itself (smtpc/io.c) */
+	if (!xlog_on() || (m->path != NULL && strcmp(m->path, "[IPC]") == 0))
 		return msg_write_all(d, m, to, put, arg);
 	r = msg_write_all(d, m, to, xlog_sink, &x);
 	xlog_flush_out();

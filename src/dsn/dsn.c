@@ -9,6 +9,7 @@
 #include "conf/options.h"
 #include "lib/xalloc.h"
 #include "log/log.h"
+#include "log/xlog.h"
 #include "stats/stats.h"
 #include "queue/queue.h"
 #include "submit/headers.h"
@@ -426,6 +427,9 @@ static int report_send(cf_t *cf, envelope_t *e, const deliver_opts_t *o, dsn_req
 			  strerror(errno));
 		goto out;
 	}
+	/* -X: the reference logs the report's text as it writes it */
+	xlog_out(body.p ? body.p : "", body.len);
+	xlog_flush_out();
 	b.msgsize = (long)body.len;
 	b.nrcpts = 1;
 	/* the reference counts a report that returns only headers as empty */

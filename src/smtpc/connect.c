@@ -4,6 +4,7 @@
  * address of each host is tried with Timeout.connect until one answers.
  * The failure of the last one gives the stat= text the reference uses
  * ("Connection refused by HOST", "HOST: Network is unreachable"). */
+#include "log/xlog.h"
 #include "smtpc/smtpc_int.h"
 #include "dns/dns.h"
 #include "conf/options.h"
@@ -125,6 +126,12 @@ static int try_host(ssess_t *s, const char *name, const char *shown, buf_t *err)
 		return -1;
 	}
 	sconn_init(&s->c, fd, q->verbose);
+	if (xlog_on()) {
+		buf_t x = BUF_INIT(1024);
+		buf_printf(&x, "CONNECT %s", shown);
+		xlog_line("===", x.p, x.len);
+		buf_free(&x);
+	}
 	q->connected = true;
 	return 0;
 }

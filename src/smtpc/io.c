@@ -1,6 +1,7 @@
 /* io.c - the client's side of a connection: non-blocking socket (or TLS
  * on it), every read and write bounded by a deadline, lines read into a
  * bounded buffer (longer lines are cut, the rest of the line dropped). */
+#include "log/xlog.h"
 #include "smtpc/smtpc_int.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -92,6 +93,7 @@ int sconn_write(sconn_t *c, const char *s, size_t n, long timeout)
 {
 	time_t deadline = time(NULL) + (timeout > 0 ? timeout : 3600);
 
+	xlog_out(s, n);      /* -X: everything sent, line by line */
 	while (n > 0) {
 		short ev = POLLOUT;
 		ssize_t r = xfer(c, true, (void *)s, n, &ev);
@@ -155,6 +157,7 @@ int sconn_readline(sconn_t *c, buf_t *out, long timeout)
 		if (nl != NULL)
 			break;
 	}
+	xlog_line("<<<", out->p ? out->p : "", out->len);   /* -X: as read, CR and all */
 	if (out->len > 0 && out->p[out->len - 1] == '\r')
 		buf_truncate(out, out->len - 1);
 	return 0;
