@@ -71,8 +71,10 @@ static void walk_include(alias_walk_t *w, const char *input, const char *path, i
 {
 	FILE *f = fopen(path, "r");
 	buf_t line = BUF_INIT(ALIAS_LINE_MAX), msg = BUF_INIT(0);
-	int c;
+	int c, lineno = 0;
 
+	if (w->including != NULL)
+		w->including(w->arg, input, path);
 	if (f == NULL) {
 		buf_printf(&msg, "Cannot open %s: %s", path, strerror(errno));
 		w->error(w->arg, input, buf_str(&msg), EX_USAGE);
@@ -85,8 +87,12 @@ static void walk_include(alias_walk_t *w, const char *input, const char *path, i
 		buf_reset(&line);
 		while ((c = getc(f)) != EOF && c != '\n')
 			buf_addc(&line, c);
-		if (line.len > 0 && line.p[0] != '#')
-			alias_walk_list(w, buf_str(&line), NULL, depth + 1);
+		lineno++;
+		if (line.len == 0 || line.p[0] == '#')
+			continue;
+		if (w->include_line != NULL)
+			w->include_line(w->arg, path, lineno, buf_str(&line));
+		alias_walk_list(w, buf_str(&line), NULL, depth + 1);
 	} while (c != EOF);
 	w->incfile = outer;
 	fclose(f);

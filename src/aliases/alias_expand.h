@@ -28,6 +28,10 @@ typedef struct alias_walk {
 	/* optional: before an alias is replaced by its value (1 go on, 0 leave
 	 * the address as it is) */
 	int (*expanding)(void *arg, const char *key, const char *value);
+	/* optional: an :include: file about to be read (input names it), then
+	 * each of its lines that holds members, numbered from 1 */
+	void (*including)(void *arg, const char *input, const char *path);
+	void (*include_line)(void *arg, const char *path, int lineno, const char *line);
 } alias_walk_t;
 
 /* split a comma-separated list into its members (malloc'd strings) */

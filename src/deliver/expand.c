@@ -248,6 +248,19 @@ static int x_expanding(void *arg, const char *key, const char *value)
 	return 1;
 }
 
+/* -v: the :include: files as the reference reads them */
+static void x_including(void *arg, const char *input, const char *path)
+{
+	xstate_t *xs = arg;
+	dverbose(xs->d, "%s... including file %s", input, path);
+}
+
+static void x_include_line(void *arg, const char *path, int lineno, const char *line)
+{
+	xstate_t *xs = arg;
+	dverbose(xs->d, "%s: line %d: sending to %s", path, lineno, line);
+}
+
 /* a recipient the walker cannot take: error mailer, unparseable */
 static void expand_direct(xstate_t *xs, drcpt_t *x)
 {
@@ -274,6 +287,8 @@ static void expand_one(dctx_t *d, drcpt_t *x, xstate_t *xs)
 	w.leaf = x_leaf;
 	w.error = x_error;
 	w.expanding = x_expanding;
+	w.including = x_including;
+	w.include_line = x_include_line;
 	w.arg = xs;
 	w.maxdepth = (int)opt_num(&d->cf->opt, OPT_MaxAliasRecursion);
 	xs->top = x;
