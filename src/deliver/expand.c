@@ -26,7 +26,33 @@ typedef struct xstate {
 	size_t nfwd, capfwd;
 	int leaves;
 	alias_walk_t *w;
+	rcpt_t *last;        /* the top's last descendant in e's list */
+	char *fwd_owner;     /* the owner of the .forward being read's user */
 } xstate_t;
+
+/* r, just appended to e, moves to right after xs->last: a recipient's
+ * expansion stays next to it, before the recipients named after it, as
+ * the reference expands each address when it is added */
+static void place_after_last(xstate_t *xs, rcpt_t *r)
+{
+	envelope_t *e = xs->d->e;
+	rcpt_t **pp;
+
+	if (xs->last == NULL || xs->last->next == r) {
+		xs->last = r;
+		return;
+	}
+	for (pp = &e->rcpts; *pp != NULL && *pp != r; pp = &(*pp)->next)
+		;
+	if (*pp == NULL)
+		return;
+	*pp = r->next;                 /* unlink the tail element */
+	if (r->next == NULL)
+		e->rcpts_tail = pp;
+	r->next = xs->last->next;
+	xs->last->next = r;
+	xs->last = r;
+}
 
 static bool same_addr(const addr_t *x, const addr_t *y)
 {
@@ -116,19 +142,22 @@ static void x_fail(xstate_t *xs, drcpt_t *x, const char *to, int st, const char 
 	dsn_queue_bounce(xs->d->cf, xs->d->e, x->r, a, 'f');
 }
 
-/* owner-X of the alias X a member came from (the list's sender) */
-static void list_owner(const alias_walk_t *w, rcpt_t *r)
+/* owner-X of the alias X a member came from (the list's sender), NULL
+ * when none; inside a .forward the owner of the list that named its user */
+static char *list_owner(xstate_t *xs, const alias_walk_t *w)
 {
 	buf_t key = BUF_INIT(1024), val = BUF_INIT(0);
+	char *owner = NULL;
 	int st = 0;
 
 	if (w->parent == NULL)
-		return;
+		return xs->fwd_owner != NULL ? xstrdup(xs->fwd_owner) : NULL;
 	buf_printf(&key, "owner-%s", w->parent);
 	if (!key.overflow && alias_lookup(buf_str(&key), &val, &st) > 0 && val.len > 0)
-		env_set_str(&r->owner, buf_str(&val));
+		owner = buf_steal(&val);
 	buf_free(&key);
 	buf_free(&val);
+	return owner;
 }
 
 /* the record a leaf lands in: the top recipient itself, or a new one */
@@ -144,6 +173,7 @@ static drcpt_t *leaf_record(xstate_t *xs, alias_walk_t *w, const char *input, ad
 	letter_set(&fl, RF_PRIMARY, false);
 	letter_set(&fl, RF_ALIAS, xs->fwd_user == NULL);
 	r = env_add_rcpt(xs->d->e, input, fl);
+	place_after_last(xs, r);
 	env_set_str(&r->final, top->r->final);
 	env_set_str(&r->orcpt, top->r->orcpt);
 	x = dctx_add(xs->d, r);
@@ -152,8 +182,10 @@ static drcpt_t *leaf_record(xstate_t *xs, alias_walk_t *w, const char *input, ad
 	ctl_format(&x->ctl, &c);
 	env_set_str(&r->ctl, buf_str(&c));
 	buf_free(&c);
-	if (xs->fwd_user == NULL && w->incfile == NULL)
-		list_owner(w, r);
+	if (w->incfile == NULL) {
+		free(r->owner);
+		r->owner = list_owner(xs, w);
+	}
 	top->r->state = RS_EXPANDED;
 	return x;
 }
@@ -211,11 +243,19 @@ static void x_leaf(void *arg, char *input, addr_t *a)
 		free(input);
 		return;
 	}
-	if (local && user_known(a) && !forwarded_already(xs, a->user) &&
-	    expand_forward(xs->d, xs->w, input, a) > 0) {
-		free(input);
-		addr_free(a);
-		return;
+	if (local && user_known(a) && !forwarded_already(xs, a->user)) {
+		/* what the .forward names goes out as the user's list did */
+		char *outer = xs->fwd_owner, *owner = list_owner(xs, xs->w);
+		int n;
+		xs->fwd_owner = owner;
+		n = expand_forward(xs->d, xs->w, input, a);
+		xs->fwd_owner = outer;
+		free(owner);
+		if (n > 0) {
+			free(input);
+			addr_free(a);
+			return;
+		}
 	}
 	x = leaf_record(xs, xs->w, input, a);
 	addr_free(&x->a);
@@ -292,6 +332,7 @@ static void expand_one(dctx_t *d, drcpt_t *x, xstate_t *xs)
 	w.arg = xs;
 	w.maxdepth = (int)opt_num(&d->cf->opt, OPT_MaxAliasRecursion);
 	xs->top = x;
+	xs->last = x->r;
 	xs->w = &w;
 	xs->leaves = 0;
 	if (noalias)
