@@ -136,7 +136,11 @@ static void x_fail(xstate_t *xs, drcpt_t *x, const char *to, int st, const char 
 	if (st == EX_NOUSER)
 		env_set_str(&a->reply, "550 5.1.1 User unknown");
 	env_set_str(&x->r->statmsg, a->stat);
+	env_set_str(&x->r->status, a->dsn);
 	sm_log(4, LOG_NOTICE, "%s... %s", to, a->stat);
+	/* expanded at submission: the submitter sees it (ErrorMode=print) */
+	if (xs->d->o->errmode == 'p' && xs->d->o->out != NULL)
+		fprintf(xs->d->o->out, "%s... %s\n", to, a->stat);
 	deliver_log_ctl(xs->d->e, to, logctl, x->a.mailer ? x->a.mailer->name : "local", a,
 			xs->d->now);
 	dsn_queue_bounce(xs->d->cf, xs->d->e, x->r, a, 'f');

@@ -5,6 +5,7 @@
 #include "sendmail/modes.h"
 #include "submit/submit.h"
 #include "submit/hops.h"
+#include "submit/owner_split.h"
 #include "addr/parseaddr.h"
 #include "aliases/aliases.h"
 #include "dsn/dsn.h"
@@ -140,9 +141,9 @@ static bool has_queued(const envelope_t *e)
  * way, unless a background child mails them after its delivery.  Returns
  * the exit status of a failure -v watched (EX_OK none). */
 static int deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e, int fd, int em,
-		       bool from_given)
+		       bool from_given, clones_t *cl)
 {
-	int mode = delivery_mode(cf), before = count_failed(e), fail = 0;
+	int mode = delivery_mode(cf), before = count_failed(e), fail = 0, st;
 	deliver_opts_t o;
 
 	memset(&o, 0, sizeof o);
@@ -177,11 +178,24 @@ static int deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e, int fd, int 
 	}
 	o.failstat = &fail;   /* -odi exits with a remote rejection */
 	deliver_message(cf, e, fd, &o);
+	st = failure_status(e, before, a->verbose, fail);
+	/* the owner clones split at submission go right after the original,
+	 * sent by the owner (F=f mailers get "-f owner") */
+	o.from_flag = true;
+	for (size_t i = 0; i < cl->n; i++) {
+		int kst, kb = count_failed(&cl->v[i]);
+		fail = 0;
+		deliver_message(cf, &cl->v[i], cl->lockfd[i], &o);
+		cl->lockfd[i] = -1;
+		kst = failure_status(&cl->v[i], kb, a->verbose, fail);
+		if (st == EX_OK)
+			st = kst;
+	}
 	if (mode == 'b') {
 		fflush(NULL);
 		_exit(EX_OK);
 	}
-	return failure_status(e, before, a->verbose, fail);
+	return st;
 }
 
 /* -F: a line break becomes a space (the reference keeps a lone CR) */
@@ -258,7 +272,9 @@ int sm_mode_submit(cf_t *cf, const sm_args_t *a)
 	envelope_t e;
 	int st, fd, refused = EX_OK, failed = EX_OK, dst, em = error_mode(cf), badsender = EX_OK;
 	buf_t fsender = BUF_INIT(4096), ffull = BUF_INIT(4096);
+	clones_t cl;
 
+	memset(&cl, 0, sizeof cl);
 	cli_macros(cf, a);
 	fill_request(cf, a, &r);
 	r.sender = clean_sender(cf, a->sender, &fsender, &badsender);
@@ -274,11 +290,13 @@ int sm_mode_submit(cf_t *cf, const sm_args_t *a)
 	r.queue_only = delivery_mode(cf) != 'i' && delivery_mode(cf) != 'b';
 	r.refused = &refused;
 	r.quiet_refusals = em != 'p';
+	r.expand_now = delivery_mode(cf) == 'i' || (delivery_mode(cf) == 'b' && a->verbose);
+	r.clones = r.expand_now ? &cl : NULL;
 	st = submit_message(cf, &r, stdin, &e, &fd);
 	if (st == EX_OK) {
 		if (submit_too_many_hops(cf, &e, a->hops))
 			failed = EX_UNAVAILABLE;
-		dst = deliver_now(cf, a, &e, fd, em, r.sender != NULL);
+		dst = deliver_now(cf, a, &e, fd, em, r.sender != NULL, &cl);
 		/* some recipients refused: their status even if others went */
 		st = refused != EX_OK ? refused : failed != EX_OK ? failed : dst;
 		if (st == EX_OK)
@@ -287,6 +305,7 @@ int sm_mode_submit(cf_t *cf, const sm_args_t *a)
 			st = EX_OK;
 	}
 	env_free(&e);
+	clones_free(&cl);
 	buf_free(&fsender);
 	buf_free(&ffull);
 	return st;

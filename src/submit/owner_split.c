@@ -71,6 +71,8 @@ void owner_split(envelope_t *e, clones_t *c)
 	while ((owner = next_owner(e)) != NULL) {
 		char *o = xstrdup(owner);
 		c->v = xrealloc(c->v, (c->n + 1) * sizeof *c->v);
+		c->lockfd = xrealloc(c->lockfd, (c->n + 1) * sizeof *c->lockfd);
+		c->lockfd[c->n] = -1;
 		if (make_clone(e, o, &c->v[c->n]) != 0) {
 			env_free(&c->v[c->n]);
 			free(o);
@@ -81,7 +83,7 @@ void owner_split(envelope_t *e, clones_t *c)
 	}
 }
 
-int owner_commit(const envelope_t *orig, envelope_t *k, bool sync)
+int owner_commit(const envelope_t *orig, envelope_t *k, bool sync, int *lockfd)
 {
 	buf_t from = BUF_INIT(4096), to = BUF_INIT(4096);
 	int rc;
@@ -90,7 +92,7 @@ int owner_commit(const envelope_t *orig, envelope_t *k, bool sync)
 	qf_path(&to, k->qdir, 'd', k->qid);
 	rc = link(buf_str(&from), buf_str(&to));
 	if (rc == 0)
-		rc = qf_write(k, sync, NULL);
+		rc = qf_write(k, sync, lockfd);
 	if (rc != 0) {
 		int err = errno;
 		unlink(buf_str(&to));
@@ -103,8 +105,12 @@ int owner_commit(const envelope_t *orig, envelope_t *k, bool sync)
 
 void clones_free(clones_t *c)
 {
-	for (size_t i = 0; i < c->n; i++)
+	for (size_t i = 0; i < c->n; i++) {
 		env_free(&c->v[i]);
+		if (c->lockfd[i] >= 0)
+			close(c->lockfd[i]);
+	}
 	free(c->v);
+	free(c->lockfd);
 	memset(c, 0, sizeof *c);
 }

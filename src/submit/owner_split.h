@@ -12,14 +12,17 @@
 
 typedef struct clones {
 	envelope_t *v;
+	int *lockfd;        /* per clone: its qf lock once committed with one
+	                       kept (-1: none); clones_free closes them */
 	size_t n;
 } clones_t;
 
 /* move e's queued recipients that have an owner into clones (one per
  * owner, in order of first appearance); nothing is written yet */
 void owner_split(envelope_t *e, clones_t *c);
-/* commit one clone: link the df, write the qf (tf, fsync, rename) */
-int owner_commit(const envelope_t *orig, envelope_t *k, bool sync);
+/* commit one clone: link the df, write the qf (tf, fsync, rename);
+ * lockfd not NULL: receives the fd holding the qf's lock */
+int owner_commit(const envelope_t *orig, envelope_t *k, bool sync, int *lockfd);
 void clones_free(clones_t *c);
 /* does e still have a recipient to queue? */
 bool env_has_queued(const envelope_t *e);

@@ -197,6 +197,14 @@ static int count_rcpts(const envelope_t *e)
 	return n;
 }
 
+static int count_failed(const envelope_t *e)
+{
+	int n = 0;
+	for (const rcpt_t *r = e->rcpts; r != NULL; r = r->next)
+		n += r->state == RS_FAILED;
+	return n;
+}
+
 /* -odq: the reference expands aliases before it writes the qf (C lines,
  * A-flagged recipients); the counts and the priority follow */
 static void expand_before_queueing(cf_t *cf, const submit_req_t *r, envelope_t *e,
@@ -204,10 +212,19 @@ static void expand_before_queueing(cf_t *cf, const submit_req_t *r, envelope_t *
 {
 	deliver_opts_t o;
 
+	long prio = e->prio;
+	int failed = count_failed(e);
+
 	memset(&o, 0, sizeof o);
 	o.out = stdout;
 	o.verbose = r->verbose;
+	o.errmode = r->quiet_refusals ? 'q' : 'p';
+	e->prio = 0;            /* the failures' to= lines say pri=0 */
 	deliver_expand(cf, e, &o);
+	e->prio = prio;
+	/* an expansion that failed counts as a refused recipient */
+	if (count_failed(e) > failed && r->refused != NULL && *r->refused == EX_OK)
+		*r->refused = EX_NOUSER;
 	e->nrcpts = count_rcpts(e);
 	e->prio = c->size + opt_num(&cf->opt, OPT_RecipientFactor) * e->nrcpts -
 		  opt_num(&cf->opt, OPT_ClassFactor) * e->msgclass;
@@ -441,19 +458,20 @@ static void log_bodytype(const submit_req_t *r, envelope_t *e, char **saved)
 static int commit_clones(const submit_req_t *r, envelope_t *e, clones_t *cl, bool sync)
 {
 	for (size_t i = 0; i < cl->n; i++)
-		if (owner_commit(e, &cl->v[i], sync) != 0) {
+		if (owner_commit(e, &cl->v[i], sync, r->clones != NULL ? &cl->lockfd[i] : NULL) != 0) {
 			printf("cannot write %s/qf%s: %s\n", r->qdir, cl->v[i].qid, strerror(errno));
 			return EX_TEMPFAIL;
 		}
 	return EX_OK;
 }
 
-static void log_clones(const envelope_t *e, const clones_t *cl)
+static void log_clones(const envelope_t *e, const clones_t *cl, bool queued)
 {
 	for (size_t i = 0; i < cl->n; i++) {
 		sm_log_id(LL_DEFER, LOG_INFO, e->qid, "%s: clone: owner=%s", cl->v[i].qid,
 			  cl->v[i].sender);
-		log_queued(&cl->v[i]);
+		if (queued)
+			log_queued(&cl->v[i]);
 	}
 }
 
@@ -480,7 +498,7 @@ int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, 
 
 	*lockfd = -1;
 	memset(&cl, 0, sizeof cl);
-	if (st == EX_OK && qonly) {
+	if (st == EX_OK && (qonly || r->expand_now)) {
 		expand_before_queueing(cf, r, e, c);
 		owner_split(e, &cl);
 		queue_orig = cl.n == 0 || env_has_queued(e);
@@ -516,12 +534,15 @@ int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, 
 		free(e->bodytype);
 		e->bodytype = saved;
 	}
-	if (qonly) {
+	if (qonly)
 		log_queued(e);
-		log_clones(e, &cl);
-	}
+	log_clones(e, &cl, qonly);
 	if (la_only)
 		la_queued(r, e, lockfd);
+	if (r->clones != NULL && !la_only) {
+		*r->clones = cl;   /* the caller delivers them */
+		return EX_OK;
+	}
 	clones_free(&cl);
 	return EX_OK;
 }

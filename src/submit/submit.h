@@ -36,6 +36,12 @@ typedef struct submit_req {
 	                            put the recipients in the envelope; no A
 	                            line; bodytype/ret/envid are the ESMTP
 	                            parameters */
+	bool expand_now;         /* -odi, -v: aliases expanded (and owner
+	                            clones split) before the qf is written, as
+	                            with queue_only, for delivery right after */
+	struct clones *clones;   /* when not NULL (with expand_now): receives
+	                            the committed owner clones, each with its
+	                            qf lock, for the caller to deliver */
 	bool quiet_refusals;     /* ErrorMode other than print: a refused
 	                            recipient goes to the error report only */
 	int *refused;            /* when not NULL, receives the exit status of

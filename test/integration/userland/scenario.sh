@@ -11,6 +11,10 @@
 #        MSP=1 to run the submit.cf case first
 set -u
 bash "$L/postinstall.sh" >/dev/null 2>&1
+# root's home is not one of the sandbox's overlays: a private one keeps
+# the dead.letter files of this run apart from the host's and from the
+# other sandboxes'
+mount -t tmpfs -o mode=0700 tmpfs /root || exit 1
 # the reference's newaliases (postinstall.sh) refuses a cf it cannot read:
 # the sandbox's own newaliases (the binary under test) builds the database
 [ -e /etc/aliases.db ] || { newaliases >"$OUTD/own-newaliases.out" 2>&1; }
@@ -130,6 +134,12 @@ printf '"|failer"\n' > /home/carol/.forward; chown carol:carol /home/carol/.forw
 run prog-odi 'echo "to carol" | sendmail -odi carol'
 run prog-v-oeq 'echo "to carol" | sendmail -v -oeq carol'
 rm -f /home/carol/.forward
+# an alias list with an owner (team: alice, bob, carol, friend@example.org;
+# owner-team: alice) delivered at once: the list goes out from its owner
+# in a clone; an alias to an unknown user (ghost: nosuchuser)
+run owner-odi 'echo "to the team" | sendmail -odi carol team; mailq; rm -f /var/spool/mqueue/*'
+run ghost-odi 'echo "to the ghost" | sendmail -odi ghost'
+run ghost-oem 'echo "to the ghost" | sendmail -v -oem ghost'
 hops() { for i in $(seq "$1"); do echo "$2: from relay$i.example.org by mail$i.example.org"; done; printf 'Subject: hops\n\nlooping\n'; }
 run hops-25 "$(declare -f hops); hops 24 Received | sendmail -odi alice"
 run hops-26 "$(declare -f hops); hops 26 Received | sendmail -odi alice"
