@@ -161,25 +161,32 @@ int listeners_parse(const char *text, listener_t *ls, int max)
 	return n;
 }
 
+/* the reference's two lines for a socket that cannot be opened */
+static int open_failed(const listener_t *l, const char *what, int fd)
+{
+	sm_log_id(LL_SERIOUS, LOG_CRIT, "", "SYSERR(root): opendaemonsocket: daemon %s: %s: %s",
+		  l->name, what, strerror(errno));
+	sm_log_id(LL_SERIOUS, LOG_ALERT, NULL, "daemon %s: problem creating SMTP socket", l->name);
+	if (fd >= 0)
+		close(fd);
+	return -1;
+}
+
 int listener_open(listener_t *l)
 {
 	int one = 1;
 	int fd = socket(l->family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 
-	if (fd < 0) {
-		sm_log_id(LL_SERIOUS, LOG_CRIT, NULL, "daemon %s: can't create server SMTP socket: %s",
-			  l->name, strerror(errno));
-		return -1;
-	}
+	if (fd < 0)
+		return open_failed(l, "can't create server SMTP socket", -1);
 	if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
 	    (l->family == AF_INET6 &&
-	     setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one) != 0) ||
-	    bind(fd, (struct sockaddr *)&l->addr, l->alen) != 0 || listen(fd, l->backlog) != 0) {
-		sm_log_id(LL_SERIOUS, LOG_CRIT, NULL, "daemon %s: cannot bind: %s", l->name,
-			  strerror(errno));
-		close(fd);
-		return -1;
-	}
+	     setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one) != 0))
+		return open_failed(l, "cannot setsockopt", fd);
+	if (bind(fd, (struct sockaddr *)&l->addr, l->alen) != 0)
+		return open_failed(l, "cannot bind", fd);
+	if (listen(fd, l->backlog) != 0)
+		return open_failed(l, "cannot listen", fd);
 	l->fd = fd;
 	return 0;
 }

@@ -283,6 +283,27 @@ static void loop(daemon_state_t *d)
 	close_all(d);
 }
 
+/* the sockets at start: when none can be opened (the port taken by
+ * another daemon) the reference tries 11 times 5 s apart, then gives up */
+static bool first_open(daemon_state_t *d)
+{
+	for (int tries = 1; !daemon_stop; tries++) {
+		struct timespec ts = { 5, 0 };
+		if (open_all(d) > 0)
+			return true;
+		if (tries == 11) {
+			sm_log_id(LL_SERIOUS, LOG_ALERT, "",
+				  "SYSERR(root): opendaemonsocket: daemon %s: server SMTP socket wedged: exiting",
+				  d->ls[0].name);
+			return false;
+		}
+		while (!daemon_stop && nanosleep(&ts, &ts) != 0 && errno == EINTR)
+			;
+		memset(d->retry, 0, sizeof d->retry);
+	}
+	return false;
+}
+
 static void starting(daemon_state_t *d)
 {
 	char t[32];
@@ -314,11 +335,9 @@ int sm_mode_daemon(cf_t *cf, sm_args_t *a)
 	if (a->mode == 'd' && daemon_detach() < 0)
 		sm_log_id(LL_SERIOUS, LOG_ERR, NULL, "daemon: cannot detach: %s", strerror(errno));
 	proctitle_init(sm_argc, sm_orig_argv);
-	if (open_all(&d) == 0) {
-		sm_log_id(LL_SERIOUS, LOG_ALERT, NULL, "daemon: no socket could be opened");
-		return EX_OSERR;
-	}
 	starting(&d);
+	if (!first_open(&d))
+		return EX_OSERR;
 	pidfile_write(opt_str(&cf->opt, OPT_PidFile), sm_argc, sm_argv);
 	proctitle_set("sendmail: accepting connections");
 	loop(&d);

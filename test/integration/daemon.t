@@ -2,7 +2,8 @@
 # daemon.t -- the SMTP daemon (sendmail -bd) in the oracle's namespace
 # sandbox, seed configuration, on a free loopback port: 50 clients at once
 # send 50 messages each (one connection per message, background delivery
-# to a file per client through aliases): every message accepted and delivered exactly
+# to a file per client through aliases); a second daemon on the same port
+# logs the reference's complaints: every message accepted and delivered exactly
 # once; the pid file; SIGHUP re-executes the daemon, which serves again;
 # MaxDaemonChildren=2 refuses a third concurrent client as the reference
 # does (the sockets are closed: connection refused, and "rejecting
@@ -22,11 +23,12 @@ delivered=$(sort -u "$O/delivered" 2>/dev/null | wc -l)
 dups=$(( $(wc -l < "$O/delivered" 2>/dev/null || echo 0) - delivered ))
 read -r t0 t1 < "$O/load.time" 2>/dev/null
 echo "# $total messages: $accepted accepted, $delivered delivered, $dups duplicates; load took $(echo "${t1:-0} - ${t0:-0}" | bc 2>/dev/null) s"
-echo "1..17"
+echo "1..18"
 ok "-bd returns 0 (the daemon detaches)" '[ "$(cat $O/start.rc)" = 0 ]'
 ok "pid file: the pid, then the command line" '[ "$(head -1 $O/pidfile)" = "$(cat $O/pid1)" ] && [ "$(sed -n 2p $O/pidfile)" = "/usr/sbin/sendmail -bd" ]'
 ok "process title: accepting connections" 'grep -q "^ *$(cat $O/pid1) sendmail: accepting connections$" $O/ps1'
 ok "log: starting daemon (8.17.1.9): SMTP" 'grep -q "sendmail\[$(cat $O/pid1)\]: starting daemon (8.17.1.9): SMTP$" $O/syslog'
+ok "a second daemon on the port: the reference's SYSERR and alert lines" '[ -n "$(cat $O/pid2nd)" ] && grep -q "<18>.*sendmail\[$(cat $O/pid2nd)\]: NOQUEUE: SYSERR(root): opendaemonsocket: daemon MTA: cannot bind: Address already in use$" $O/syslog && grep -q "<17>.*sendmail\[$(cat $O/pid2nd)\]: daemon MTA: problem creating SMTP socket$" $O/syslog'
 ok "load: every message accepted (250 after the dot)" '[ "$accepted" = $total ]'
 ok "load: every message delivered exactly once" '[ "$delivered" = $total ] && [ "$dups" = 0 ] && [ "$(sort -u $O/delivered | sed "s/^token=//" )" = "$(awk "{print \$1}" $O/load.out | sort -u)" ]'
 ok "load: the queue is empty afterwards" '! grep -q "^[qd]f" $O/queue.ls'

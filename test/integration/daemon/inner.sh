@@ -44,6 +44,16 @@ mboxes() { cat /var/mail/alice /var/tmp/box/* 2>/dev/null; }
 pid1=$(newpid none); echo "$pid1" > "$OUTD/pid1"
 cp $P "$OUTD/pidfile"
 ps -o pid=,args= -e > "$OUTD/ps1"
+# a second daemon on the same port: the reference's complaints, retried
+# (every 5 s, 11 times); stopped here by its pid
+/usr/sbin/sendmail -bd; sleep 1
+pid2nd=$(ps -o pid=,args= -e | awk -v p="$pid1" '$1 != p && $2 == "/usr/sbin/sendmail" && $3 == "-bd" {print $1}')
+echo "$pid2nd" > "$OUTD/pid2nd"
+# (the reference's does not stop for SIGTERM while it retries)
+if [ -n "$pid2nd" ]; then
+	kill -TERM $pid2nd; sleep 0.5
+	kill -0 $pid2nd 2>/dev/null && kill -KILL $pid2nd
+fi
 start=$(date +%s.%N)
 python3 "$D/clients.py" load $PORT $NC $NM > "$OUTD/load.out"
 echo "$start $(date +%s.%N)" > "$OUTD/load.time"
