@@ -157,6 +157,9 @@ static int deliver_now(cf_t *cf, const sm_args_t *a, envelope_t *e, int fd, int 
 	 * interactive then, so the progress is printed before it exits */
 	if ((mode == 'b' && a->verbose) || !has_queued(e))
 		mode = 'i';
+	/* QueueLA queued it only (no lock handed back): a queue run delivers */
+	if (fd < 0 && has_queued(e))
+		mode = 'q';
 	if (mode != 'i' && mode != 'b') {
 		if (before > 0)
 			dsn_after_run(cf, e, &o);
