@@ -40,6 +40,35 @@ static void lost_in_data(session_t *s, const collect_t *c)
 	s->quit = true;
 }
 
+/* a bare CR or LF in the message (CVE-2023-51765): nothing is queued,
+ * the session ends as the reference's does */
+static const char *bare_what(char kind)
+{
+	return kind == 'L' ? "Bare linefeed (LF) not allowed"
+			   : "Bare carriage return (CR) not allowed";
+}
+
+static void log_bare(session_t *s, const char *sender, char kind, bool hdr, const char *status)
+{
+	const char *at = strchr(buf_str(&s->relay), '@');   /* -bs: user@localhost */
+	const char *host = s->client_name.len ? buf_str(&s->client_name)
+			   : at != NULL ? at + 1 : buf_str(&s->relay);
+
+	session_log(s, LL_PROTO, LOG_NOTICE, "collect: relay=%s, from=%s, info=%s, where=%s%s",
+		    host, sender, bare_what(kind), hdr ? "header" : "body", status);
+}
+
+static void bare_in_data(session_t *s, const collect_t *c)
+{
+	const char *what = bare_what(c->bare);
+
+	log_bare(s, s->sender, c->bare, c->bare_in_hdr, ", status=tempfail");
+	smtp_reply(s, true, 421, "4.5.0", "%s", what);
+	s->size = c->size;
+	transaction_end(s, true);
+	s->quit = true;
+}
+
 static int collect_df(session_t *s, collect_t *c)
 {
 	int fd = df_create(s->o->qdir, s->qid);
@@ -53,7 +82,9 @@ static int collect_df(session_t *s, collect_t *c)
 		return -1;
 	}
 	rc = collect_smtp(s->in, df, (size_t)opt_num(&s->cf->opt, OPT_MaxHeadersLength),
-			  opt_num(&s->cf->opt, OPT_MaxMessageSize), c);
+			  opt_num(&s->cf->opt, OPT_MaxMessageSize),
+			  (policy_feature(s, 'G') ? COLLECT_BARE_LF : 0) |
+			  (policy_feature(s, 'U') ? COLLECT_BARE_CR : 0), c);
 	if (rc == 0 && fsync(fd) != 0)
 		rc = -1;
 	if (fclose(df) != 0)
@@ -160,6 +191,9 @@ static void collected(session_t *s, collect_t *c, int rc)
 	if (c->eof) {
 		remove_df(s);
 		lost_in_data(s, c);
+	} else if (c->bare) {
+		remove_df(s);
+		bare_in_data(s, c);
 	} else if (rc != 0) {
 		remove_df(s);
 		smtp_reply(s, true, 451, "4.3.0", "collect: Cannot write %s/df%s: %s", s->o->qdir,
@@ -172,8 +206,33 @@ static void collected(session_t *s, collect_t *c, int rc)
 			   "Message size exceeds fixed maximum message size (%ld)", max);
 		s->size = c->size;
 		transaction_end(s, true);
-	} else
+	} else {
+		/* srv_features G/U let bare LF/CR through: the reference still
+		 * notes them, after the message's from= line */
+		char *sender = xstrdup(s->sender);
+		const char *h = c->bare_hdr > 0 && c->bare_hdr <= c->nhdrs ? c->hdrs[c->bare_hdr - 1] : NULL;
+		char *field = h != NULL ? xstrdup(strchr(h, ':') ? strchr(h, ':') + 1 : h) : NULL;
+		unsigned met = c->bare_met;
+		bool hdr = c->bare_in_hdr;
+
+		char qid[sizeof s->qid], next[sizeof s->qid];
+
+		memcpy(qid, s->qid, sizeof qid);
 		commit(s, c);
+		memcpy(next, s->qid, sizeof next);
+		memcpy(s->qid, qid, sizeof qid);        /* logged under the message's id */
+		if (met & COLLECT_BARE_LF)
+			log_bare(s, sender, 'L', hdr, "");
+		if (met & COLLECT_BARE_CR)
+			log_bare(s, sender, 'C', hdr, "");
+		for (int i = 0; field != NULL && i < 2; i++)   /* the reference says it twice */
+			session_log(s, LL_PROTO, LOG_NOTICE,
+				    "POSSIBLE ATTACK from %s: newline in string \"%s\"",
+				    s->client_addr.len ? buf_str(&s->relay) : "[UNKNOWN]", field);
+		free(field);
+		memcpy(s->qid, next, sizeof next);
+		free(sender);
+	}
 }
 
 void cmd_data(session_t *s)
@@ -187,6 +246,11 @@ void cmd_data(session_t *s)
 	}
 	if (s->nrcpts == 0) {
 		smtp_reply(s, true, 503, "5.0.0", "Need RCPT (recipient)");
+		return;
+	}
+	if (smtp_traffic_before_reply(s, "DATA")) {
+		transaction_end(s, true);
+		s->quit = true;         /* the reference drops the connection */
 		return;
 	}
 	smtp_reply(s, true, 354, NULL, "End data with <CR><LF>.<CR><LF>");

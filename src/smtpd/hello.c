@@ -56,8 +56,17 @@ void cmd_helo(session_t *s, bool ehlo)
 {
 	const char *arg = cmd_arg(s);
 	const char *j = mac_get(&s->cf->mac, 'j');
-	buf_t name = BUF_INIT(SMTPD_MAXLINE);
+	buf_t name;
 
+	if (smtp_traffic_before_reply(s, ehlo ? "EHLO" : "HELO")) {
+		/* from now on the session is refused like a check_relay reject */
+		s->conn_code = 550;
+		snprintf(s->conn_dsn, sizeof s->conn_dsn, "5.0.0");
+		buf_set(&s->conn_text, "Command rejected");
+		s->didmail = true;      /* the reference logs no 'did not issue MAIL' then */
+		return;
+	}
+	buf_init(&name, SMTPD_MAXLINE);
 	buf_adds(&name, arg);
 	while (name.len > 0 && isspace((unsigned char)name.p[name.len - 1]))
 		buf_truncate(&name, name.len - 1);

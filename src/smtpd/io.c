@@ -9,6 +9,7 @@
 #include "log/xlog.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -93,4 +94,32 @@ void smtp_release_socket(session_t *s)
 		session_log(s, LL_SERIOUS, LOG_ERR, "cannot release the connection: %s",
 			    strerror(errno));
 	close(null);
+}
+
+/* bytes the client sent that the session has not read yet: in the stdio
+ * buffer or waiting on the descriptor */
+static bool input_pending(session_t *s)
+{
+	struct pollfd p = { .fd = fileno(s->in), .events = POLLIN };
+
+#ifdef __GLIBC__
+	if (s->in->_IO_read_ptr < s->in->_IO_read_end)
+		return true;
+#endif
+	return poll(&p, 1, 0) == 1 && (p.revents & POLLIN);
+}
+
+/* HELO, EHLO and DATA must be answered before the client goes on (the
+ * CVE-2023-51765 defence, as the reference does it): a client that sent
+ * more is told 554 and the reference's line is logged.  True then. */
+bool smtp_traffic_before_reply(session_t *s, const char *cmd)
+{
+	if (!input_pending(s))
+		return false;
+	session_log(s, LL_MINOR, LOG_INFO,
+		    "rejecting server %s from %s [%s] due to traffic before response", cmd,
+		    s->client_name.len ? buf_str(&s->client_name) : "localhost",
+		    s->client_addr.len ? buf_str(&s->client_addr) : "0");
+	smtp_reply(s, true, 554, "5.5.0", "SMTP protocol error");
+	return true;
 }

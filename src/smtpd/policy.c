@@ -283,3 +283,24 @@ void policy_parse(session_t *s, const char *text, unsigned flags, addr_t *a, ver
 	}
 	buf_free(&t);
 }
+
+/* the cf's srv_features ruleset (access map Srv_Features:) names the
+ * feature letters for this client; true if letter is among them */
+bool policy_feature(session_t *s, char letter)
+{
+	int rs = ruleset_of(s, "srv_features");
+	bool on = false;
+	tokvec_t tv;
+	arena_t ar;
+
+	if (rs < 0)
+		return false;
+	tv_init(&tv);
+	arena_init(&ar);
+	if (run_ruleset(s, rs, "x", NULL, &tv, &ar) && tv.n >= 2 && tv.v[0].op == OP_NET)
+		for (size_t i = 1; i < tv.n && !on; i++)
+			on = tv.v[i].op == OP_WORD && strchr(tv.v[i].s, letter) != NULL;
+	tv_free(&tv);
+	arena_free(&ar);
+	return on;
+}

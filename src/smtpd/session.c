@@ -229,13 +229,6 @@ static bool greet_pause(session_t *s)
 	return true;
 }
 
-/* input waiting before the greeting on a pipe: a client that does not wait */
-static bool early_talker(const session_t *s)
-{
-	struct pollfd p = { .fd = fileno(s->in), .events = POLLIN };
-	return !s->is_socket && poll(&p, 1, 0) == 1 && (p.revents & POLLIN);
-}
-
 static void session_init(session_t *s, cf_t *cf, const smtpd_opts_t *o, FILE *in, FILE *out)
 {
 	memset(s, 0, sizeof *s);
@@ -313,7 +306,6 @@ static void session_stats(session_t *s)
 int smtpd_session(cf_t *cf, const smtpd_opts_t *o, FILE *in, FILE *out)
 {
 	session_t s;
-	bool early;
 	int st;
 
 	session_init(&s, cf, o, in, out);
@@ -322,15 +314,9 @@ int smtpd_session(cf_t *cf, const smtpd_opts_t *o, FILE *in, FILE *out)
 	client_macros(&s);
 	client_check_relay(&s);
 	smtp_read_timeout(&s, false);
-	early = early_talker(&s);
 	if (!greet_pause(&s))
 		greeting(&s);
 	while (!s.quit && smtp_getline(&s)) {
-		if (early) {
-			smtp_reply(&s, true, 554, "5.5.0", "SMTP protocol error");
-			early = false;
-			continue;
-		}
 		dispatch(&s);
 	}
 	if (!s.quit && s.gotmail)

@@ -80,6 +80,8 @@ void smtp_reply(session_t *s, bool last, int code, const char *dsn, const char *
 /* read one command line into s->line (CR LF off); false at end of input */
 bool smtp_getline(session_t *s);
 void smtp_flush(session_t *s);
+bool smtp_traffic_before_reply(session_t *s, const char *cmd);
+bool policy_feature(session_t *s, char letter);
 /* daemon connections: reads time out after Timeout.datablock (data) or
  * Timeout.command */
 void smtp_read_timeout(session_t *s, bool data);

@@ -26,7 +26,31 @@ typedef struct reader {
 	char buf[LINE_PIECE + 2];
 	bool midline;    /* the last piece did not end its line */
 	bool eof;
+	bool strict;     /* SMTP: a line ends only at CRLF */
+	char bare;       /* strict: 'L' bare LF, 'C' bare CR met (the piece ends there) */
+	unsigned allow;  /* strict: COLLECT_BARE_LF/CR taken as data bytes instead */
+	unsigned met;    /* ... and those that were met */
 } reader_t;
+
+/* strict SMTP: CR must be followed by LF (c is a CR just read).  Returns
+ * '\n' for a CRLF (the CR kept in buf), else EOF and r->bare = 'C'. */
+static int strict_cr(reader_t *r, size_t *n)
+{
+	int d = getc_unlocked(r->in);
+
+	if (d == '\n') {
+		r->buf[(*n)++] = '\r';
+		return '\n';
+	}
+	if (d != EOF && ungetc(d, r->in) == EOF)
+		return EOF;
+	if (r->allow & COLLECT_BARE_CR) {
+		r->met |= COLLECT_BARE_CR;
+		return '\r';   /* data like any byte */
+	}
+	r->bare = 'C';
+	return EOF;
+}
 
 /* next piece of input; false at end of input */
 static bool next_piece(reader_t *r, line_t *l)
@@ -37,8 +61,34 @@ static bool next_piece(reader_t *r, line_t *l)
 	if (r->eof)
 		return false;
 	l->first = !r->midline;
-	while (n < LINE_PIECE && (c = getc_unlocked(r->in)) != EOF && c != '\n')
+	while (n < LINE_PIECE && (c = getc_unlocked(r->in)) != EOF && c != '\n') {
+		if (r->strict && c == '\r' && (c = strict_cr(r, &n)) != '\r')
+			break;
 		r->buf[n++] = (char)c;
+	}
+	if (r->strict && c == '\n' && (n == 0 || r->buf[n - 1] != '\r') &&
+	    (r->allow & COLLECT_BARE_LF)) {
+		r->met |= COLLECT_BARE_LF;      /* data, not a line end */
+		r->buf[n++] = '\n';
+		r->midline = true;
+		l->nl = l->cr = false;
+		xlog_line("<<<", r->buf, n);
+		r->buf[n] = '\0';
+		l->p = r->buf;
+		l->n = n;
+		return true;
+	}
+	if (r->strict && c == '\n' && (n == 0 || r->buf[n - 1] != '\r'))
+		r->bare = 'L';
+	if (r->bare) {          /* the line is not ended: stop reading here */
+		xlog_line("<<<", r->buf, n);
+		r->buf[n] = '\0';
+		l->p = r->buf;
+		l->n = n;
+		l->nl = l->cr = false;
+		r->eof = true;
+		return true;
+	}
 	if (c == EOF && n == 0) {
 		r->eof = true;
 		xlog_line("<<<", "[EOF]", 5);
@@ -207,21 +257,46 @@ static bool smtp_piece(cstate_t *s, line_t *l)
 	return true;
 }
 
-int collect_smtp(FILE *in, FILE *df, size_t maxhdr, long maxsize, collect_t *c)
+/* an allowed bare LF inside a header field becomes a space; the first
+ * such field is noted (c->bare_hdr) for the caller's "POSSIBLE ATTACK" */
+static void bare_lf_field(collect_t *c, line_t *l)
 {
-	reader_t r = { .in = in };
+	bool any = false;
+
+	for (size_t i = 0; i < l->n; i++)
+		if (l->p[i] == '\n') {
+			l->p[i] = ' ';
+			any = true;
+		}
+	if (any && c->bare_hdr == 0)
+		c->bare_hdr = l->first ? c->nhdrs + 1 : c->nhdrs;
+}
+
+int collect_smtp(FILE *in, FILE *df, size_t maxhdr, long maxsize, unsigned allow, collect_t *c)
+{
+	reader_t r = { .in = in, .strict = true, .allow = allow };
 	cstate_t s = { .c = c, .df = df, .maxhdr = maxhdr, .where = IN_HEADERS,
 		       .smtp = true, .maxsize = maxsize };
 	line_t l;
 	bool ended = false;
 
 	memset(c, 0, sizeof *c);
-	while (next_piece(&r, &l))
+	while (next_piece(&r, &l)) {
+		if (r.bare || (r.met && !c->bare_met)) {
+			c->bare_in_hdr = s.where == IN_HEADERS;
+			c->bare_met = r.met;
+		}
+		if (r.met && s.where == IN_HEADERS &&    /* an allowed bare LF in a field */
+		    (l.first ? collect_is_header(l.p, l.n) : s.kind == K_HDR))
+			bare_lf_field(c, &l);
 		if (!smtp_piece(&s, &l)) {
 			ended = true;
 			break;
 		}
-	c->eof = !ended;
+	}
+	c->bare = r.bare;
+	c->bare_met = r.met;
+	c->eof = !ended && !r.bare;
 	if (fflush(df) != 0 && !c->werr)
 		c->werr = errno ? errno : EIO;
 	return c->werr ? -1 : 0;

@@ -23,6 +23,11 @@ typedef struct collect {
 	/* SMTP mode (collect_smtp) */
 	bool eof;             /* input ended before the final "." line */
 	bool too_big;         /* the message passed the size limit */
+	char bare;            /* strict: stopped at a bare 'L'F or 'C'R */
+	bool bare_in_hdr;     /* ... while reading the header */
+	unsigned bare_met;    /* COLLECT_BARE_* allowed and met */
+	size_t bare_hdr;      /* 1 + index in hdrs of the first field with an
+	                         allowed bare LF (made a space), 0 if none */
 } collect_t;
 
 /* Read the message from in; the body goes to df (already open for
@@ -32,12 +37,16 @@ typedef struct collect {
 int collect_message(FILE *in, FILE *df, bool ignoredots, size_t maxhdr, collect_t *c);
 void collect_free(collect_t *c);
 
-/* The same for SMTP DATA: lines end in CRLF (a bare LF is taken as a line
- * end too), a line "." ended by CRLF ends the message, a leading dot is
+/* The same for SMTP DATA: lines end only in CRLF; a bare CR or LF stops
+ * the reading (c->bare, the CVE-2023-51765 defence) unless allowed by
+ * COLLECT_BARE_CR/LF: then it is a data byte (c->bare_met) and does not
+ * start a line; a line "." ended by CRLF ends the message, a leading dot is
  * removed from any other line, no From_ line is special.  maxsize > 0
  * bounds the message (c->too_big: the rest is read and dropped).  End of
  * input before the "." sets c->eof.  Returns as collect_message. */
-int collect_smtp(FILE *in, FILE *df, size_t maxhdr, long maxsize, collect_t *c);
+#define COLLECT_BARE_LF 1u
+#define COLLECT_BARE_CR 2u
+int collect_smtp(FILE *in, FILE *df, size_t maxhdr, long maxsize, unsigned allow, collect_t *c);
 
 /* is line (without its newline) a header field "name:..."? */
 bool collect_is_header(const char *line, size_t n);
