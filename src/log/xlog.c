@@ -10,7 +10,6 @@
 #define XLOG_LINE_MAX 65536
 
 static int xfd = -1;
-static bool xfd_failed;   /* a write failed (disk full): the rest is tried */
 static buf_t pend = BUF_INIT(XLOG_LINE_MAX);
 
 /* an existing file is appended to as it is; a new one is 0644 whatever
@@ -70,9 +69,12 @@ void xlog_line(const char *tag, const char *s, size_t n)
 	buf_printf(&b, "%05d %s ", (int)getpid(), tag);
 	buf_add(&b, s, n);
 	buf_addc(&b, '\n');
-	/* a transcript line that cannot be written is dropped */
-	if (!b.overflow && write(xfd, b.p, b.len) != (ssize_t)b.len)
-		xfd_failed = true;
+	/* a transcript that cannot be written (disk full) is given up rather
+	 * than left with pieces missing; the mail goes on */
+	if (!b.overflow && write(xfd, b.p, b.len) != (ssize_t)b.len) {
+		close(xfd);
+		xfd = -1;
+	}
 	buf_free(&b);
 }
 
