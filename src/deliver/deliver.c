@@ -65,7 +65,7 @@ static void record(dctx_t *d, drcpt_t *x, const char *logto)
 	if (a->shown)
 		;   /* the SMTP client printed it with the dialogue */
 	else if (a->exitstat == EX_OK || a->exitstat == EX_TEMPFAIL)
-		dverbose(d, "%s... %s", r->addr, a->stat);
+		dverbose(d, "%s... %s", shown_addr(r->addr), a->stat);
 	else if (d->o->errmode == 0)   /* a submitter gets the error report */
 		dverbose(d, "%s", a->stat);
 	log_ctladdr(d, x, &ctl);

@@ -94,6 +94,11 @@ void deliver_smtp(dctx_t *d, drcpt_t **to, size_t n);
 /* the *file* delivery with these ids (setids false: as we are) */
 void file_write_as(dctx_t *d, drcpt_t *to, uid_t uid, gid_t gid, bool setids);
 
+/* an address as -v shows it: "\\\\bob" (a quoted \\user) as "\\bob" */
+static inline const char *shown_addr(const char *addr)
+{
+	return addr[0] == '\\' && addr[1] == '\\' ? addr + 1 : addr;
+}
 /* the -v lines */
 void dverbose(dctx_t *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -235,8 +235,17 @@ static void x_leaf(void *arg, char *input, addr_t *a)
 	/* \user: the local mailbox itself, no alias or .forward (a .forward
 	 * line "\bob, |prog" keeps a copy) */
 	if (local && a->user != NULL && a->user[0] == '\\' && a->user[1] != '\0') {
-		memmove(a->user, a->user + 1, strlen(a->user));
+		while (a->user[0] == '\\')   /* "\\bob" read back from a qf too */
+			memmove(a->user, a->user + 1, strlen(a->user));
 		x = leaf_record(xs, xs->w, input, a);
+		/* the reference keeps the backslash quoted: R and to= say \\bob */
+		if (x != xs->top && input[0] == '\\' && input[1] != '\\') {
+			buf_t q = BUF_INIT(0);
+			buf_printf(&q, "\\%s", input);
+			free(x->r->addr);
+			x->r->addr = buf_steal(&q);
+			buf_free(&q);
+		}
 		addr_free(&x->a);
 		x->a = *a;
 		x->resolved = true;

@@ -160,7 +160,7 @@ void deliver_prog(dctx_t *d, drcpt_t **to, size_t n)
 
 	for (i = 0; i < n; i++) {
 		mailer_t *m = to[i]->a.mailer;
-		dverbose(d, "%s... Connecting to %s...", to[i]->r->addr, m->name);
+		dverbose(d, "%s... Connecting to %s...", shown_addr(to[i]->r->addr), m->name);
 		run_one(d, m, to[i], &to[i]->att);
 	}
 }

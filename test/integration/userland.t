@@ -184,8 +184,7 @@ for P in seed m4; do
 	ok "$W: the report's DSN line for too many hops" "grep -q ': DSN: Too many hops 27 (25 max): from root via localhost, to alice$' $(O $P syslog.raw)"
 	# -odq, mailq, check_mailq, sendmail -q
 	ok "$W: -odq: exit 0, nothing printed" "[ \$(cat $(O $P odq.rc)) = 0 ] && [ ! -s $(O $P odq.out) ]"
-	FWDORDER="deliver: \\bob (a .forward's \\user) is written \\\\bob by the reference (qf and log)"
-	same $P mailq-queued.out "$W: mailq lists the two queued messages" "$FWDORDER"
+	same $P mailq-queued.out "$W: mailq lists the two queued messages"
 	same $P check_mailq-queued.out "$W: check_mailq -w 1 -c 5 with two messages"
 	ok "$W: check_mailq: WARNING, exit 1" "grep -q '^WARNING: sendmail mailq is 2 (threshold w = 1)' $(O $P check_mailq-queued.out) && [ \$(cat $(O $P check_mailq-queued.rc)) = 1 ]"
 	same $P check_mailq-critical.out "$W: check_mailq -w 1 -c 2: CRITICAL"
