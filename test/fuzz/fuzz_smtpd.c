@@ -3,7 +3,10 @@
  * text, parameters, binary junk), fed to smtpd_session with the replies
  * going to /dev/null.  The cf is test/fuzz/fuzz.cf (no host map: nothing
  * reaches DNS) with DeliveryMode=queue, a scratch queue directory that
- * is emptied after every input, and logging off. */
+ * is emptied after every input, and logging off.  The first byte picks
+ * how the client talks: odd, one line per read (a client that waits for
+ * each reply, so DATA and the message text are reached); even, all at
+ * once (a pipelining client: the traffic-before-reply checks). */
 #include "conf/cf.h"
 #include "log/log.h"
 #include "maps/map.h"
@@ -88,14 +91,35 @@ static void empty_queue(void)
 	closedir(d);
 }
 
+/* a client that sends one line, then waits: each read ends at a newline */
+typedef struct { const uint8_t *p; size_t n; } lines_t;
+
+static ssize_t line_read(void *cookie, char *buf, size_t size)
+{
+	lines_t *l = cookie;
+	size_t k = 0;
+
+	while (k < size && k < l->n) {
+		buf[k] = (char)l->p[k];
+		if (l->p[k++] == '\n')
+			break;
+	}
+	l->p += k;
+	l->n -= k;
+	return (ssize_t)k;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	smtpd_opts_t o = { .qdir = qdir, .realuser = "fuzz" };
 	FILE *in;
 
-	if (size == 0 || size > FUZZ_MAX_INPUT)
+	lines_t lines = { data + 1, size - 1 };
+	cookie_io_functions_t io = { .read = line_read };
+
+	if (size < 2 || size > FUZZ_MAX_INPUT)
 		return 0;
-	in = fmemopen((void *)data, size, "r");
+	in = data[0] & 1 ? fopencookie(&lines, "r", io) : fmemopen((void *)(data + 1), size - 1, "r");
 	if (in == NULL)
 		return 0;
 	smtpd_session(&the_cf, &o, in, null_out);
