@@ -52,7 +52,9 @@ static void record(dctx_t *d, drcpt_t *x, const char *logto)
 
 	if (a->exitstat == EX_OK) {
 		r->state = RS_SENT;
-		stats_to(x->a.mailer->index, d->e->msgsize);
+		/* the statistics: an SMTP transaction counts once (deliver_group) */
+		if (!is_ipc(x->a.mailer))
+			stats_to(x->a.mailer->index, d->e->msgsize);
 	}
 	else
 		r->state = a->dsn && a->dsn[0] == '4' ? RS_DEFERRED : RS_FAILED;
@@ -138,6 +140,11 @@ static void deliver_group(dctx_t *d, drcpt_t *x)
 	crashpoint("mailer-before");
 	deliver_smtp(d, g, n);
 	crashpoint("mailer-after");
+	for (i = 0; i < n; i++)
+		if (g[i]->att.exitstat == EX_OK) {
+			stats_to(m->index, d->e->msgsize);
+			break;
+		}
 	/* those with their own reply first, then the ones sharing the
 	 * transaction's outcome in one line */
 	for (i = 0; i < n; i++)

@@ -4,6 +4,7 @@
  * address of each host is tried with Timeout.connect until one answers.
  * The failure of the last one gives the stat= text the reference uses
  * ("Connection refused by HOST", "HOST: Network is unreachable"). */
+#include "stats/stats.h"
 #include "log/xlog.h"
 #include "smtpc/smtpc_int.h"
 #include "dns/dns.h"
@@ -126,6 +127,7 @@ static int try_host(ssess_t *s, const char *name, const char *shown, buf_t *err)
 		return -1;
 	}
 	sconn_init(&s->c, fd, q->verbose);
+	stats_conn(ST_CONN_TO);
 	if (xlog_on()) {
 		buf_t x = BUF_INIT(1024);
 		buf_printf(&x, "CONNECT %s", shown);
