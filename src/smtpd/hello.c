@@ -58,7 +58,8 @@ void cmd_helo(session_t *s, bool ehlo)
 	const char *j = mac_get(&s->cf->mac, 'j');
 	buf_t name;
 
-	if (smtp_traffic_before_reply(s, ehlo ? "EHLO" : "HELO")) {
+	/* not checked on a connection already refused (greet_pause, check_relay) */
+	if (s->conn_code == 0 && smtp_traffic_before_reply(s, ehlo ? "EHLO" : "HELO")) {
 		/* from now on the session is refused like a check_relay reject */
 		s->conn_code = 550;
 		snprintf(s->conn_dsn, sizeof s->conn_dsn, "5.0.0");

@@ -220,8 +220,9 @@ static bool greet_pause(session_t *s)
 	    clock_gettime(CLOCK_MONOTONIC, &t1) != 0)
 		return false;
 	session_log(s, LL_MINOR, LOG_INFO,
-		    "rejecting commands from %s due to pre-greeting traffic after %ld seconds",
-		    buf_str(&s->relay), (long)(t1.tv_sec - t0.tv_sec));
+		    "rejecting commands from %s [%s] due to pre-greeting traffic after %ld seconds",
+		    buf_str(&s->client_name), buf_str(&s->client_addr), (long)(t1.tv_sec - t0.tv_sec));
+	s->didmail = true;      /* the reference logs no 'did not issue MAIL' then */
 	s->conn_code = 550;
 	snprintf(s->conn_dsn, sizeof s->conn_dsn, "5.0.0");
 	buf_set(&s->conn_text, "Command rejected");
