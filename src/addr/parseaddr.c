@@ -218,12 +218,60 @@ static int build_user(cf_t *cf, FILE *out, arena_t *ar, addr_t *a, unsigned flag
 	return st;
 }
 
+/* the resolved vector tv ($# mailer $@ host $: user) into a; st is the
+ * rulesets' status so far.  Returns 0, or -1 when tv did not resolve. */
+static int triple_to_addr(cf_t *cf, FILE *out, const char *addr, arena_t *ar, tokvec_t *tv,
+			  unsigned flags, int st, addr_t *a)
+{
+	size_t m0, h0, hn, u0, un;
+	buf_t h = BUF_INIT(0), u = BUF_INIT(0);
+	int rc = 0;
+
+	if (tv->n < 2 || tv->v[0].op != OP_NET || tv->v[1].op != OP_WORD) {
+		if (out)
+			fprintf(out, "%s... 553 5.3.5 ruleset 0 did not resolve to a mailer\n", addr);
+		return -1;
+	}
+	triple_parts(tv, &m0, &h0, &hn, &u0, &un);
+	cataddr(&tv->v[h0], hn, 0, &h);
+	sm_lower(h.p ? h.p : (char *)"");
+	a->host = buf_steal(&h);
+	if (strcasecmp(tv->v[1].s, "error") == 0) {
+		buf_t msg = BUF_INIT(0);
+		const char *t;
+		error_text(tv, u0, un, &msg);
+		t = buf_str(&msg);
+		if (isdigit((unsigned char)t[0]) && isdigit((unsigned char)t[1]) &&
+		    isdigit((unsigned char)t[2]) && t[3] == ' ')
+			t += 4;
+		if (out)
+			fprintf(out, "%s... %s\n", addr, t);
+		buf_free(&msg);
+		a->mailer_name = xstrdup("*error*");
+		cataddr(&tv->v[u0], un, ' ', &u);
+		a->user = buf_steal(&u);
+		a->exitstat = dsn_to_exitstat(a->host);
+		return 0;
+	}
+	a->mailer = cf_mailer(cf, tv->v[1].s);
+	if (a->mailer == NULL) {
+		if (out)
+			fprintf(out, "%s... 553 5.3.5 unknown mailer %s\n", addr, tv->v[1].s);
+		rc = -1;
+	} else {
+		if (build_user(cf, out, ar, a, flags, &tv->v[u0], un) == EX_TEMPFAIL)
+			st = EX_TEMPFAIL;
+		if (st == EX_TEMPFAIL && out)
+			fprintf(out, "%s... Transient parse error -- message queued for future delivery\n", addr);
+	}
+	return rc;
+}
+
 int parseaddr(cf_t *cf, FILE *out, const char *addr, unsigned flags, addr_t *a)
 {
 	tokvec_t tv;
 	arena_t ar;
 	rwctx_t cx;
-	size_t m0, h0, hn, u0, un;
 	int rc = 0, st, st2 = EX_OK;
 
 	memset(a, 0, sizeof *a);
@@ -239,49 +287,49 @@ int parseaddr(cf_t *cf, FILE *out, const char *addr, unsigned flags, addr_t *a)
 		st2 = rewrite(&cx, 0, &tv);
 	if (st == EX_OK)
 		st = st2;
-	if (tv.n < 2 || tv.v[0].op != OP_NET || tv.v[1].op != OP_WORD) {
-		if (out)
-			fprintf(out, "%s... 553 5.3.5 ruleset 0 did not resolve to a mailer\n", addr);
-		rc = -1;
+	rc = triple_to_addr(cf, out, addr, &ar, &tv, flags, st, a);
+done:
+	tv_free(&tv);
+	arena_free(&ar);
+	return rc;
+}
+
+/* ruleset 5 for a local address without an alias (mailer flag 5): 1
+ * with the new triple in na when it names another delivery, 0 when the
+ * address stays as it is, -1 on error */
+int localaddr_reroute(cf_t *cf, FILE *out, const addr_t *a, addr_t *na)
+{
+	tokvec_t tv;
+	arena_t ar;
+	rwctx_t cx;
+	int rc = 0, st;
+
+	memset(na, 0, sizeof *na);
+	if (a->mailer == NULL || !a->mailer->flags['5'] || a->user == NULL || !*a->user ||
+	    cf->rs[5].rules == NULL)
+		return 0;
+	tv_init(&tv);
+	arena_init(&ar);
+	if (addr_scan(NULL, a->user, &tv, &ar, false) < 0)
 		goto done;
-	}
-	triple_parts(&tv, &m0, &h0, &hn, &u0, &un);
+	rwinit(&cx, cf, NULL, &ar);
 	{
-		buf_t h = BUF_INIT(0), u = BUF_INIT(0);
-		cataddr(&tv.v[h0], hn, 0, &h);
-		sm_lower(h.p ? h.p : (char *)"");
-		a->host = buf_steal(&h);
-		if (strcasecmp(tv.v[1].s, "error") == 0) {
-			buf_t msg = BUF_INIT(0);
-			error_text(&tv, u0, un, &msg);
-			{
-				const char *t = buf_str(&msg);
-				if (isdigit((unsigned char)t[0]) && isdigit((unsigned char)t[1]) &&
-				    isdigit((unsigned char)t[2]) && t[3] == ' ')
-					t += 4;
-				if (out)
-					fprintf(out, "%s... %s\n", addr, t);
-			}
-			buf_free(&msg);
-			a->mailer_name = xstrdup("*error*");
-			cataddr(&tv.v[u0], un, ' ', &u);
-			a->user = buf_steal(&u);
-			a->exitstat = dsn_to_exitstat(a->host);
-		} else {
-			a->mailer = cf_mailer(cf, tv.v[1].s);
-			if (a->mailer == NULL) {
-				if (out)
-					fprintf(out, "%s... 553 5.3.5 unknown mailer %s\n", addr, tv.v[1].s);
-				rc = -1;
-			} else {
-				if (build_user(cf, out, &ar, a, flags, &tv.v[u0], un) == EX_TEMPFAIL)
-					st = EX_TEMPFAIL;
-				if (st == EX_TEMPFAIL && out)
-					fprintf(out, "%s... Transient parse error -- message queued for future delivery\n", addr);
-			}
-		}
-		buf_free(&h);
+		/* $&h is the address's host while ruleset 5 runs (+detail) */
+		const char *oh = mac_get(&cf->mac, 'h');
+		char *saved = oh ? xstrdup(oh) : NULL;
+		mac_define(&cf->mac, 'h', a->host && *a->host ? a->host : NULL);
+		st = rewrite(&cx, 5, &tv);
+		mac_define(&cf->mac, 'h', saved);
+		free(saved);
 	}
+	if (tv.n < 2 || tv.v[0].op != OP_NET)
+		goto done;
+	rc = triple_to_addr(cf, out, a->user, &ar, &tv, RF_RECIPADDR, st, na) < 0 ? -1 : 1;
+	if (rc == 1 && na->mailer == a->mailer && strcmp(na->user ? na->user : "", a->user) == 0 &&
+	    strcmp(na->host ? na->host : "", a->host ? a->host : "") == 0)
+		rc = 0;
+	if (rc != 1)
+		addr_free(na);
 done:
 	tv_free(&tv);
 	arena_free(&ar);
@@ -351,4 +399,23 @@ int sender_name(cf_t *cf, FILE *out, const char *addr, buf_t *res)
 	tv_free(&tv);
 	arena_free(&ar);
 	return st;
+}
+
+int localaddr_resolve(cf_t *cf, addr_t *a)
+{
+	addr_t na;
+	int i;
+
+	/* the result may go through ruleset 5 again (user+detail, then
+	 * user with the detail as host); a few rounds at most */
+	for (i = 0; i < 4 && localaddr_reroute(cf, NULL, a, &na) == 1; i++) {
+		addr_free(a);
+		*a = na;
+		/* "@user": final, ruleset 5 is not asked again */
+		if (a->user != NULL && a->user[0] == '@' && a->user[1] != '\0') {
+			memmove(a->user, a->user + 1, strlen(a->user));
+			return i + 1;
+		}
+	}
+	return i;
 }

@@ -22,6 +22,12 @@ typedef struct addr {
  * address could not be tokenized. */
 int parseaddr(cf_t *cf, FILE *out, const char *addr, unsigned flags, addr_t *a);
 void addr_free(addr_t *a);
+/* ruleset 5 for a local address without an alias (mailer flag 5): 1
+ * with the new triple in na when it names another delivery, 0 when it
+ * stays, -1 on error */
+int localaddr_reroute(cf_t *cf, FILE *out, const addr_t *a, addr_t *na);
+/* ruleset 5 applied until the address stays; the number of changes */
+int localaddr_resolve(cf_t *cf, addr_t *a);
 
 /* rewrite addr for mailer m (ruleset 3, 1 or 2, the mailer's, 4) */
 int remotename(cf_t *cf, FILE *out, const char *addr, mailer_t *m, unsigned flags, buf_t *res);

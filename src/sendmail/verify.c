@@ -94,6 +94,8 @@ static void v_leaf(void *arg, char *input, addr_t *a)
 	size_t i;
 	bool dup = false;
 
+	if (a->mailer != NULL && strcmp(a->mailer->name, "local") == 0)
+		localaddr_resolve(vs->cf, a);
 	for (i = 0; i < vs->nok && !dup; i++)
 		dup = same_rcpt(&vs->ok[i].a, a);
 	if (!dup && local_unknown(a)) {

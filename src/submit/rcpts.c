@@ -192,7 +192,9 @@ static bool check_one(cf_t *cf, envelope_t *e, FILE *tty, const char *text, lett
 		note_bad(bad, st, xs);
 		refuse(cf, e, text, flags, a.user, xs, msg);
 		ok = false;
-	} else if (strcmp(a.mailer->name, "local") == 0 && !rcpt_local_known(&a)) {
+	} else if (strcmp(a.mailer->name, "local") == 0 && !rcpt_local_known(&a) &&
+		   (localaddr_resolve(cf, &a) == 0 ||
+		    (strcmp(a.mailer->name, "local") == 0 && !rcpt_local_known(&a)))) {
 		if (tty != NULL)
 			fprintf(tty, "%s... User unknown\n", text);
 		note_bad(bad, st, EX_NOUSER);
