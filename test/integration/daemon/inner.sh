@@ -29,16 +29,7 @@ for k in $(seq 0 $((NC - 1))); do
 done
 /usr/sbin/sendmail -bi >/dev/null 2>&1
 rm -f /var/mail/alice
-# wait until the pid file names a live daemon other than $1 listening on the port
-newpid() {
-	local i p
-	for i in $(seq 100); do
-		p=$(head -1 $P 2>/dev/null)
-		if [ -n "$p" ] && [ "$p" != "$1" ] && kill -0 "$p" 2>/dev/null &&
-			python3 "$L/waitport.py" 127.0.0.1 $PORT 2>/dev/null; then echo "$p"; return; fi
-		sleep 0.1
-	done
-}
+. "$(dirname "$0")/../lib/newpid.sh"
 mboxes() { cat /var/mail/alice /var/tmp/box/* 2>/dev/null; }
 /usr/sbin/sendmail -bd; echo $? > "$OUTD/start.rc"
 pid1=$(newpid none); echo "$pid1" > "$OUTD/pid1"
