@@ -85,24 +85,6 @@ static const char *body_of(dctx_t *d)
 	return eight ? "8BITMIME" : "7BIT";
 }
 
-/* SIZE= in a queue run: the df and the header lines as the qf holds them */
-static long queued_size(const envelope_t *e)
-{
-	long n = e->msgsize;
-
-	for (const hdr_t *h = e->hdrs; h != NULL; h = h->next) {
-		size_t v = 0;
-		/* a stored macro ("\x81g") is not counted, as the reference */
-		for (const char *p = h->value ? h->value : ""; *p; p++)
-			if ((unsigned char)*p == MACRO_BYTE && p[1] != '\0')
-				p++;
-			else
-				v++;
-		n += (long)(strlen(h->name) + 2 + v + (h->lead ? strlen(h->lead) : v ? 1 : 0));
-	}
-	return n;
-}
-
 typedef struct wmsg {
 	dctx_t *d;
 	mailer_t *m;
@@ -171,7 +153,7 @@ void deliver_smtp(dctx_t *d, drcpt_t **to, size_t n)
 	q.esmtp = MF(m, 'a');
 	q.heloname = mac_get(&d->cf->mac, 'j') ? mac_get(&d->cf->mac, 'j') : "localhost";
 	q.from = buf_str(&from);
-	q.size = d->o->queue_run ? queued_size(d->e) : d->e->msgsize;
+	q.size = d->o->queue_run ? queue_counted_size(d->e) : d->e->msgsize;
 	q.body = body_of(d);
 	q.envid = d->e->envid;
 	q.ret = letter_has(d->e->eflags, EF_RET_PARAM)

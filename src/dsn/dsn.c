@@ -397,6 +397,22 @@ static const char *subject_of(const dsn_req_t *q, const char *why)
 				: "Returned mail: see transcript for details";
 }
 
+/* The size a report's priority starts from.  Measured on the reference
+ * (black box): not the report's text but the original message's size plus
+ * 1024, whatever the report says (a warning and the later failure for one
+ * message get the same priority); the original counted as received at
+ * submission, in a queue run as the df plus queue_report_base's count of
+ * its qf header lines; a report that returns only headers (RET=HDRS)
+ * counts as empty. */
+#define REPORT_SIZE_EXTRA 1024
+static long report_counted_size(const envelope_t *e, const deliver_opts_t *o,
+				const dsn_req_t *q)
+{
+	if (q->headers_only)
+		return 0;
+	return (o->queue_run ? queue_report_base(e) : e->msgsize) + REPORT_SIZE_EXTRA;
+}
+
 /* one report: a new queue entry, committed, logged, delivered now */
 static int report_send(cf_t *cf, envelope_t *e, const deliver_opts_t *o, dsn_req_t *q,
 		       const char *why)
@@ -432,8 +448,7 @@ static int report_send(cf_t *cf, envelope_t *e, const deliver_opts_t *o, dsn_req
 	xlog_flush_out();
 	b.msgsize = (long)body.len;
 	b.nrcpts = 1;
-	/* the reference counts a report that returns only headers as empty */
-	b.prio = (q->headers_only ? 0 : b.msgsize) + opt_num(&cf->opt, OPT_RecipientFactor);
+	b.prio = report_counted_size(e, o, q) + opt_num(&cf->opt, OPT_RecipientFactor);
 	if (qf_write(&b, true, &lockfd) != 0) {
 		sm_log_id(LL_SERIOUS, LOG_ERR, e->qid, "SYSERR: cannot write qf%s: %s", qid,
 			  strerror(errno));

@@ -37,6 +37,35 @@ long queue_df_size(const char *qdir, const envelope_t *e, const char *qid)
 	return r;
 }
 
+long queue_counted_size(const envelope_t *e)
+{
+	long n = e->msgsize;
+
+	for (const hdr_t *h = e->hdrs; h != NULL; h = h->next) {
+		size_t v = 0;
+		for (const char *p = h->value ? h->value : ""; *p; p++)
+			if ((unsigned char)*p == MACRO_BYTE && p[1] != '\0')
+				p++;
+			else
+				v++;
+		n += (long)(strlen(h->name) + 2 + v + (h->lead ? strlen(h->lead) : v ? 1 : 0));
+	}
+	return n;
+}
+
+long queue_report_base(const envelope_t *e)
+{
+	long n = e->msgsize;
+
+	for (const hdr_t *h = e->hdrs; h != NULL; h = h->next) {
+		size_t v = h->value ? strlen(h->value) : 0;
+		n += (long)(strlen(h->name) + 1 + v + (h->lead ? strlen(h->lead) : v ? 1 : 0));
+		if (h->cond != NULL && *h->cond != '\0')
+			n++;
+	}
+	return n;
+}
+
 /* read one control file into q; false when it cannot be opened */
 static bool read_entry(const char *qdir, int type, qentry_t *q)
 {

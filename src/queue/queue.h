@@ -132,6 +132,16 @@ void qselect_free(qselect_t *sel);
 
 /* bytes of the message's df (-1 if missing) */
 long queue_df_size(const char *qdir, const envelope_t *e, const char *qid);
+/* the size the reference counts for a message read back from the queue
+ * (SIZE= of a queue run, the base of a report's priority): e->msgsize (the
+ * df) plus the header lines as the qf holds them, stored macros
+ * ("\x81g") not counted */
+long queue_counted_size(const envelope_t *e);
+/* the size the reference gives a message read back from the queue when it
+ * sizes a report about it (black box): e->msgsize plus, per qf header
+ * line, its text after the ?flags? with stored macro bytes counted, and
+ * its newline only when the line has flags (H?P?, H?D?...; not H??) */
+long queue_report_base(const envelope_t *e);
 
 /* Every entry of qdir that matches sel, read and sorted by the
  * QueueSortOrder (its first letter: p h f t r m n; NULL is priority);

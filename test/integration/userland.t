@@ -207,8 +207,7 @@ done
 for P in seed m4; do
 	fl() { grep -h ": $1=" "$T/out.$P-$2/syslog.raw" | sed -f "$U/mask.sed" | sed 's/sendmail\[PID\]: QID: //' | sort; }
 	ok "$P: the from= lines are the reference's (masked)" "cmp -s <(fl from ref) <(fl from ours)"
-	ok "$P: the to= lines are the reference's (masked)" "cmp -s <(fl to ref) <(fl to ours)" \
-		"the reports' pri= (the reference counts a report's size its own way)"
+	ok "$P: the to= lines are the reference's (masked)" "cmp -s <(fl to ref) <(fl to ours)"
 done
 F2B=$CLIENTS/fail2ban
 for f in sendmail-reject sendmail-auth; do
@@ -232,9 +231,13 @@ for P in seed m4; do
 	ok "$P: logwatch's sendmail script counts our messages and recipients per mailer" \
 		"grep -Eq '^Messages To Recipients: +[1-9]' $T/lw.$P-ours && grep -Eq '^local +[1-9]' $T/lw.$P-ours && grep -Eq '^prog +[1-9]' $T/lw.$P-ours"
 	ok "$P: logwatch sees the failing programs as rejected mail" "grep -q 'unknown mailer error 1:' $T/lw.$P-ours && grep -q 'Service unavailable:' $T/lw.$P-ours"
-	if cmp -s "$T/lw.$P-ref" "$T/lw.$P-ours"; then say ok "$P: logwatch's report equals the reference's" "the from=/to= differences above"
-	else say "not ok" "$P: logwatch's report equals the reference's" "the from=/to= differences above"
-		diff "$T/lw.$P-ref" "$T/lw.$P-ours" | head -10 | sed 's/^/#   /'; fi
+	# logwatch lists entries of equal count in perl's hash order, which
+	# changes from run to run (two runs over the same binaries swapped
+	# such ties, on the seed side once and on the m4 side the next time):
+	# the reports are compared as sets of lines
+	if cmp -s <(sort "$T/lw.$P-ref") <(sort "$T/lw.$P-ours"); then say ok "$P: logwatch's report equals the reference's (line order aside)"
+	else say "not ok" "$P: logwatch's report equals the reference's (line order aside)"
+		diff "$T/lw.$P-ref" "$T/lw.$P-ours" | head -20 | sed 's/^/#   /'; fi
 	# (its pattern list misses some of the reference's own lines, e.g.
 	# the tokenizer's "a<b... Unbalanced '<'": those may stay unmatched)
 	ok "$P: logwatch leaves none of our lines unmatched but the reference's" \

@@ -1,0 +1,35 @@
+#!/bin/bash
+# dsn-priority.t -- the priority of delay warnings and bounces against the
+# reference, in the oracle's namespace sandbox (seed configuration): the
+# cases of test/integration/dsnpri/cases.sh run once with the reference's
+# sendmail and once with ours; the pri= of every report delivered to alice
+# (the original's size counted from its qf in a queue run, plus 1024; 0
+# for RET=HDRS) must be the reference's (as a set: the order of a queue run is
+# not what this test is about).
+TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+BUILD=${BUILD:-$TOP/build}
+SENDMAIL_BIN=${SENDMAIL_BIN:-$BUILD/sendmail}
+REF=${SENDMAIL_REF:-/opt/sendmail-ref}
+R=$REF/usr/libexec/sendmail
+L=$TOP/test/oracle/lib
+[ "$(id -u)" = 0 ] || { echo "1..0 # SKIP needs root for the namespace sandbox"; exit 0; }
+command -v unshare >/dev/null || { echo "1..0 # SKIP unshare not available"; exit 0; }
+[ -x "$R/sendmail" ] || { echo "1..0 # SKIP reference not unpacked in $REF"; exit 0; }
+unshare --uts --mount --net --pid --fork true 2>/dev/null || { echo "1..0 # SKIP namespaces unavailable"; exit 0; }
+T=$(mktemp -d /tmp/dsnpri-t.XXXXXX) || exit 1
+trap 'rm -rf "$T"' EXIT
+"$L/gencf.sh" "$T/cf" >/dev/null 2>&1 || { echo "1..0 # SKIP cannot generate the cf files"; exit 0; }
+run() { # name binary
+	SENDMAIL_BIN=$2 "$L/mksbx.sh" "$T/$1" seed "$T/cf" >/dev/null 2>&1 || return 1
+	"$L/sbx.sh" "$T/$1" "bash $L/postinstall.sh >/dev/null 2>&1; bash $TOP/test/integration/dsnpri/cases.sh" >/dev/null 2>&1
+	grep -a ': to=alice, ' "$T/$1/log/syslog.raw" | grep -ao 'pri=[0-9]*' | sort >"$T/$1.pri"
+}
+run ref "$R/sendmail" || { echo "1..0 # SKIP cannot make the sandbox"; exit 0; }
+run ours "$SENDMAIL_BIN"
+echo "1..3"
+n=$(wc -l <"$T/ref.pri")
+[ "$n" -ge 14 ] && echo "ok 1 - the reference delivered every report ($n)" || echo "not ok 1 - the reference delivered $n reports, expected 14"
+cmp -s "$T/ref.pri" "$T/ours.pri" && echo "ok 2 - every report's pri= is the reference's" || {
+	echo "not ok 2 - every report's pri= is the reference's"
+	diff "$T/ref.pri" "$T/ours.pri" | sed 's/^/#   /'; }
+grep -qx 'pri=30000' "$T/ours.pri" && echo "ok 3 - RET=HDRS: the report counts as empty" || echo "not ok 3 - RET=HDRS: the report counts as empty"
