@@ -1,5 +1,6 @@
 /* requeue.c - the control file after a delivery attempt: removed with
- * the df when no recipient remains; otherwise written again (tf, fsync,
+ * the df when no recipient remains (unless recipients just expired with no
+ * failure report: e->keep_empty); otherwise written again (tf, fsync,
  * rename: a crash leaves the old qf or the new one) with the remaining
  * recipients, the attempt counted (N), its time (K), the last status (M)
  * and, after a queue run, the df's device and inode (I). */
@@ -39,7 +40,7 @@ int deliver_requeue(cf_t *cf, envelope_t *e, int *lockfd, bool queue_run)
 			if (queue_run)
 				letter_set(&r->flags, RF_PRIMARY, true);
 		}
-	if (left == 0) {
+	if (left == 0 && !e->keep_empty) {
 		if (queue_remove(e->qdir, e->qid) != 0)
 			sm_log(1, LOG_ERR, "SYSERR: cannot remove queue files: %s", strerror(errno));
 		return 0;

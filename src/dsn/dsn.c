@@ -436,6 +436,7 @@ static int report_send(cf_t *cf, envelope_t *e, const deliver_opts_t *o, dsn_req
 	q->qid = qid;
 	q->boundary = buf_str(&bnd);
 	q->subject = subject_of(q, why);
+	q->queue_run = o->queue_run;
 	env_init(&b);
 	report_envelope(cf, e, &b, q);
 	if (dsn_body(cf, e, q, &body) != 0 || write_df(&b, &body) != 0) {
@@ -501,6 +502,7 @@ int dsn_after_run(cf_t *cf, envelope_t *e, const deliver_opts_t *o)
 
 	if (!expired)
 		apply_warn(cf, e, now, &why_warn);
+	e->keep_empty = expired && first_due(e, DSN_FAILURE) == NULL;
 	if ((r = first_due(e, DSN_FAILURE)) != NULL && o->errmode == 'q')
 		dsn_quiet(cf, e, o);
 	else if (r != NULL && (o->errmode != 'p' || dsn_dead_letter(cf, e, o) != 0)) {

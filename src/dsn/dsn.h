@@ -58,6 +58,7 @@ typedef struct dsn_req {
 	int kind;               /* DSN_FAILURE / DSN_RECEIPT / DSN_DELAY */
 	bool to_postmaster;
 	bool expired;           /* the failure is Timeout.queuereturn's */
+	bool queue_run;         /* made in a queue run: no Received-From-MTA */
 	const char *qid;        /* of the report */
 	time_t now;
 	const char *boundary;

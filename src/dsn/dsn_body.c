@@ -207,7 +207,10 @@ static void status_part(const cf_t *cf, const envelope_t *e, const dsn_req_t *q,
 	if (e->envid != NULL)
 		buf_printf(b, "Original-Envelope-Id: %s\n", e->envid);
 	buf_printf(b, "Reporting-MTA: dns; %s\n", jhost(cf));
-	if (s != NULL && env_get_macro(e, "r") != NULL && *env_get_macro(e, "r"))
+	/* the reference names the sending MTA only in a report made by the
+	 * process that received the message, not in one from a queue run */
+	if (!q->queue_run && s != NULL && env_get_macro(e, "r") != NULL &&
+	    *env_get_macro(e, "r"))
 		buf_printf(b, "Received-From-MTA: DNS; %s\n", s);
 	add_date(b, "Arrival-Date: ", e->ctime);
 	for (const rcpt_t *r = e->rcpts; r != NULL; r = r->next)

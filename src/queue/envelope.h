@@ -149,6 +149,10 @@ typedef struct envelope {
 	char *bodytype;      /* B: "7BIT" / "8BITMIME" */
 	letterset_t eflags;  /* F letters */
 	bool ef_8bit;        /* the '8' F flag (not a letter) */
+	bool keep_empty;     /* run state, not stored: recipients expired with
+	                        no failure report due (NOTIFY without FAILURE):
+	                        the qf stays, recipient-less, for a later run
+	                        to drop silently, as the reference does */
 	char *dfdir;         /* d: directory of the df when elsewhere */
 	qmacro_t *macros;    /* "$" lines in file order */
 	size_t nmacros, macros_cap;
