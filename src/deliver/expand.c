@@ -225,9 +225,10 @@ static void leaf_fail_unknown(xstate_t *xs, drcpt_t *x, const char *input)
 	buf_free(&b);
 }
 
-/* a local address without an alias goes through ruleset 5 (mailer
- * flag 5): it may name another delivery (the MSP's relay to the MTA,
- * LUSER_RELAY, +detail); a changes to it when it does */
+/* an address without an alias whose mailer has flag 5 (the local one;
+ * submit.cf's esmtp too) goes through ruleset 5: it may name another
+ * delivery (the MSP's relay to the MTA, LUSER_RELAY, +detail); a
+ * changes to it when it does */
 static bool reroute_localaddr(xstate_t *xs, addr_t *a)
 {
 	return localaddr_resolve(xs->d->cf, a) > 0;
@@ -264,7 +265,7 @@ static void x_leaf(void *arg, char *input, addr_t *a)
 		free(input);
 		return;
 	}
-	if (local && reroute_localaddr(xs, a))
+	if (a->mailer && a->mailer->flags['5'] && reroute_localaddr(xs, a))
 		local = a->mailer && strcmp(a->mailer->name, "local") == 0;
 	if (local && user_known(a) && !forwarded_already(xs, a->user)) {
 		/* what the .forward names goes out as the user's list did */

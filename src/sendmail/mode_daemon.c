@@ -334,6 +334,10 @@ int sm_mode_daemon(cf_t *cf, sm_args_t *a)
 	daemon_signals();
 	if (a->mode == 'd' && daemon_detach() < 0)
 		sm_log_id(LL_SERIOUS, LOG_ERR, NULL, "daemon: cannot detach: %s", strerror(errno));
+	/* SIGHUP restarts by re-executing argv[0]: it needs a full path */
+	if (a->mode == 'd' && sm_argv[0] != NULL && sm_argv[0][0] != '/')
+		sm_log_id(LL_SERIOUS, LOG_WARNING, NULL,
+			  "daemon invoked without full pathname; kill -1 won't work");
 	proctitle_init(sm_argc, sm_orig_argv);
 	starting(&d);
 	if (!first_open(&d))

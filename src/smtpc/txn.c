@@ -49,7 +49,7 @@ static void mail_cmd(ssess_t *s, buf_t *b)
 		buf_printf(b, " ENVID=%s", q->envid);
 	if ((s->ext & EXT_DSN) && q->ret != NULL)
 		buf_printf(b, " RET=%s", q->ret);
-	if (s->authed && q->auth_param != NULL)
+	if ((s->ext & EXT_AUTH) && q->auth_param != NULL)  /* offered: sent, authenticated or not */
 		buf_printf(b, " AUTH=%s", q->auth_param);
 }
 
