@@ -5,7 +5,8 @@
 # process title, delivers a queued message within the interval, re-executes
 # itself on SIGHUP and stops on SIGTERM; -qp1s runs a "Queue control"
 # process with one "running queue" child; a second daemon logs "file in
-# use by another process".
+# use by another process"; sendmail -q -v exits 0 when all is sent and
+# when a recipient is deferred.
 NAME=qrun-daemon
 . "$(cd "$(dirname "$0")" && pwd)/lib/seed-sandbox.sh"
 # everything runs inside one PID namespace: every daemon ends with it
