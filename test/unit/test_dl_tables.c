@@ -19,7 +19,7 @@ struct fake_fn { void *strlen_fn; };
 int main(void)
 {
 	const char *why = NULL;
-	unsigned char enc[16];
+	unsigned char enc[32];  /* 4 * ceil(13 / 3) + NUL = 21 */
 	SSL_CTX *ctx;
 	int k;
 
