@@ -38,6 +38,13 @@ static void set_macros(dctx_t *d, mailer_t *m, drcpt_t *to, const char *home)
 	buf_free(&g);
 }
 
+/* the sender came with the message (MAIL FROM), as with -f */
+static bool received_by_smtp(const envelope_t *e)
+{
+	const char *r = env_get_macro(e, "r");
+	return r != NULL && strstr(r, "SMTP") != NULL;
+}
+
 static char **build_argv(dctx_t *d, mailer_t *m)
 {
 	char *a = xstrdup(m->argv ? m->argv : ""), *save = NULL, *w;
@@ -53,7 +60,7 @@ static char **build_argv(dctx_t *d, mailer_t *m)
 		 * was given or comes from the queue (a report's too, unless the
 		 * submitting process delivers it) */
 		if (n == 1 && (MF(m, 'f') || MF(m, 'r')) &&
-		    (d->o->from_flag || d->o->queue_run ||
+		    (d->o->from_flag || d->o->queue_run || received_by_smtp(d->e) ||
 		     (d->e->dsn_depth > 0 && !d->o->submitter)) &&
 		    mac_get(&d->cf->mac, 'g') != NULL &&
 		    *mac_get(&d->cf->mac, 'g')) {
