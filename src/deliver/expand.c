@@ -265,7 +265,9 @@ static void x_leaf(void *arg, char *input, addr_t *a)
 		free(input);
 		return;
 	}
-	if (a->mailer && a->mailer->flags['5'] && reroute_localaddr(xs, a))
+	bool rerouted = a->mailer && a->mailer->flags['5'] && reroute_localaddr(xs, a);
+
+	if (rerouted)
 		local = a->mailer && strcmp(a->mailer->name, "local") == 0;
 	if (local && user_known(a) && !forwarded_already(xs, a->user)) {
 		/* what the .forward names goes out as the user's list did */
@@ -285,6 +287,13 @@ static void x_leaf(void *arg, char *input, addr_t *a)
 	addr_free(&x->a);
 	x->a = *a;
 	x->resolved = true;
+	/* the reference's qf names the address ruleset 5 re-routed as the
+	 * new one's controlling address: "C:alice" */
+	if (rerouted && x->r->ctl == NULL) {
+		buf_t c = BUF_INIT(0);
+		buf_printf(&c, ":%s", input);
+		x->r->ctl = buf_steal(&c);
+	}
 	if (local && !user_known(a))
 		leaf_fail_unknown(xs, x, input);
 	else if (is_dup(xs->d, a, x))
