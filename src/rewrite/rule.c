@@ -54,16 +54,22 @@ static const char *add_plain(buf_t *text, const char *p, int skip)
  * arena (a rule lives as long as the cf; never freed on its own) */
 static void keep_tokens(cf_t *cf, const tokvec_t *scratch, tokvec_t *out)
 {
-	if (out->n == 0 && out->cap == 0) {
+	/* a rule's tokens live in the cf's arena (never freed one by one):
+	 * tokens already there are copied along, never realloc()ed */
+	size_t old = out->n;
+	tok_t *v;
+
+	if (old + scratch->n == 0) {
 		tv_init(out);
-		if (scratch->n == 0)
-			return;
-		out->v = arena_alloc(&cf->ar, scratch->n * sizeof(tok_t));
-		memcpy(out->v, scratch->v, scratch->n * sizeof(tok_t));
-		out->n = out->cap = scratch->n;
 		return;
 	}
-	tv_append(out, scratch->v, scratch->n);
+	v = arena_alloc(&cf->ar, (old + scratch->n) * sizeof(tok_t));
+	if (old > 0)
+		memcpy(v, out->v, old * sizeof(tok_t));
+	if (scratch->n > 0)
+		memcpy(v + old, scratch->v, scratch->n * sizeof(tok_t));
+	out->v = v;
+	out->n = out->cap = old + scratch->n;
 }
 
 int rule_parse_side(cf_t *cf, const char *p, int lhs, tokvec_t *out)

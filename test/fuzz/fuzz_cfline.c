@@ -117,10 +117,7 @@ static void cf_discard(cf_t *cf)
 
 	for (i = 0; i < MAXRWSETS; i++) {
 		ruleset_t *rs = &cf->rs[i];
-		for (j = 0; j < rs->n; j++) {
-			tv_free(&rs->rules[j].lhs);
-			tv_free(&rs->rules[j].rhs);
-		}
+		/* the rules' token vectors are in cf->ar, freed below */
 		free(rs->rules);
 		free(rs->name);
 	}
