@@ -14,6 +14,7 @@
 #include "lib/exitstat.h"
 #include <errno.h>
 #include <fcntl.h>
+#include "log/log.h"
 #include <pwd.h>
 #include <stdarg.h>
 #include <string.h>
@@ -29,11 +30,6 @@ typedef struct build {
 	long naliases, longest, total;
 } build_t;
 
-static const char *real_user(void)
-{
-	struct passwd *pw = getpwuid(getuid());
-	return pw != NULL ? pw->pw_name : "root";
-}
 
 void alias_syslog(int prio, const char *fmt, ...)
 {
@@ -61,7 +57,7 @@ static void line_diag(void *arg, int kind, int st, const char *msg)
 
 	printf("%s: line %d: %s\n", b->file, b->rd.lineno, msg);
 	if (kind == AD_SYSERR)
-		alias_syslog(LOG_CRIT, "NOQUEUE: SYSERR(%s): %s: line %d: %s", real_user(),
+		alias_syslog(LOG_CRIT, "NOQUEUE: SYSERR(%s): %s: line %d: %s", log_real_user(),
 			     b->file, b->rd.lineno, msg);
 	if (kind != AD_WARN)
 		first_error(st);
@@ -160,7 +156,7 @@ static void rebuild_locked(cf_t *cf, const alias_src_t *src, FILE *f)
 	b.rd.f = f;
 	buf_printf(&dbpath, "%s.db", src->file);
 	if (open_db(src->file, buf_str(&dbpath), src->hash, src->owner, &w) == 0) {
-		alias_syslog(LOG_NOTICE, "alias database %s rebuilt by %s", src->file, real_user());
+		alias_syslog(LOG_NOTICE, "alias database %s rebuilt by %s", src->file, log_real_user());
 		read_all(cf, &b, w, src->fold);
 		/* the completion marker goes last */
 		r = dbw_put_nul(w, "@", 1, "@", 1);

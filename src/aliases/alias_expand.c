@@ -101,7 +101,11 @@ static void walk_include(alias_walk_t *w, const char *input, const char *path, i
 
 /* an alias: its value replaces the address; 1 when it was one (or a
  * loop drops it), 0 when the address is delivered as it is */
-static int walk_alias(alias_walk_t *w, const char *key, const char *parent, int depth)
+static void walk_list(alias_walk_t *w, const char *list, const char *parent,
+		      const char *parent_addr, int depth);
+
+static int walk_alias(alias_walk_t *w, const char *key, const char *input,
+		      const char *parent, int depth)
 {
 	buf_t val = BUF_INIT(0);
 	int st, found;
@@ -123,7 +127,7 @@ static int walk_alias(alias_walk_t *w, const char *key, const char *parent, int 
 		w->expanded[w->nexp++] = xstrdup(key);
 		outer = w->self;
 		w->self = false;
-		alias_walk_list(w, buf_str(&val), key, depth + 1);
+		walk_list(w, buf_str(&val), key, input, depth + 1);
 		found = !w->self;
 		w->self = outer;
 	}
@@ -132,7 +136,8 @@ static int walk_alias(alias_walk_t *w, const char *key, const char *parent, int 
 }
 
 /* the leaf callback owns input and a; otherwise they end here */
-static void walk_one(alias_walk_t *w, char *input, addr_t *a, const char *parent, int depth)
+static void walk_one(alias_walk_t *w, char *input, addr_t *a, const char *parent,
+		     const char *parent_addr, int depth)
 {
 	const char *m = a->mailer ? a->mailer->name : "";
 	int done = 0;
@@ -145,7 +150,7 @@ static void walk_one(alias_walk_t *w, char *input, addr_t *a, const char *parent
 		buf_t key = BUF_INIT(0);
 		buf_set(&key, a->user);
 		sm_lower(key.p ? key.p : (char *)"");
-		done = walk_alias(w, buf_str(&key), parent, depth);
+		done = walk_alias(w, buf_str(&key), input, parent, depth);
 		buf_free(&key);
 	}
 	if (done) {
@@ -153,12 +158,19 @@ static void walk_one(alias_walk_t *w, char *input, addr_t *a, const char *parent
 		addr_free(a);
 	} else {
 		w->parent = parent;
+		w->parent_addr = parent_addr;
 		w->depth = depth;
 		w->leaf(w->arg, input, a);
 	}
 }
 
 void alias_walk_list(alias_walk_t *w, const char *list, const char *parent, int depth)
+{
+	walk_list(w, list, parent, parent, depth);
+}
+
+static void walk_list(alias_walk_t *w, const char *list, const char *parent,
+		      const char *parent_addr, int depth)
 {
 	size_t n, i, k = 0;
 	char **v = alias_split_list(list, &n);
@@ -173,7 +185,7 @@ void alias_walk_list(alias_walk_t *w, const char *list, const char *parent, int 
 		in[k++] = v[i];
 	}
 	while (k-- > 0)
-		walk_one(w, in[k], &a[k], parent, depth);
+		walk_one(w, in[k], &a[k], parent, parent_addr, depth);
 	free(v);
 	free(a);
 	free(in);

@@ -22,6 +22,8 @@ typedef struct alias_walk {
 	 * at the top or in an :include: file), the :include: file being read
 	 * (NULL outside one), the depth of the member */
 	const char *parent;
+	const char *parent_addr;   /* that alias as its referrer wrote it
+	                              ("list@host"): ctladdr= shows this */
 	const char *incfile;
 	int depth;
 	int maxdepth;         /* 0: the built-in limit */

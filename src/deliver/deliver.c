@@ -28,14 +28,16 @@ static bool is_file(const mailer_t *m)
 	return m->path != NULL && strcmp(m->path, "[FILE]") == 0;
 }
 
-/* ctladdr= of a delivery: the controlling user of a program or file,
+/* ctladdr= of a delivery: the controlling address of a program or file,
  * otherwise the sender when it is a local user */
 static void log_ctladdr(dctx_t *d, drcpt_t *x, buf_t *out)
 {
 	const char *mn = x->a.mailer ? x->a.mailer->name : "";
 
 	if (x->have_ctl && (strcmp(mn, "prog") == 0 || is_file(x->a.mailer)))
-		buf_printf(out, "%s (%lu/%lu)", x->ctl.user, (unsigned long)x->ctl.uid,
+		/* the controlling address as it was written ("alice@host") */
+		buf_printf(out, "%s (%lu/%lu)", x->ctl.alias && *x->ctl.alias ? x->ctl.alias
+			   : x->ctl.user, (unsigned long)x->ctl.uid,
 			   (unsigned long)x->ctl.gid);
 	else if (d->sender_local)
 		buf_printf(out, "%s (%lu/%lu)", d->e->sender, (unsigned long)d->sender_uid,

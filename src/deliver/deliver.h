@@ -36,6 +36,12 @@ typedef struct deliver_opts {
 	                        submitter's ErrorMode letter (p: saved in
 	                        ~/dead.letter, q: kept quiet, m w e: mailed)
 	                        and failures are not printed as they happen */
+	bool probe;          /* expanding a report's recipient to see whether
+	                        it can be reached: a failure is logged as a
+	                        to= line only, with no "addr... why" notice */
+	bool prefailed;      /* a report whose recipient a probe already
+	                        found failing (and logged): its expansion
+	                        failure is not logged again */
 } deliver_opts_t;
 
 /* who controls a recipient produced by an expansion (a qf C line):

@@ -118,7 +118,7 @@ static void child_ctl(xstate_t *xs, const alias_walk_t *w, const addr_t *a, ctl_
 		c->alias = xstrdup(w->parent ? w->parent : "");
 	} else {
 		c->user = xstrdup(w->parent ? w->parent : xs->top->r->addr);
-		c->alias = xstrdup(c->user);
+		c->alias = xstrdup(w->parent_addr ? w->parent_addr : c->user);
 		alias_owner(xs->d, &c->uid, &c->gid);
 		return;
 	}
@@ -137,12 +137,16 @@ static void x_fail(xstate_t *xs, drcpt_t *x, const char *to, int st, const char 
 		env_set_str(&a->reply, "550 5.1.1 User unknown");
 	env_set_str(&x->r->statmsg, a->stat);
 	env_set_str(&x->r->status, a->dsn);
-	sm_log(4, LOG_NOTICE, "%s... %s", to, a->stat);
+	/* a report's (or a probe's) failures make no notice line */
+	if (!xs->d->o->probe && !xs->d->o->prefailed &&
+	    !letter_has(xs->d->e->eflags, EF_RESPONSE))
+		sm_log(4, LOG_NOTICE, "%s... %s", to, a->stat);
 	/* expanded at submission: the submitter sees it (ErrorMode=print) */
 	if (xs->d->o->errmode == 'p' && xs->d->o->out != NULL)
 		fprintf(xs->d->o->out, "%s... %s\n", to, a->stat);
-	deliver_log_ctl(xs->d->e, to, logctl, x->a.mailer ? x->a.mailer->name : "local", a,
-			xs->d->now);
+	if (!xs->d->o->prefailed)
+		deliver_log_ctl(xs->d->e, to, logctl,
+				x->a.mailer ? x->a.mailer->name : "local", a, xs->d->now);
 	dsn_queue_bounce(xs->d->cf, xs->d->e, x->r, a, 'f');
 }
 
@@ -217,7 +221,8 @@ static void leaf_fail_unknown(xstate_t *xs, drcpt_t *x, const char *input)
 	const char *lc = NULL;
 
 	if (xs->w->parent != NULL) {
-		buf_printf(&b, "%s (%lu/%lu)", xs->w->parent, (unsigned long)x->ctl.uid,
+		buf_printf(&b, "%s (%lu/%lu)", xs->w->parent_addr ? xs->w->parent_addr
+			   : xs->w->parent, (unsigned long)x->ctl.uid,
 			   (unsigned long)x->ctl.gid);
 		lc = buf_str(&b);
 	}

@@ -1,5 +1,6 @@
 /* requeue.c - the control file after a delivery attempt: removed with
- * the df when no recipient remains (unless recipients just expired with no
+ * the df when no recipient remains (renamed Qf when a failure could be
+ * reported to no one) (unless recipients just expired with no
  * failure report: e->keep_empty); otherwise written again (tf, fsync,
  * rename: a crash leaves the old qf or the new one) with the remaining
  * recipients, the attempt counted (N), its time (K), the last status (M)
@@ -28,6 +29,22 @@ static void df_inode(envelope_t *e)
 	buf_free(&p);
 }
 
+/* neither the report nor the report about it reached anyone: the message
+ * stays, renamed Qf, for the postmaster to find (the reference's words) */
+static int lose(const envelope_t *e)
+{
+	const char *u = log_real_user();
+
+	sm_log(LL_SERIOUS, LOG_ALERT, "Losing ./qf%s: savemail panic", e->qid);
+	sm_log(LL_SERIOUS, LOG_CRIT, "SYSERR(%s): savemail: cannot save rejected email anywhere", u);
+	if (queue_lose(e->qdir, e->qid) != 0) {
+		sm_log(LL_SERIOUS, LOG_ERR, "SYSERR(%s): cannot rename qf%s to Qf: %s", u, e->qid,
+		       strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 int deliver_requeue(cf_t *cf, envelope_t *e, int *lockfd, bool queue_run)
 {
 	rcpt_t *r;
@@ -40,6 +57,8 @@ int deliver_requeue(cf_t *cf, envelope_t *e, int *lockfd, bool queue_run)
 			if (queue_run)
 				letter_set(&r->flags, RF_PRIMARY, true);
 		}
+	if (left == 0 && e->panic)
+		return lose(e);
 	if (left == 0 && !e->keep_empty) {
 		if (queue_remove(e->qdir, e->qid) != 0)
 			sm_log(1, LOG_ERR, "SYSERR: cannot remove queue files: %s", strerror(errno));

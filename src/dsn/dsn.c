@@ -292,9 +292,10 @@ static bool from_null(const envelope_t *e)
 	       letter_has(e->eflags, EF_RESPONSE);
 }
 
-/* Can the sender get a report?  Expanding it as a recipient logs a
- * failure under the message's own id, as the reference does. */
-static bool reachable(cf_t *cf, envelope_t *e, buf_t *why)
+/* Can addr get a report?  Expanding it as a recipient logs a failure
+ * (a to= line, no notice) under the message's own id and priority, as the
+ * reference does; why gets the failure's text. */
+static bool reachable(cf_t *cf, envelope_t *e, const char *addr, buf_t *why)
 {
 	envelope_t t;
 	deliver_opts_t o;
@@ -307,9 +308,10 @@ static bool reachable(cf_t *cf, envelope_t *e, buf_t *why)
 	t.prio = e->prio;
 	env_set_str(&t.qdir, e->qdir);
 	letter_set(&fl, RF_PRIMARY, true);
-	env_add_rcpt(&t, e->sender, fl);
+	env_add_rcpt(&t, addr, fl);
 	memset(&o, 0, sizeof o);
 	o.out = stdout;
+	o.probe = true;
 	left = deliver_expand(cf, &t, &o);
 	if (left == 0 && t.xscript != NULL) {
 		/* the postmaster sees why the sender could not be reached */
@@ -319,19 +321,55 @@ static bool reachable(cf_t *cf, envelope_t *e, buf_t *why)
 		buf_adds(&x, t.xscript);
 		free(e->xscript);
 		e->xscript = buf_steal(&x);
-		if (t.rcpts != NULL && t.rcpts->statmsg != NULL)
-			buf_set(why, t.rcpts->statmsg);
+		for (const rcpt_t *r = t.rcpts; r != NULL && why != NULL; r = r->next)
+			if (r->statmsg != NULL) {
+				buf_set(why, r->statmsg);
+				break;
+			}
 	}
 	env_free(&t);
 	log_set_qid(e->qid);
 	return left > 0;
 }
 
+static const char *postmaster_of(cf_t *cf)
+{
+	const char *pm = opt_str(&cf->opt, OPT_DoubleBounceAddress);
+	return pm != NULL ? pm : "postmaster";
+}
+
+/* Where a failure report goes: the sender when it can be reached, else
+ * the postmaster, who is probed as the reference does (once after an
+ * unreachable sender, twice for a report about a report; why gets the
+ * last failure's text).  Returns
+ * whether the report goes to the postmaster; *pm_fails whether the
+ * postmaster could not be reached either (already logged). */
+static bool route_report(cf_t *cf, envelope_t *e, const dsn_req_t *q, buf_t *why,
+			 bool *pm_fails)
+{
+	bool null = from_null(e), to_pm;
+	buf_t x = BUF_INIT(4096);
+	int probes;
+
+	*pm_fails = false;
+	to_pm = null || !reachable(cf, e, e->sender, why);
+	if (!to_pm || e->dsn_depth >= 2 || q->kind != DSN_FAILURE)
+		return to_pm;
+	probes = null ? 2 : 1;
+	bare(postmaster_of(cf), &x);
+	if (x.len == 0)
+		probes = 0;
+	while (probes-- > 0)
+		*pm_fails = !reachable(cf, e, buf_str(&x), why);
+	buf_free(&x);
+	return true;
+}
+
 static const char *log_tag(const envelope_t *e, const dsn_req_t *q)
 {
 	const char *proto = env_get_macro(e, "r");
 
-	if (q->to_postmaster && q->expired && letter_has(e->eflags, EF_RESPONSE))
+	if (q->to_postmaster && letter_has(e->eflags, EF_RESPONSE))
 		return "return to sender";
 	if (q->to_postmaster)
 		return "postmaster notify";
@@ -367,7 +405,6 @@ static int write_df(const envelope_t *b, const buf_t *body)
 
 static void report_envelope(cf_t *cf, const envelope_t *e, envelope_t *b, const dsn_req_t *q)
 {
-	const char *pm = opt_str(&cf->opt, OPT_DoubleBounceAddress);
 	buf_t to = BUF_INIT(4096);
 
 	b->ctime = q->now;
@@ -381,7 +418,7 @@ static void report_envelope(cf_t *cf, const envelope_t *e, envelope_t *b, const 
 	env_set_macro(b, "r", "");
 	env_set_macro(b, "s", "localhost");
 	env_set_macro(b, "{daemon_flags}", "c u");
-	bare(q->to_postmaster ? (pm != NULL ? pm : "postmaster") : e->sender, &to);
+	bare(q->to_postmaster ? postmaster_of(cf) : e->sender, &to);
 	report_rcpt(cf, b, q->to_postmaster ? buf_str(&to) : e->sender);
 	report_headers(cf, b, q, buf_str(&to));
 	buf_free(&to);
@@ -403,13 +440,16 @@ static const char *subject_of(const dsn_req_t *q, const char *why)
  * message get the same priority); the original counted as received at
  * submission, in a queue run as the df plus queue_report_base's count of
  * its qf header lines; a report that returns only headers (RET=HDRS)
- * counts as empty. */
+ * counts as empty; a report about a report counts from the first one's
+ * counted size.  A report to the postmaster gets no RecipientFactor. */
 #define REPORT_SIZE_EXTRA 1024
 static long report_counted_size(const envelope_t *e, const deliver_opts_t *o,
 				const dsn_req_t *q)
 {
 	if (q->headers_only)
 		return 0;
+	if (e->report_base > 0)        /* a report about a report */
+		return e->report_base + REPORT_SIZE_EXTRA;
 	return (o->queue_run ? queue_report_base(e) : e->msgsize) + REPORT_SIZE_EXTRA;
 }
 
@@ -424,10 +464,15 @@ static int report_send(cf_t *cf, envelope_t *e, const deliver_opts_t *o, dsn_req
 	int lockfd = -1, rc = -1;
 	const char *j = mac_get(&cf->mac, 'j');
 
+	bool pm_fails;
+
 	buf_set(&reason, why);
-	q->to_postmaster = from_null(e) || !reachable(cf, e, &reason);
+	q->to_postmaster = route_report(cf, e, q, &reason, &pm_fails);
 	why = buf_str(&reason);
 	if (e->dsn_depth >= 2 || (q->to_postmaster && q->kind != DSN_FAILURE)) {
+		/* a failure of a report about a report reaches no one */
+		if (e->dsn_depth >= 2 && q->kind == DSN_FAILURE)
+			e->unreported = true;
 		buf_free(&reason);
 		return 0;
 	}
@@ -449,7 +494,8 @@ static int report_send(cf_t *cf, envelope_t *e, const deliver_opts_t *o, dsn_req
 	xlog_flush_out();
 	b.msgsize = (long)body.len;
 	b.nrcpts = 1;
-	b.prio = report_counted_size(e, o, q) + opt_num(&cf->opt, OPT_RecipientFactor);
+	b.report_base = report_counted_size(e, o, q);
+	b.prio = b.report_base + (q->to_postmaster ? 0 : opt_num(&cf->opt, OPT_RecipientFactor));
 	if (qf_write(&b, true, &lockfd) != 0) {
 		sm_log_id(LL_SERIOUS, LOG_ERR, e->qid, "SYSERR: cannot write qf%s: %s", qid,
 			  strerror(errno));
@@ -461,15 +507,18 @@ static int report_send(cf_t *cf, envelope_t *e, const deliver_opts_t *o, dsn_req
 	now_opts.queue_run = false;
 	now_opts.failstat = NULL;   /* a report's fate is not the submitter's exit */
 	now_opts.errmode = 0;        /* the report's own failures go by mail */
+	/* a postmaster notify whose one probe failed was logged already
+	 * (a report about a report is tried and logged again) */
+	now_opts.prefailed = pm_fails && q->to_postmaster && !from_null(e);
 	deliver_message(cf, &b, lockfd, &now_opts);
 	log_set_qid(e->qid);
-	rc = 1;
+	rc = b.unreported ? -1 : 1;
 out:
 	env_free(&b);
 	buf_free(&body);
 	buf_free(&bnd);
 	buf_free(&reason);
-	return rc > 0 ? 1 : 0;
+	return rc;
 }
 
 static const rcpt_t *first_due(const envelope_t *e, int kind)
@@ -491,6 +540,15 @@ static void req_init(cf_t *cf, const envelope_t *e, dsn_req_t *q, int kind, time
 	q->return_secs = dsn_timeout_return(cf, e);
 }
 
+/* a report that failed and could not be reported in turn leaves its
+ * original undeliverable anywhere: kept as a Qf ("savemail panic") */
+static int report_sent(envelope_t *e, int rc)
+{
+	if (rc < 0)
+		e->panic = true;
+	return rc != 0;
+}
+
 int dsn_after_run(cf_t *cf, envelope_t *e, const deliver_opts_t *o)
 {
 	buf_t why_ret = BUF_INIT(1024), why_warn = BUF_INIT(1024);
@@ -508,16 +566,16 @@ int dsn_after_run(cf_t *cf, envelope_t *e, const deliver_opts_t *o)
 	else if (r != NULL && (o->errmode != 'p' || dsn_dead_letter(cf, e, o) != 0)) {
 		req_init(cf, e, &q, DSN_FAILURE, now);
 		q.expired = expired;
-		n += report_send(cf, e, o, &q, expired ? buf_str(&why_ret)
-					       : r->statmsg ? r->statmsg : "");
+		n += report_sent(e, report_send(cf, e, o, &q, expired ? buf_str(&why_ret)
+					       : r->statmsg ? r->statmsg : ""));
 	}
 	if (first_due(e, DSN_DELAY) != NULL) {
 		req_init(cf, e, &q, DSN_DELAY, now);
-		n += report_send(cf, e, o, &q, buf_str(&why_warn));
+		n += report_sent(e, report_send(cf, e, o, &q, buf_str(&why_warn)));
 	}
 	if (first_due(e, DSN_RECEIPT) != NULL) {
 		req_init(cf, e, &q, DSN_RECEIPT, now);
-		n += report_send(cf, e, o, &q, "Return receipt");
+		n += report_sent(e, report_send(cf, e, o, &q, "Return receipt"));
 	}
 	for (rcpt_t *x = e->rcpts; x != NULL; x = x->next)
 		x->dsn_due = 0;

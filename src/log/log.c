@@ -4,6 +4,7 @@
 #include "lib/str.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,4 +133,13 @@ void sm_log(int level, int prio, const char *fmt, ...)
 	va_start(ap, fmt);
 	sm_vlog_id(level, prio, L.qid, fmt, ap);
 	va_end(ap);
+}
+
+const char *log_real_user(void)
+{
+	static char name[256];
+	struct passwd *pw = getpwuid(getuid());
+
+	snprintf(name, sizeof name, "%s", pw != NULL ? pw->pw_name : "root");
+	return name;
 }

@@ -42,4 +42,8 @@ void sm_log_id(int level, int prio, const char *qid, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 void sm_vlog_id(int level, int prio, const char *qid, const char *fmt, va_list ap);
 
+/* the real user's login name as SYSERR(...) shows it ("root" when unknown);
+ * a static buffer, overwritten by the next call */
+const char *log_real_user(void);
+
 #endif

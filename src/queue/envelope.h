@@ -171,6 +171,13 @@ typedef struct envelope {
 	char *xscript;       /* transcript of this delivery run (the DSN's
 	                        "Transcript of session"), NULL when empty */
 	int dsn_depth;       /* 0: a message; 1: a DSN; 2: a DSN about a DSN */
+	long report_base;    /* a report: the size its own reports count from
+	                        (its original's counted size + 1024) */
+	bool unreported;     /* a failure of this DSN about a DSN reached no
+	                        one (no report is made at that depth) */
+	bool panic;          /* a report about this message failed and could
+	                        not be reported either: the qf is kept as Qf
+	                        ("savemail panic"), never removed */
 } envelope_t;
 
 void env_init(envelope_t *e);

@@ -1,6 +1,6 @@
 /* qlock.c - opening a message's files under the reference's locks (flock:
  * exclusive while a process works on a message, shared for mailq's probe),
- * creating its df, removing a delivered message. */
+ * creating its df, removing a delivered message, keeping a lost one as Qf. */
 #include "queue/queue.h"
 #include "lib/crashpoint.h"
 #include <errno.h>
@@ -85,5 +85,22 @@ int queue_remove(const char *qdir, const char *qid)
 		r = unlink_type(qdir, 'd', qid);
 	if (r == 0)
 		r = unlink_type(qdir, 'x', qid);
+	return r;
+}
+
+int queue_lose(const char *qdir, const char *qid)
+{
+	buf_t from = BUF_INIT(4096), to = BUF_INIT(4096);
+	int r;
+
+	qf_path(&from, qdir, 'q', qid);
+	qf_path(&to, qdir, 'Q', qid);
+	if (from.overflow || to.overflow) {
+		errno = ENAMETOOLONG;
+		r = -1;
+	} else
+		r = rename(buf_str(&from), buf_str(&to));
+	buf_free(&from);
+	buf_free(&to);
 	return r;
 }

@@ -90,6 +90,9 @@ int qf_open_locked_type(const char *qdir, int type, const char *qid, bool write)
 
 /* Remove a delivered message's qf and df (df first is wrong: qf first). */
 int queue_remove(const char *qdir, const char *qid);
+/* a message no one could be told about: its qf renamed Qf, the df kept
+ * ("savemail panic"); -1 with errno on failure */
+int queue_lose(const char *qdir, const char *qid);
 
 /* Remove what dead processes left in qdir: each tf, and each df without
  * a qf/hf/Qf, that nobody holds locked and that was last written at

@@ -21,13 +21,6 @@
 #include <sysexits.h>
 #include <unistd.h>
 
-static const char *real_user(void)
-{
-	static char name[256];
-	struct passwd *pw = getpwuid(getuid());
-	snprintf(name, sizeof name, "%s", pw != NULL ? pw->pw_name : "root");
-	return name;
-}
 
 /* root, the cf's T lines and TrustedUser may set the sender */
 static bool trusted_user(const cf_t *cf, const char *name)
@@ -75,7 +68,7 @@ static void fill_request(const cf_t *cf, const sm_args_t *a, submit_req_t *r)
 	r->verbose = a->verbose;
 	r->hops = a->hops;
 	r->qdir = qd != NULL && *qd ? qd : "/var/spool/mqueue";
-	r->realuser = real_user();
+	r->realuser = log_real_user();
 	r->trusted = trusted_user(cf, r->realuser);
 	if (getuid() != 0 && a->cf_given)
 		r->cf_given = a->cffile;
@@ -117,6 +110,12 @@ static int failure_status(const envelope_t *e, int before, bool verbose, int rem
 			continue;
 		if (r->relay != NULL && remote != 0)   /* a remote rejection */
 			return remote;
+		/* a program or a file that failed: its status, as the
+		 * reference exits (69 from smrsh, 73 for "Can't create output",
+		 * 69 for an exit code outside sysexits: "unknown mailer error") */
+		if (remote != 0 && r->mailer != NULL &&
+		    (strcmp(r->mailer, "prog") == 0 || strcmp(r->mailer, "*file*") == 0))
+			return remote >= EX__BASE && remote <= EX__MAX ? remote : EX_UNAVAILABLE;
 		if (r->status != NULL && strcmp(r->status, "5.1.1") == 0 && verbose)
 			return EX_NOUSER;
 		if (verbose || (r->statmsg != NULL &&

@@ -48,7 +48,6 @@ bool submit_too_many_hops(cf_t *cf, envelope_t *e, long hflag)
 	long hops = hop_count(e, hflag);
 	const char *s = mac_get(&cf->mac, 's');
 	const char *to = NULL;
-	struct passwd *pw = getpwuid(getuid());
 	buf_t why = BUF_INIT(4096);
 
 	if (hops <= max)
@@ -58,7 +57,7 @@ bool submit_too_many_hops(cf_t *cf, envelope_t *e, long hflag)
 			to = r->addr;
 	buf_printf(&why, "Too many hops %ld (%ld max): from %s via %s, to %s", hops, max,
 		   e->sender ? e->sender : "", s != NULL ? s : "localhost", to ? to : "");
-	sm_log(1, LOG_CRIT, "SYSERR(%s): %s", pw != NULL ? pw->pw_name : "root", buf_str(&why));
+	sm_log(1, LOG_CRIT, "SYSERR(%s): %s", log_real_user(), buf_str(&why));
 	fail_all(e, buf_str(&why));
 	buf_free(&why);
 	return true;

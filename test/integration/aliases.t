@@ -7,21 +7,9 @@
 # the reference's); -bv through aliases, :include: files and loops.
 # Every case of test/integration/aliases/cases.sh is run with the
 # reference's programs and with ours; output and status must be equal.
-TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-BUILD=${BUILD:-$TOP/build}
-SENDMAIL_BIN=${SENDMAIL_BIN:-$BUILD/sendmail}
-REF=${SENDMAIL_REF:-/opt/sendmail-ref}
-R=$REF/usr/libexec/sendmail
-L=$TOP/test/oracle/lib
-[ "$(id -u)" = 0 ] || { echo "1..0 # SKIP needs root for the namespace sandbox"; exit 0; }
-command -v unshare >/dev/null || { echo "1..0 # SKIP unshare not available"; exit 0; }
-[ -x "$R/sendmail" ] || { echo "1..0 # SKIP reference not unpacked in $REF"; exit 0; }
-unshare --uts --mount --net --pid --fork true 2>/dev/null || { echo "1..0 # SKIP namespaces unavailable"; exit 0; }
-T=$(mktemp -d /tmp/aliases-t.XXXXXX) || exit 1
-trap 'rm -rf "$T"' EXIT
+. "$(dirname "$0")/lib/refsbx.sh" aliases
 mkdir -p "$T/bin" "$T/out-ref" "$T/out-our"
 ln -s "$(readlink -f "$SENDMAIL_BIN")" "$T/bin/newaliases"
-"$L/gencf.sh" "$T/cf" >/dev/null 2>&1 || { echo "1..0 # SKIP cannot generate the cf files"; exit 0; }
 SENDMAIL_BIN=$R/sendmail "$L/mksbx.sh" "$T/sbx" seed "$T/cf" >/dev/null 2>&1 || { echo "1..0 # SKIP cannot make the sandbox"; exit 0; }
 OURS="SM=$SENDMAIL_BIN NA=$T/bin/newaliases PA=$BUILD/praliases MM=$R/makemap"
 REFS="SM=$R/sendmail NA=$R/newaliases PA=$R/praliases MM=$R/makemap"

@@ -8,19 +8,7 @@
 # not what this test is about).  Then expiry (Timeout.queuereturn) without
 # a failure report due: mailq after that run and after the next one, and
 # the -MTA: fields of a report made in a queue run.
-TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-BUILD=${BUILD:-$TOP/build}
-SENDMAIL_BIN=${SENDMAIL_BIN:-$BUILD/sendmail}
-REF=${SENDMAIL_REF:-/opt/sendmail-ref}
-R=$REF/usr/libexec/sendmail
-L=$TOP/test/oracle/lib
-[ "$(id -u)" = 0 ] || { echo "1..0 # SKIP needs root for the namespace sandbox"; exit 0; }
-command -v unshare >/dev/null || { echo "1..0 # SKIP unshare not available"; exit 0; }
-[ -x "$R/sendmail" ] || { echo "1..0 # SKIP reference not unpacked in $REF"; exit 0; }
-unshare --uts --mount --net --pid --fork true 2>/dev/null || { echo "1..0 # SKIP namespaces unavailable"; exit 0; }
-T=$(mktemp -d /tmp/dsnpri-t.XXXXXX) || exit 1
-trap 'rm -rf "$T"' EXIT
-"$L/gencf.sh" "$T/cf" >/dev/null 2>&1 || { echo "1..0 # SKIP cannot generate the cf files"; exit 0; }
+. "$(dirname "$0")/lib/refsbx.sh" dsnpri
 run() { # name binary
 	SENDMAIL_BIN=$2 "$L/mksbx.sh" "$T/$1" seed "$T/cf" >/dev/null 2>&1 || return 1
 	"$L/sbx.sh" "$T/$1" "bash $L/postinstall.sh >/dev/null 2>&1; OUT=$T/$1.queue bash $TOP/test/integration/dsnpri/cases.sh" >/dev/null 2>&1
