@@ -159,8 +159,21 @@ static void log_check(session_t *s, const char *rsname, const char *arg, const c
 		buf_adds(&l, "discard");
 	else
 		buf_printf(&l, "reject=%d %s %s", v->code, v->dsn, buf_str(&v->text));
-	session_log(s, LL_MINOR, LOG_NOTICE, "%s", buf_str(&l));
+	/* the commands outside a transaction log their rejection without the
+	 * queue id, as the reference does */
+	if (strcmp(rsname, "check_vrfy") == 0 || strcmp(rsname, "check_expn") == 0 ||
+	    strcmp(rsname, "check_etrn") == 0)
+		sm_log_id(LL_MINOR, LOG_NOTICE, NULL, "%s", buf_str(&l));
+	else
+		session_log(s, LL_MINOR, LOG_NOTICE, "%s", buf_str(&l));
 	buf_free(&l);
+}
+
+void policy_log(session_t *s, const char *rsname, const char *arg, const char *arg2,
+		const verdict_t *v)
+{
+	if (v->code != 0 || v->discard)
+		log_check(s, rsname, arg, arg2, v);
 }
 
 /* rewrite "arg" or "arg $| arg2" with ruleset rs into tv; false if the
@@ -187,8 +200,8 @@ static int ruleset_of(const session_t *s, const char *rsname)
 	return rs >= 0 && s->cf->rs[rs].n > 0 ? rs : -1;
 }
 
-void policy_check(session_t *s, const char *rsname, const char *arg, const char *arg2,
-		  verdict_t *v)
+void policy_eval(session_t *s, const char *rsname, const char *arg, const char *arg2,
+		 verdict_t *v)
 {
 	int rs = ruleset_of(s, rsname);
 	bool addr = strcmp(rsname, "check_mail") == 0 || strcmp(rsname, "check_rcpt") == 0;
@@ -204,10 +217,15 @@ void policy_check(session_t *s, const char *rsname, const char *arg, const char 
 	/* a connection refused without an enhanced code gets 5.3.0 */
 	if (v->code / 100 == 5 && v->dsn_default && strcmp(rsname, "check_relay") == 0)
 		snprintf(v->dsn, sizeof v->dsn, "5.3.0");
-	if (v->code != 0 || v->discard)
-		log_check(s, rsname, arg, arg2, v);
 	tv_free(&tv);
 	arena_free(&ar);
+}
+
+void policy_check(session_t *s, const char *rsname, const char *arg, const char *arg2,
+		  verdict_t *v)
+{
+	policy_eval(s, rsname, arg, arg2, v);
+	policy_log(s, rsname, arg, arg2, v);
 }
 
 long policy_number(session_t *s, const char *rsname, const char *arg, const char *arg2)

@@ -106,6 +106,12 @@ void verdict_free(verdict_t *v);
  * ruleset accepts.  A reject is logged as the reference does. */
 void policy_check(session_t *s, const char *rsname, const char *arg, const char *arg2,
 		  verdict_t *v);
+/* the same in two steps: the verdict without the log line, then the line
+ * ("ruleset=..., reject=..." or "discard"; none for an accepting verdict) */
+void policy_eval(session_t *s, const char *rsname, const char *arg, const char *arg2,
+		 verdict_t *v);
+void policy_log(session_t *s, const char *rsname, const char *arg, const char *arg2,
+		const verdict_t *v);
 /* the number a ruleset returns as "$# N" (greet_pause), -1 none */
 long policy_number(session_t *s, const char *rsname, const char *arg, const char *arg2);
 /* reply with v's code, dsn and text */
@@ -115,6 +121,24 @@ void verdict_reply(session_t *s, const verdict_t *v);
 struct addr;
 void policy_parse(session_t *s, const char *text, unsigned flags, struct addr *a,
 		  verdict_t *v);
+
+/* ------------------------------------------------------------ msgchecks.c */
+struct collect;
+typedef struct msgchecks {
+	verdict_t eoh, eom;      /* check_eoh's and check_eom's verdicts */
+	char size[24];           /* check_eom's argument */
+	const verdict_t *err;    /* the rejection that wins, NULL none */
+	bool discard;            /* no rejection, but a discard */
+} msgchecks_t;
+/* check_data at DATA: true when refused (replied and logged) */
+bool data_refused(session_t *s);
+/* check_eoh (logged) and check_eom (logged by msgchecks_log_eom, after
+ * the from= line) on a collected message */
+void msgchecks_run(session_t *s, const struct collect *c, msgchecks_t *m);
+void msgchecks_log_eom(session_t *s, const msgchecks_t *m);
+/* a refused message: "to=..., stat=" per recipient, then the reply */
+void msgchecks_refuse(session_t *s, const envelope_t *e, const msgchecks_t *m);
+void msgchecks_free(msgchecks_t *m);
 
 /* ------------------------------------------------------------ client.c */
 void client_identify(session_t *s);

@@ -498,6 +498,11 @@ int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, 
 
 	*lockfd = -1;
 	memset(&cl, 0, sizeof cl);
+	if (st == EX_OK && r->refuse) {
+		discard_files(r, e);
+		log_accepted(cf, e);
+		return EX_OK;
+	}
 	if (st == EX_OK && (qonly || r->expand_now)) {
 		expand_before_queueing(cf, r, e, c);
 		owner_split(e, &cl);
