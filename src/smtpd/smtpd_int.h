@@ -7,6 +7,7 @@
 #include "lib/buf.h"
 #include "lib/addrtext.h"
 #include "queue/envelope.h"
+#include "addr/verdict.h"
 #include <stdarg.h>
 #include <stdbool.h>
 #include <time.h>
@@ -90,18 +91,6 @@ void smtp_read_timeout(session_t *s, bool data);
 void smtp_release_socket(session_t *s);
 
 /* ------------------------------------------------------------ policy.c */
-/* the verdict of a policy ruleset or an address check */
-typedef struct verdict {
-	int code;                /* 0: accepted; else the reply code */
-	char dsn[16];
-	bool dsn_default;        /* the rule gave no enhanced code */
-	buf_t text;              /* reply text after code and dsn */
-	bool discard;
-	int exitstat;            /* EX_* the reject sets, 0 none */
-} verdict_t;
-
-void verdict_init(verdict_t *v);
-void verdict_free(verdict_t *v);
 /* run ruleset name over arg (arg2 != NULL: "arg $| arg2"); a missing
  * ruleset accepts.  A reject is logged as the reference does. */
 void policy_check(session_t *s, const char *rsname, const char *arg, const char *arg2,
