@@ -6,7 +6,8 @@
  * are refused, as the reference's are); ConnectionRateThrottle and
  * DelayLA delay accepting.  Signals only set flags
  * (src/daemon): SIGHUP re-executes the command line, SIGTERM stops
- * accepting and exits (children finish their sessions), SIGCHLD reaps. */
+ * accepting and exits (children finish their sessions), SIGCHLD reaps,
+ * SIGUSR1 logs the state (src/daemon/statedump.c). */
 #include "sendmail/init.h"
 #include "sendmail/modes.h"
 #include "conf/options.h"
@@ -83,6 +84,7 @@ static void child_setup(void)
 	signal(SIGINT, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
+	signal(SIGUSR1, SIG_IGN);
 }
 
 /* the macros of the listener a connection came in on */
@@ -274,6 +276,10 @@ static void loop(daemon_state_t *d)
 			sm_reexec();
 			daemon_restart = 0;     /* exec failed: run on */
 			open_all(d);
+		}
+		if (daemon_dump) {
+			daemon_dump = 0;
+			state_dump(mac_get(&d->cf->mac, 'j'), d->children);
 		}
 		reap(d);
 		queue_run(d);
