@@ -81,6 +81,7 @@ void verdict_error(verdict_t *v, const char *host, const char *text, const char 
 			}
 		}
 	}
+	v->code_default = code == 0;
 	if (code == 0)
 		code = d != NULL && d[0] == '4' ? 451 : 553;
 	v->dsn_default = d == NULL;

@@ -9,6 +9,7 @@ typedef struct verdict {
 	int code;                /* 0: accepted; else the reply code */
 	char dsn[16];
 	bool dsn_default;        /* the rule gave no enhanced code */
+	bool code_default;       /* ... and no reply code either (553) */
 	buf_t text;              /* reply text after code and dsn */
 	bool discard;
 	int exitstat;            /* EX_* the reject sets, 0 none */

@@ -13,10 +13,11 @@ typedef struct listener {
 	char name[64];            /* Name=, default "Daemon<n>" */
 	char mods[32];            /* Modifiers= letters */
 	char flags[64];           /* ${daemon_flags}: the letters, blank separated */
-	int family;               /* AF_INET / AF_INET6 */
+	int family;               /* AF_INET / AF_INET6 / AF_UNIX (Family=local) */
 	struct sockaddr_storage addr;   /* Addr= and Port= */
 	socklen_t alen;
 	int backlog;              /* Listen= */
+	int sndbuf, rcvbuf;       /* SndBufSize=, RcvBufSize= (0: the system's) */
 	int fd;                   /* -1 while closed */
 } listener_t;
 
@@ -29,6 +30,8 @@ int listeners_parse(const char *text, listener_t *ls, int max);
 /* socket, bind, listen; logs the reference's complaint and returns -1 */
 int listener_open(listener_t *l);
 void listener_close(listener_t *l);
+/* closed for good (the daemon stops): a local socket's file goes too */
+void listener_remove(listener_t *l);
 
 /* "127.0.0.1" / "IPv6:::1" and the port of an address */
 void sockaddr_text(const struct sockaddr_storage *ss, char *host, size_t hlen, unsigned *port);

@@ -95,13 +95,20 @@ static void listener_macros(cf_t *cf, const listener_t *l, int fd)
 	socklen_t len = sizeof ss;
 	char host[INET6_ADDRSTRLEN + 8], port[16];
 	unsigned p;
-	const char *fam = l->family == AF_INET6 ? "inet6" : "inet";
+	const char *fam = l->family == AF_INET6 ? "inet6" : l->family == AF_UNIX ? "local" : "inet";
 
 	mac_define(m, macid("daemon_name"), l->name);
 	mac_define(m, macid("daemon_family"), fam);
 	mac_define(m, macid("daemon_flags"), l->flags);
 	sockaddr_text(&l->addr, host, sizeof host, &p);
-	mac_define(m, macid("daemon_addr"), host);
+	if (l->family == AF_UNIX) {
+		/* the reference's form, and the port a local socket does not have */
+		char path[sizeof host + 16];
+		snprintf(path, sizeof path, "[UNIX: %s]", host);
+		mac_define(m, macid("daemon_addr"), path);
+		p = 25;
+	} else
+		mac_define(m, macid("daemon_addr"), host);
 	snprintf(port, sizeof port, "%u", p);
 	mac_define(m, macid("daemon_port"), port);
 	if (getsockname(fd, (struct sockaddr *)&ss, &len) == 0) {
@@ -286,7 +293,8 @@ static void loop(daemon_state_t *d)
 		limit_children(d);
 		wait_for_work(d);
 	}
-	close_all(d);
+	for (int i = 0; i < d->nls; i++)
+		listener_remove(&d->ls[i]);
 }
 
 /* the sockets at start: when none can be opened (the port taken by

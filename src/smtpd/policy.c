@@ -90,8 +90,10 @@ void policy_eval(session_t *s, const char *rsname, const char *arg, const char *
 	arena_init(&ar);
 	if (run_ruleset(s, rs, arg, arg2, &tv, &ar))
 		verdict_from_result(&tv, addr ? arg : NULL, v);
-	/* a connection refused without an enhanced code gets 5.3.0 */
-	if (v->code / 100 == 5 && v->dsn_default && strcmp(rsname, "check_relay") == 0)
+	/* a connection refused with neither a reply code nor an enhanced
+	 * code gets 553 5.3.0 (with "550 text" it stays 5.0.0) */
+	if (v->code / 100 == 5 && v->dsn_default && v->code_default &&
+	    strcmp(rsname, "check_relay") == 0)
 		snprintf(v->dsn, sizeof v->dsn, "5.3.0");
 	tv_free(&tv);
 	arena_free(&ar);
