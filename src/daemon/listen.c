@@ -129,8 +129,10 @@ static bool item(listener_t *l, char *key, const char *v, unsigned *port)
 		return true;
 	case 'p':
 		*port = parse_port(v);
+		l->port_set = true;
 		return true;
 	case 'a':
+		l->addr_set = true;
 		return l->family == AF_UNIX ? parse_path(l, v) : parse_addr(l, v);
 	case 's':               /* SndBufSize= */
 		l->sndbuf = buf_size(v);

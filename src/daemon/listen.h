@@ -18,11 +18,13 @@ typedef struct listener {
 	socklen_t alen;
 	int backlog;              /* Listen= */
 	int sndbuf, rcvbuf;       /* SndBufSize=, RcvBufSize= (0: the system's) */
+	bool port_set, addr_set;  /* Port=, Addr= were given */
 	int fd;                   /* -1 while closed */
 } listener_t;
 
 /* the listeners of the option's text (settings one per line; NULL or
- * empty: the default, every IPv4 address, port 25, name MTA).  Returns
+ * empty: the default, every IPv4 address, port 25, name MTA).  Also
+ * reads ClientPortOptions, whose keys are the same (src/smtpc).  Returns
  * how many, at most max; a setting that cannot be understood is logged
  * and skipped. */
 int listeners_parse(const char *text, listener_t *ls, int max);
