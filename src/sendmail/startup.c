@@ -86,6 +86,9 @@ static void finish_identity(cf_t *cf, sm_self_t *self)
 	dns_set_domain(m);
 	dns_set_myhostname(j);
 	dns_set_local_check(class_w_has, NULL);
+	dns_set_switch_file(opt_str(&cf->opt, OPT_ServiceSwitchFile));
+	if (opt_str(&cf->opt, OPT_HostsFile) != NULL)
+		dns_set_hosts_file(opt_str(&cf->opt, OPT_HostsFile));
 	if (j != NULL && strchr(j, '.') == NULL) {
 		buf_t w = BUF_INIT(0);
 		dns_unqualified_warning(j, &w);
