@@ -356,6 +356,7 @@ int sm_mode_daemon(cf_t *cf, sm_args_t *a)
 	starting(&d);
 	if (!first_open(&d))
 		return EX_OSERR;
+	smtpd_preload(cf);
 	pidfile_write(opt_str(&cf->opt, OPT_PidFile), sm_argc, sm_argv);
 	proctitle_set("sendmail: accepting connections");
 	loop(&d);
