@@ -31,6 +31,18 @@ static void init_default(void)
 		scan_set_operators(".:@[]");
 }
 
+int scan_operators_differ(const char *ops)
+{
+	unsigned char t[256];
+
+	init_default();
+	memset(t, 0, sizeof t);
+	for (; *ops; ops++)
+		if (*ops != ' ' && *ops != '\t')
+			t[(unsigned char)*ops] = 1;
+	return memcmp(t, opertab, sizeof t) != 0;
+}
+
 int scan_is_operator(int c)
 {
 	init_default();

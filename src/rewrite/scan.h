@@ -30,6 +30,8 @@ int scan_address(scanner_t *sc, const char *addr, tokvec_t *out, arena_t *ar);
 
 /* OperatorChars setting (default ".:%@!^/[]+" semantics per config) */
 void scan_set_operators(const char *ops);
+/* whether ops would change the operator set */
+int scan_operators_differ(const char *ops);
 int scan_is_operator(int c);
 /* the table behind scan_is_operator (valid once operators are set) */
 extern unsigned char scan_special[256];
