@@ -72,18 +72,41 @@ static int peek(cf_lines_t *r)
 	return (unsigned char)r->blk[r->pos];
 }
 
-int cfl_next(cf_lines_t *r, buf_t *out, int *lineno, int *startline)
+/* the common line, one physical line ending in a newline, no NUL byte in
+ * it and not continued, is handed out where it lies in the block (its
+ * newline made the end of the string): NULL when s is not such a line */
+static char *in_place(cf_lines_t *r, const char *s, size_t got)
+{
+	char *line = r->blk + (s - r->blk);
+
+	if (got == 0 || s[got - 1] != '\n' || memchr(s, '\0', got) != NULL)
+		return NULL;
+	if (s[0] != '#') {
+		/* a continuation would need the next byte: not at the block's
+		 * end, where reading more moves the block */
+		if (r->pos == r->len || r->blk[r->pos] == ' ' || r->blk[r->pos] == '\t')
+			return NULL;
+	}
+	line[got - 1] = '\0';
+	return line;
+}
+
+char *cfl_next(cf_lines_t *r, buf_t *out, int *lineno, int *startline)
 {
 	const char *s;
+	char *fast;
 	size_t got;
 	int c;
 
-	buf_reset(out);
 	s = gets_chunk(r, &got);
 	if (got == 0)
-		return -1;
+		return NULL;
 	(*lineno)++;
 	*startline = *lineno;
+	fast = in_place(r, s, got);
+	if (fast != NULL)
+		return fast;
+	buf_reset(out);
 	for (;;) {
 		/* the piece ends at a NUL byte as a string would */
 		size_t n = strnlen(s, got);
@@ -108,5 +131,5 @@ int cfl_next(cf_lines_t *r, buf_t *out, int *lineno, int *startline)
 			buf_addc(out, '\n');
 		(*lineno)++;
 	}
-	return 0;
+	return out->p != NULL ? out->p : (char *)"";
 }
