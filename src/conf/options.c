@@ -7,6 +7,7 @@
  * per-option syntaxes (flag lists, users, port options, timeouts, Milter),
  * O-line parsing, defaults, access. */
 #include "conf/options.h"
+#include "lib/pwcache.h"
 #include "lib/buf.h"
 #include "lib/xalloc.h"
 #include <arpa/inet.h>
@@ -703,7 +704,7 @@ static int set_user(optvals_t *ov, const optdef_t *d, const char *v, opt_errfn e
 
 	if (isdigit((unsigned char)*user))
 		uid = opt_atoi(user);
-	else if ((pw = getpwnam(user)) != NULL) {
+	else if ((pw = pwc_getpwnam(user)) != NULL) {
 		uid = pw->pw_uid;
 		gid = pw->pw_gid;
 	} else {

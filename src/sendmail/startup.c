@@ -2,6 +2,7 @@
  * built-in macros and host identity, read the cf, apply -O options,
  * and make sure the maps the reference always has exist. */
 #include "sendmail/init.h"
+#include "lib/pwcache.h"
 #include "queue/queue.h"
 #include "conf/class.h"
 #include "conf/mailer_parse.h"
@@ -100,7 +101,7 @@ static void finish_identity(cf_t *cf, sm_self_t *self)
 static void define_builtins(cf_t *cf)
 {
 	char date[64], user[300];
-	struct passwd *pw = getpwuid(getuid());
+	struct passwd *pw = pwc_getpwuid(getuid());
 
 	sm_arpadate(time(NULL), date, sizeof date);
 	define(cf, "b", date);

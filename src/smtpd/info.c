@@ -4,6 +4,7 @@
  * for the node in a child; Modifiers=E refuses it), VERB; the cf's
  * check_vrfy, check_expn and check_etrn rulesets may refuse them. */
 #include "smtpd/smtpd_int.h"
+#include "lib/pwcache.h"
 #include "qrun/qrun.h"
 #include "addr/parseaddr.h"
 #include "aliases/aliases.h"
@@ -106,7 +107,7 @@ void cmd_etrn(session_t *s)
 static void vrfy_local(session_t *s, addr_t *a, bool last)
 {
 	const char *j = mac_get(&s->cf->mac, 'j');
-	struct passwd *pw = getpwnam(a->user);
+	struct passwd *pw = pwc_getpwnam(a->user);
 	buf_t v = BUF_INIT(8192), name = BUF_INIT(1024);
 	int st = 0;
 
