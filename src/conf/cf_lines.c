@@ -11,7 +11,7 @@
 int cfl_open(cf_lines_t *r, const char *path)
 {
 	r->pos = r->len = 0;
-	r->eof = false;
+	r->eof = r->nul = false;
 	r->fd = open(path, O_RDONLY | O_CLOEXEC);
 	return r->fd < 0 ? -1 : 0;
 }
@@ -43,6 +43,8 @@ static bool fill(cf_lines_t *r)
 		r->eof = true;
 		return false;
 	}
+	if (memchr(r->blk + r->len, '\0', (size_t)n) != NULL)
+		r->nul = true;
 	r->len += (size_t)n;
 	return true;
 }
@@ -79,7 +81,7 @@ static char *in_place(cf_lines_t *r, const char *s, size_t got)
 {
 	char *line = r->blk + (s - r->blk);
 
-	if (got == 0 || s[got - 1] != '\n' || memchr(s, '\0', got) != NULL)
+	if (got == 0 || s[got - 1] != '\n' || (r->nul && memchr(s, '\0', got) != NULL))
 		return NULL;
 	if (s[0] != '#') {
 		/* a continuation would need the next byte: not at the block's

@@ -15,6 +15,7 @@ typedef struct cf_lines {
 	int fd;
 	size_t pos, len;     /* unread bytes are blk[pos..len) */
 	bool eof;
+	bool nul;            /* a NUL byte was read: lines are checked for one */
 	char blk[CFL_BLOCK];
 } cf_lines_t;
 

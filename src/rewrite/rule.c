@@ -10,6 +10,10 @@ static void flush_text(cf_t *cf, buf_t *text, tokvec_t *out)
 
 	if (text->len == 0)
 		return;
+	if (scan_rule_text(text->p, text->len, out, &cf->ar) == 0) {
+		buf_reset(text);
+		return;
+	}
 	memset(&sc, 0, sizeof sc);
 	sc.mode = SCAN_RULE;
 	sc.max_token = 4096;
@@ -155,18 +159,6 @@ int rule_parse_side(cf_t *cf, const char *p, int lhs, tokvec_t *out)
 	return 0;
 }
 
-/* the operator token for "$c" (c not a macro), built once */
-static tok_t op_token(int op, int arg)
-{
-	static tok_t made[OP_QUOTE8 + 1];
-
-	if (op == OP_REPL || op == OP_CLASS || op == OP_NCLASS || op == OP_DEFER)
-		return tok_op(op, arg);
-	if (made[op].op != op)
-		made[op] = tok_op(op, 0);
-	return made[op];
-}
-
 int rule_side_ops(cf_t *cf, const char *p, tokvec_t *ops)
 {
 	(void)cf;
@@ -174,9 +166,8 @@ int rule_side_ops(cf_t *cf, const char *p, tokvec_t *ops)
 	for (;;) {
 		int c, op, id;
 
-		while (*p != '\0' && *p != '$')
-			p++;
-		if (*p == '\0' || p[1] == '\0')
+		p = strchr(p, '$');
+		if (p == NULL || p[1] == '\0')
 			return 1;
 		c = (unsigned char)p[1];
 		p += 2;
@@ -191,6 +182,6 @@ int rule_side_ops(cf_t *cf, const char *p, tokvec_t *ops)
 				id = 0;
 		} else
 			id = 0;
-		tv_push(ops, op_token(op, id));
+		tv_push(ops, tok_op(op, id));
 	}
 }

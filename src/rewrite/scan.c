@@ -135,6 +135,40 @@ static void one(scanstate_t *st, int c)
 	tv_push(st->out, *t);
 }
 
+int scan_rule_text(const char *s, size_t n, tokvec_t *out, arena_t *ar)
+{
+	size_t i = 0, start = out->n;
+
+	init_default();
+	if (n >= 4000)
+		return -1;
+	while (i < n) {
+		int c = (unsigned char)s[i];
+
+		if (plain_atom[c]) {
+			size_t j = i + 1;
+			while (j < n && plain_atom[(unsigned char)s[j]])
+				j++;
+			tv_push(out, tok_word(arena_dup(ar, s + i, j - i)));
+			i = j;
+			continue;
+		}
+		if (scan_special[c]) {
+			tok_t *t = &onetok[c];
+			if (t->s == NULL) {
+				onechar[c][0] = (char)c;
+				*t = tok_word(onechar[c]);
+			}
+			tv_push(out, *t);
+		} else if (c == '"' || c == '\\') {
+			out->n = start;     /* (the arena keeps what it copied) */
+			return -1;
+		}
+		i++;            /* else a blank: nothing else is left */
+	}
+	return 0;
+}
+
 int scan_address(scanner_t *sc, const char *addr, tokvec_t *out, arena_t *ar)
 {
 	/* the token under construction: one buffer kept for the process */

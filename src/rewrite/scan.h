@@ -28,6 +28,12 @@ typedef struct scanner {
 /* Returns 0 and appends tokens to out (texts in ar), or -1 on failure. */
 int scan_address(scanner_t *sc, const char *addr, tokvec_t *out, arena_t *ar);
 
+/* The plain text of a rule side (n bytes, no NUL) as scan_address
+ * tokenizes it in SCAN_RULE mode, when it has no quote, no backslash and
+ * no token near the length limit: 0, or -1 (nothing appended) when the
+ * caller must use scan_address. */
+int scan_rule_text(const char *s, size_t n, tokvec_t *out, arena_t *ar);
+
 /* OperatorChars setting (default ".:%@!^/[]+" semantics per config) */
 void scan_set_operators(const char *ops);
 /* whether ops would change the operator set */
