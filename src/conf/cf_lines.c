@@ -75,22 +75,29 @@ static int peek(cf_lines_t *r)
 }
 
 /* the common line, one physical line ending in a newline, no NUL byte in
- * it and not continued, is handed out where it lies in the block (its
- * newline made the end of the string): NULL when s is not such a line */
-static char *in_place(cf_lines_t *r, const char *s, size_t got)
+ * the file and not continued, is handed out where it lies in the block
+ * (its newline made the end of the string); NULL when the next line is
+ * not such a line, nothing consumed */
+static char *in_place(cf_lines_t *r, int *lineno, int *startline)
 {
-	char *line = r->blk + (s - r->blk);
+	char *s = r->blk + r->pos, *nl;
+	size_t avail = r->len - r->pos, next;
 
-	if (got == 0 || s[got - 1] != '\n' || (r->nul && memchr(s, '\0', got) != NULL))
+	if (r->nul || avail == 0)
 		return NULL;
-	if (s[0] != '#') {
-		/* a continuation would need the next byte: not at the block's
-		 * end, where reading more moves the block */
-		if (r->pos == r->len || r->blk[r->pos] == ' ' || r->blk[r->pos] == '\t')
-			return NULL;
-	}
-	line[got - 1] = '\0';
-	return line;
+	nl = memchr(s, '\n', avail < CHUNK - 1 ? avail : CHUNK - 1);
+	if (nl == NULL)
+		return NULL;
+	next = r->pos + (size_t)(nl - s) + 1;
+	/* a continuation would need the next byte: not at the block's end,
+	 * where reading more moves the block */
+	if (s[0] != '#' && (next == r->len || r->blk[next] == ' ' || r->blk[next] == '\t'))
+		return NULL;
+	r->pos = next;
+	(*lineno)++;
+	*startline = *lineno;
+	*nl = '\0';
+	return s;
 }
 
 char *cfl_next(cf_lines_t *r, buf_t *out, int *lineno, int *startline)
@@ -100,14 +107,14 @@ char *cfl_next(cf_lines_t *r, buf_t *out, int *lineno, int *startline)
 	size_t got;
 	int c;
 
+	fast = in_place(r, lineno, startline);
+	if (fast != NULL)
+		return fast;
 	s = gets_chunk(r, &got);
 	if (got == 0)
 		return NULL;
 	(*lineno)++;
 	*startline = *lineno;
-	fast = in_place(r, s, got);
-	if (fast != NULL)
-		return fast;
 	buf_reset(out);
 	for (;;) {
 		/* the piece ends at a NUL byte as a string would */
