@@ -262,9 +262,11 @@ long opt_convtime(const char *p, int unit)
 
 static void opt_store(optvals_t *ov, opt_id id, const char *raw, long num)
 {
-	char *copy = xstrdup(raw);
-	free(ov->raw[id]);
-	ov->raw[id] = copy;
+	if (!ov->numbers_only) {
+		char *copy = xstrdup(raw);
+		free(ov->raw[id]);
+		ov->raw[id] = copy;
+	}
 	ov->num[id] = num;
 	ov->set[id] = 1;
 	if (ov->cmdline)
@@ -1120,6 +1122,7 @@ static void compute_defaults(long *dflt)
 	optvals_t *scratch = xcalloc(1, sizeof *scratch);
 	size_t i;
 
+	scratch->numbers_only = true;   /* each option is set once here */
 	for (i = 1; i < NTABLE; i++)
 		if (table[i].dflt)
 			dflt[i] = default_num(scratch, &table[i]);

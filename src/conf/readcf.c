@@ -36,6 +36,11 @@ void cf_err(cf_t *cf, const char *fmt, ...)
 void cf_init(cf_t *cf)
 {
 	memset(cf, 0, sizeof *cf);
+	cf_init_zeroed(cf);
+}
+
+void cf_init_zeroed(cf_t *cf)
+{
 	cf->next_named = MAXRWSETS - 1;
 	arena_init(&cf->ar);
 	opt_init(&cf->opt);

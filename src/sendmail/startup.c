@@ -114,11 +114,16 @@ static void define_builtins(cf_t *cf)
 
 cf_t *sm_startup(const sm_args_t *a)
 {
+	static bool used;
 	cf_t *cf = &the_cf;
 	sm_self_t self;
 	int i;
 
-	cf_init(cf);
+	if (used)
+		cf_init(cf);
+	else
+		cf_init_zeroed(cf);   /* static storage: zero until now */
+	used = true;
 	CF = cf;
 	map_register_builtin_classes();
 	define_builtins(cf);
