@@ -135,9 +135,37 @@ static void one(scanstate_t *st, int c)
 	tv_push(st->out, *t);
 }
 
+/* the end of the atom at s[i]: plain atom bytes and backslash pairs (a
+ * backslash takes the next byte into the atom, whatever it is) */
+static size_t atom_end(const char *s, size_t i, size_t n)
+{
+	while (i < n) {
+		if (plain_atom[(unsigned char)s[i]])
+			i++;
+		else if (s[i] == '\\')
+			i = i + 2 < n ? i + 2 : n;
+		else
+			break;
+	}
+	return i;
+}
+
+/* the end of the quoted string at s[i] (its closing quote included), or 0
+ * when it is not closed (scan_address then adds the quote) */
+static size_t quoted_end(const char *s, size_t i, size_t n)
+{
+	for (i++; i < n; i++) {
+		if (s[i] == '\\')
+			i++;
+		else if (s[i] == '"')
+			return i + 1;
+	}
+	return 0;
+}
+
 int scan_rule_text(const char *s, size_t n, tokvec_t *out, arena_t *ar)
 {
-	size_t i = 0, start = out->n;
+	size_t i = 0, j, start = out->n;
 
 	init_default();
 	if (n >= 4000)
@@ -145,10 +173,13 @@ int scan_rule_text(const char *s, size_t n, tokvec_t *out, arena_t *ar)
 	while (i < n) {
 		int c = (unsigned char)s[i];
 
-		if (plain_atom[c]) {
-			size_t j = i + 1;
-			while (j < n && plain_atom[(unsigned char)s[j]])
-				j++;
+		if (plain_atom[c] || c == '\\' || c == '"') {
+			j = c == '"' ? quoted_end(s, i, n) : atom_end(s, i, n);
+			if (j == 0) {
+				out->n = start;     /* (the arena keeps what it copied) */
+				return -1;
+			}
+			/* every token is a run of the text as it stands */
 			tv_push(out, tok_word(arena_dup(ar, s + i, j - i)));
 			i = j;
 			continue;
@@ -160,9 +191,6 @@ int scan_rule_text(const char *s, size_t n, tokvec_t *out, arena_t *ar)
 				*t = tok_word(onechar[c]);
 			}
 			tv_push(out, *t);
-		} else if (c == '"' || c == '\\') {
-			out->n = start;     /* (the arena keeps what it copied) */
-			return -1;
 		}
 		i++;            /* else a blank: nothing else is left */
 	}

@@ -29,9 +29,9 @@ typedef struct scanner {
 int scan_address(scanner_t *sc, const char *addr, tokvec_t *out, arena_t *ar);
 
 /* The plain text of a rule side (n bytes, no NUL) as scan_address
- * tokenizes it in SCAN_RULE mode, when it has no quote, no backslash and
- * no token near the length limit: 0, or -1 (nothing appended) when the
- * caller must use scan_address. */
+ * tokenizes it in SCAN_RULE mode, when every quote is closed and no token
+ * is near the length limit: 0, or -1 (nothing appended) when the caller
+ * must use scan_address. */
 int scan_rule_text(const char *s, size_t n, tokvec_t *out, arena_t *ar);
 
 /* OperatorChars setting (default ".:%@!^/[]+" semantics per config) */
