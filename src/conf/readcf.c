@@ -702,8 +702,9 @@ int cf_read(cf_t *cf, const char *path, bool safe)
 	(void)safe;
 	cf->file = path;
 	if (cfl_open(r, path) < 0) {
-		fprintf(stderr, "cannot open %s: %s\n", path, strerror(errno));
+		int err = errno;
 		free(r);
+		errno = err;            /* the caller says so (cf_read's users) */
 		return -1;
 	}
 	while ((p = cfl_next(r, &line, &lineno, &start)) != NULL)

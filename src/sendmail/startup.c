@@ -3,6 +3,8 @@
  * and make sure the maps the reference always has exist. */
 #include "sendmail/init.h"
 #include "lib/pwcache.h"
+#include "log/log.h"
+#include <errno.h>
 #include "queue/queue.h"
 #include "conf/class.h"
 #include "conf/mailer_parse.h"
@@ -98,6 +100,17 @@ static void finish_identity(cf_t *cf, sm_self_t *self)
 	}
 }
 
+/* a configuration file that cannot be read: the reference's words on the
+ * output ("451 4.0.0 " first for an SMTP client with -bs) and in the log */
+static void cf_unreadable(const sm_args_t *a, int err)
+{
+	printf("%s%s: line 0: cannot open: %s\n", a->mode == 's' ? "451 4.0.0 " : "", a->cffile,
+	       strerror(err));
+	fflush(stdout);
+	sm_log_id(LL_SERIOUS, LOG_CRIT, "", "SYSERR(%s): %s: line 0: cannot open: %s",
+		  log_real_user(), a->cffile, strerror(err));
+}
+
 static void define_builtins(cf_t *cf)
 {
 	char date[64], user[300];
@@ -137,6 +150,7 @@ cf_t *sm_startup(const sm_args_t *a)
 		cf_option(cf, a->opts[i]);
 	cf->opt.cmdline = false;
 	if (cf_read(cf, a->cffile, true) < 0) {
+		cf_unreadable(a, errno);
 		dns_self_free(&self);
 		return NULL;
 	}
