@@ -1,6 +1,5 @@
 /* header.c - the table of headers sendmail treats specially. */
 #include "addr/header.h"
-#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -45,12 +44,8 @@ static const struct hdrinfo {
 unsigned long header_known_flags(const char *name)
 {
 	size_t i;
-	int c0 = tolower((unsigned char)name[0]);
-
-	/* (the table's names are lower case: the first letter sorts out
-	 * most of them before strcasecmp) */
 	for (i = 0; i < sizeof hdrinfo / sizeof hdrinfo[0]; i++)
-		if (hdrinfo[i].name[0] == c0 && strcasecmp(hdrinfo[i].name, name) == 0)
+		if (strcasecmp(hdrinfo[i].name, name) == 0)
 			return hdrinfo[i].flags;
 	return 0;
 }

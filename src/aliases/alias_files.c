@@ -7,7 +7,6 @@
  * which is "files" here) looks up "aliases.files".  newaliases rebuilds
  * the specs whose class is a Berkeley DB one (hash, btree, implicit). */
 #include "aliases/aliases.h"
-#include "lib/pwcache.h"
 #include "aliases/alias_build.h"
 #include "conf/options.h"
 #include "lib/exitstat.h"
@@ -117,7 +116,7 @@ static long trusted_uid(cf_t *cf)
 	u = strtol(t, &e, 10);
 	if (*e == '\0' && u >= 0)
 		return u;
-	pw = pwc_getpwnam(t);
+	pw = getpwnam(t);
 	return pw != NULL ? (long)pw->pw_uid : -1;
 }
 

@@ -4,7 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
-volatile sig_atomic_t daemon_stop, daemon_restart, daemon_child, daemon_dump;
+volatile sig_atomic_t daemon_stop, daemon_restart, daemon_child;
 
 int daemon_detach(void)
 {
@@ -46,12 +46,6 @@ static void on_chld(int sig)
 	daemon_child = 1;
 }
 
-static void on_usr1(int sig)
-{
-	(void)sig;
-	daemon_dump = 1;
-}
-
 static void catch(int sig, void (*fn)(int))
 {
 	struct sigaction sa;
@@ -68,6 +62,5 @@ void daemon_signals(void)
 	catch(SIGINT, on_stop);
 	catch(SIGHUP, on_hup);
 	catch(SIGCHLD, on_chld);
-	catch(SIGUSR1, on_usr1);
 	signal(SIGPIPE, SIG_IGN);
 }

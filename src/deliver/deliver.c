@@ -34,8 +34,6 @@ static void log_ctladdr(dctx_t *d, drcpt_t *x, buf_t *out)
 {
 	const char *mn = x->a.mailer ? x->a.mailer->name : "";
 
-	if (x->att.no_ctl)
-		return;
 	if (x->have_ctl && (strcmp(mn, "prog") == 0 || is_file(x->a.mailer)))
 		/* the controlling address as it was written ("alice@host") */
 		buf_printf(out, "%s (%lu/%lu)", x->ctl.alias && *x->ctl.alias ? x->ctl.alias
@@ -121,17 +119,18 @@ static void order_group(dctx_t *d, drcpt_t **g, size_t n)
 }
 
 /* x and every later queued recipient for the same [IPC] mailer (with
- * F=m) and host, in one SMTP transaction */
+ * F=m) and host, in one SMTP transaction: at most the mailer's r= of
+ * them (100 by default); the rest go in the next one */
 static void deliver_group(dctx_t *d, drcpt_t *x)
 {
 	mailer_t *m = x->a.mailer;
 	drcpt_t **g = xcalloc(d->n, sizeof *g);
-	size_t n = 0, i;
+	size_t n = 0, i, max = m->maxrcpt > 0 ? (size_t)m->maxrcpt : d->n;
 	rcpt_t *r;
 	buf_t to = BUF_INIT(0);
 	bool first = true;
 
-	for (r = x->r; r != NULL && n < d->n; r = r->next) {
+	for (r = x->r; r != NULL && n < d->n && n < max; r = r->next) {
 		drcpt_t *y = dctx_find(d, r);
 		if (y == NULL || r->state != RS_QUEUED || !y->resolved || y->a.mailer != m ||
 		    !same_host(y->a.host, x->a.host) || (n > 0 && !MF(m, 'm')))
@@ -201,16 +200,7 @@ int deliver_envelope(cf_t *cf, envelope_t *e, const deliver_opts_t *o)
 		drcpt_t *x = dctx_find(&d, r);
 		if (x == NULL || r->state != RS_QUEUED || !x->resolved || x->a.mailer == NULL)
 			continue;
-		switch (compat_check(&d, x)) {
-		case COMPAT_DISCARD:
-			r->state = RS_SENT;     /* dropped, nothing logged */
-			break;
-		case COMPAT_REFUSED:
-			record(&d, x, r->addr);
-			break;
-		default:
-			deliver_one(&d, x);
-		}
+		deliver_one(&d, x);
 	}
 	for (r = e->rcpts; r != NULL; r = r->next)
 		left += r->state == RS_QUEUED || r->state == RS_DEFERRED;

@@ -1,6 +1,5 @@
 /* log.c - log lines to syslog (facility mail), a file or stderr. */
 #include "log/log.h"
-#include "lib/pwcache.h"
 #include "lib/buf.h"
 #include "lib/str.h"
 #include <errno.h>
@@ -139,7 +138,7 @@ void sm_log(int level, int prio, const char *fmt, ...)
 const char *log_real_user(void)
 {
 	static char name[256];
-	struct passwd *pw = pwc_getpwuid(getuid());
+	struct passwd *pw = getpwuid(getuid());
 
 	snprintf(name, sizeof name, "%s", pw != NULL ? pw->pw_name : "root");
 	return name;

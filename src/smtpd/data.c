@@ -1,15 +1,15 @@
 /* data.c - DATA: the message collected in SMTP mode (src/submit's
  * collect_smtp) into the df, then committed through submit_commit with
  * the transaction's sender, recipients and ESMTP parameters, and
- * delivered as DeliveryMode says (unless the cf's check_data, check_eoh
- * or check_eom refuse it: msgchecks.c).  A connection lost in the middle,
- * or a message over MaxMessageSize, leaves nothing in the queue. */
+ * delivered as DeliveryMode says.  A connection lost in the middle, or a
+ * message over MaxMessageSize, leaves nothing in the queue. */
 #include "smtpd/smtpd_int.h"
 #include "deliver/deliver.h"
 #include "lib/xalloc.h"
 #include "log/log.h"
 #include "queue/queue.h"
 #include "submit/collect.h"
+#include "submit/headers.h"
 #include "submit/rcpts.h"
 #include "submit/submit.h"
 #include <errno.h>
@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 
 static void remove_df(session_t *s)
@@ -33,9 +34,17 @@ static void lost_in_data(session_t *s, const collect_t *c)
 	const char *host = s->client_name.len ? buf_str(&s->client_name) : buf_str(&s->relay);
 	buf_t t = BUF_INIT(8192);
 
-	buf_printf(&t, "collect: relay=%s, from=%s, info=unexpected close", host, s->sender);
-	session_log(s, LL_PROTO, LOG_WARNING, "collect: premature EOM: unexpected close");
-	session_log(s, LL_PROTO, LOG_NOTICE, "%s", buf_str(&t));
+	if (c->rerr != 0) {     /* e.g. reset by the client: a SYSERR */
+		const char *why = c->rerr == ECONNRESET ? "Connection reset by" : strerror(c->rerr);
+		session_log(s, LL_PROTO, LOG_WARNING, "collect: premature EOM: %s %s", why,
+			    s->client_name.len ? buf_str(&s->client_name) : "localhost");
+		buf_printf(&t, "collect: relay=%s, from=%s, info=I/O error", host, s->sender);
+		session_log(s, LL_SERIOUS, LOG_CRIT, "SYSERR(%s): %s", log_real_user(), buf_str(&t));
+	} else {
+		buf_printf(&t, "collect: relay=%s, from=%s, info=unexpected close", host, s->sender);
+		session_log(s, LL_PROTO, LOG_WARNING, "collect: premature EOM: unexpected close");
+		session_log(s, LL_PROTO, LOG_NOTICE, "%s", buf_str(&t));
+	}
 	smtp_reply(s, true, 421, "4.4.1", "%s", buf_str(&t));
 	s->size = c->size;
 	s->quit = true;
@@ -146,7 +155,7 @@ static void deliver(session_t *s, envelope_t *e, int fd)
 	}
 }
 
-static void commit(session_t *s, collect_t *c, const msgchecks_t *m)
+static void commit(session_t *s, collect_t *c)
 {
 	submit_req_t r;
 	envelope_t e = s->e;
@@ -164,18 +173,10 @@ static void commit(session_t *s, collect_t *c, const msgchecks_t *m)
 	e.ctime = time(NULL);
 	env_set_str(&e.qdir, s->o->qdir);
 	rcpt_sort(&e);
-	r.refuse = m->err != NULL;
-	if (m->discard)
-		s->discard = true;
 	st = submit_commit(s->cf, &r, &e, c, &fd);
 	free(warn);
-	if (st == EX_OK)
-		msgchecks_log_eom(s, m);
 	if (st != EX_OK) {
 		smtp_reply(s, true, 451, "4.3.0", "Error while queueing the message");
-	} else if (m->err != NULL) {
-		s->stat_rejected = true;
-		msgchecks_refuse(s, &e, m);
 	} else if (s->discard) {
 		s->stat_discarded = true;
 		if (fd >= 0)
@@ -191,6 +192,51 @@ static void commit(session_t *s, collect_t *c, const msgchecks_t *m)
 	s->sender_set = false;      /* submit_commit logged from= */
 	transaction_end(s, false);
 	session_new_qid(s);
+}
+
+/* the Message-Id the message has, or the one the cf's H lines would
+ * have given it */
+static char *message_id(session_t *s, const collect_t *c)
+{
+	envelope_t e;
+	const hdr_t *mid;
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	char *id = NULL;
+
+	env_init(&e);
+	hdr_add_user(&e, c->hdrs, c->nhdrs);
+	gmtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d%H%M", &tm);
+	mac_define(&s->cf->mac, 'i', s->qid);
+	mac_define(&s->cf->mac, 't', stamp);
+	hdr_add_defaults(&e, s->cf, NULL, 0);
+	if ((mid = env_find_hdr(&e, "Message-Id")) != NULL)
+		id = xstrdup(mid->value + strspn(mid->value, " \t"));
+	env_free(&e);
+	return id;
+}
+
+/* over MaxMessageSize: refused, and logged as the reference does: from=
+ * (with the message id), the size, a to= line for each recipient */
+static void too_big(session_t *s, const collect_t *c, long max)
+{
+	buf_t why = BUF_INIT(256);
+
+	buf_printf(&why, "Message exceeds maximum fixed size (%ld)", max);
+	smtp_reply(s, true, 552, "5.2.3", "%s", buf_str(&why));
+	s->size = c->size;
+	s->msgid = message_id(s, c);
+	transaction_log(s);
+	session_log(s, LL_MINOR, LOG_NOTICE, "message size (%ld) exceeds maximum (%ld)", c->size,
+		    max);
+	for (const rcpt_t *r = s->e.rcpts; r != NULL; r = r->next)
+		session_log(s, LL_DFAIL, LOG_INFO, "to=%s, delay=00:00:00, pri=%ld, stat=%s", r->addr,
+			    c->size + opt_num(&s->cf->opt, OPT_RecipientFactor) * s->nrcpts,
+			    buf_str(&why));
+	buf_free(&why);
+	transaction_end(s, true);
 }
 
 static void collected(session_t *s, collect_t *c, int rc)
@@ -211,10 +257,7 @@ static void collected(session_t *s, collect_t *c, int rc)
 		transaction_end(s, true);
 	} else if (c->too_big) {
 		remove_df(s);
-		smtp_reply(s, true, 552, "5.2.3",
-			   "Message size exceeds fixed maximum message size (%ld)", max);
-		s->size = c->size;
-		transaction_end(s, true);
+		too_big(s, c, max);
 	} else {
 		/* srv_features G/U let bare LF/CR through: the reference still
 		 * notes them, after the message's from= line */
@@ -225,12 +268,9 @@ static void collected(session_t *s, collect_t *c, int rc)
 		bool hdr = c->bare_in_hdr;
 
 		char qid[sizeof s->qid], next[sizeof s->qid];
-		msgchecks_t m;
 
 		memcpy(qid, s->qid, sizeof qid);
-		msgchecks_run(s, c, &m);
-		commit(s, c, &m);
-		msgchecks_free(&m);
+		commit(s, c);
 		memcpy(next, s->qid, sizeof next);
 		memcpy(s->qid, qid, sizeof qid);        /* logged under the message's id */
 		if (met & COLLECT_BARE_LF)
@@ -265,12 +305,15 @@ void cmd_data(session_t *s)
 		s->quit = true;         /* the reference drops the connection */
 		return;
 	}
-	if (data_refused(s))
-		return;                 /* the transaction stays */
 	smtp_reply(s, true, 354, NULL, "End data with <CR><LF>.<CR><LF>");
 	smtp_read_timeout(s, true);
 	rc = collect_df(s, &c);
 	smtp_read_timeout(s, false);
+	if (c.hdr_overflow)
+		session_log(s, LL_MINOR, LOG_NOTICE,
+			    "headers too large (%ld max) from %s during message collect",
+			    opt_num(&s->cf->opt, OPT_MaxHeadersLength),
+			    s->client_name.len ? buf_str(&s->client_name) : "localhost");
 	collected(s, &c, rc);
 	collect_free(&c);
 }

@@ -1,7 +1,8 @@
 /* io.c - the wire side of a session: command lines read in bounded
  * pieces (a longer line is cut at SMTPD_MAXLINE, the rest dropped) and
  * replies written with CRLF, high bits stripped as the reference does.
- * On a daemon connection reads time out after Timeout.command (between
+ * A command line over 2048 bytes ends the session (421), as the
+ * reference's does.  On a daemon connection reads time out after Timeout.command (between
  * commands) or Timeout.datablock (in DATA); a command read that times
  * out ends the session with the reference's log line. */
 #include "smtpd/smtpd_int.h"
@@ -45,20 +46,33 @@ void smtp_flush(session_t *s)
 	fflush(s->out);
 }
 
+/* a command line longer than SMTPD_CMDLINE bytes (its LF counted) is an
+ * attack as the reference sees it: at most SMTPD_CMDREAD bytes of it are
+ * read, the client is told 421 and the session ends */
+static bool too_long(session_t *s, size_t n)
+{
+	session_log(s, LL_PROTO, LOG_INFO, "%s: SMTP violation, input too long: %zu",
+		    buf_str(&s->relay), n);
+	smtp_reply(s, true, 421, "4.7.0", "%s Command too long, possible attack %s",
+		   mac_get(&s->cf->mac, 'j'), buf_str(&s->relay));
+	s->quit = true;
+	return false;
+}
+
 bool smtp_getline(session_t *s)
 {
-	int c;
-	bool any = false;
+	int c = EOF;
+	size_t n = 0;
 
 	buf_reset(&s->line);
-	while ((c = getc_unlocked(s->in)) != EOF) {
-		any = true;
+	while (n < SMTPD_CMDREAD && (c = getc_unlocked(s->in)) != EOF) {
+		n++;
 		if (c == '\n')
 			break;
 		if (s->line.len < SMTPD_MAXLINE)
 			buf_addc(&s->line, c);
 	}
-	if (!any) {
+	if (n == 0) {
 		/* a daemon connection's socket times out (SO_RCVTIMEO) */
 		if (ferror(s->in) && (errno == EAGAIN || errno == EWOULDBLOCK))
 			session_log(s, LL_PROTO, LOG_NOTICE,
@@ -66,6 +80,8 @@ bool smtp_getline(session_t *s)
 				    buf_str(&s->client_name));
 		return false;
 	}
+	if (n > SMTPD_CMDLINE)
+		return too_long(s, n);
 	xlog_line("<<<", s->line.p, s->line.len);
 	if (s->line.len > 0 && s->line.p[s->line.len - 1] == '\r')
 		buf_truncate(&s->line, s->line.len - 1);

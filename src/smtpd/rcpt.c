@@ -69,12 +69,7 @@ static bool rcpt_params(session_t *s, const char *params, rparams_t *p)
 /* an earlier recipient the address resolves to the same as */
 static rcpt_t *duplicate(session_t *s, const addr_t *a)
 {
-	for (rcpt_t *r = s->e.rcpts; r != NULL; r = r->next)
-		if (r->mailer != NULL && strcmp(r->mailer, a->mailer_name) == 0 &&
-		    strcmp(r->host ? r->host : "", a->host ? a->host : "") == 0 &&
-		    strcmp(r->user ? r->user : "", a->user ? a->user : "") == 0)
-			return r;
-	return NULL;
+	return rcptset_find(&s->rset, a->mailer_name, a->host, a->user);
 }
 
 /* a local user, or the same without its +detail */
@@ -105,6 +100,7 @@ static void add_rcpt(session_t *s, const char *path, const addr_t *a, rparams_t 
 	r->mailer_index = a->mailer ? a->mailer->index : -1;
 	r->host = xstrdup(a->host ? a->host : "");
 	r->user = xstrdup(a->user ? a->user : "");
+	rcptset_add(&s->rset, r);
 	s->nrcpts++;
 	smtp_reply(s, true, 250, "2.1.5", "%s... Recipient ok", path);
 }
@@ -179,12 +175,15 @@ void cmd_rcpt(session_t *s)
 		smtp_reply(s, true, 501, "5.5.2", "%s", buf_str(&t));
 		session_log(s, LL_MINOR, LOG_NOTICE, "%s", buf_str(&t));
 		buf_free(&t);
-	} else if (max > 0 && s->nrcpts >= max) {
-		smtp_reply(s, true, 452, "4.5.3", "Too many recipients");
-		session_log(s, LL_MINOR, LOG_NOTICE, "Too many recipients");
 	} else {
 		throttle(s);
-		if (rcpt_params(s, params, &p))
+		/* one too many counts as a rejected recipient, as the
+		 * reference counts it */
+		if (max > 0 && s->nrcpts >= max) {
+			smtp_reply(s, true, 452, "4.5.3", "Too many recipients");
+			session_log(s, LL_MINOR, LOG_NOTICE, "Too many recipients");
+			s->nbadrcpt++;
+		} else if (rcpt_params(s, params, &p))
 			rcpt_address(s, buf_str(&path), &p);
 	}
 	free(p.orcpt);

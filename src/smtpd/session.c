@@ -47,6 +47,8 @@ static void log_from(session_t *s)
 	buf_t l = BUF_INIT(8192);
 
 	buf_printf(&l, "from=%s, size=%ld, class=0, nrcpts=%d", s->sender, s->size, s->nrcpts);
+	if (s->msgid != NULL)
+		buf_printf(&l, ", msgid=%s", s->msgid);
 	if (s->bodytype != NULL)
 		buf_printf(&l, ", bodytype=%s", s->bodytype);
 	if (r != NULL)
@@ -58,10 +60,19 @@ static void log_from(session_t *s)
 	buf_free(&l);
 }
 
+void transaction_log(session_t *s)
+{
+	if (s->sender_set)
+		log_from(s);
+	s->sender_set = false;
+}
+
 void transaction_end(session_t *s, bool log)
 {
 	if (log && s->sender_set)
 		log_from(s);
+	free(s->msgid);
+	s->msgid = NULL;
 	free(s->sender);
 	free(s->sender_addr);
 	free(s->bodytype);
@@ -69,6 +80,7 @@ void transaction_end(session_t *s, bool log)
 	free(s->envid);
 	free(s->auth);
 	s->sender = s->sender_addr = s->bodytype = s->ret = s->envid = s->auth = NULL;
+	rcptset_clear(&s->rset);
 	env_free(&s->e);
 	env_init(&s->e);
 	s->gotmail = s->sender_set = s->discard = false;
@@ -263,8 +275,7 @@ static void session_free(session_t *s)
 static void session_close(session_t *s)
 {
 	transaction_end(s, true);
-	/* a connection check_relay refused gets no such note (the reference) */
-	if (!s->didmail && s->conn_code == 0 && !s->conn_discard)
+	if (!s->didmail)
 		session_log(s, LL_MINOR, LOG_INFO,
 			    "%s did not issue MAIL/EXPN/VRFY/ETRN during connection to %s",
 			    buf_str(&s->relay), session_channel(s));

@@ -297,6 +297,8 @@ int collect_smtp(FILE *in, FILE *df, size_t maxhdr, long maxsize, unsigned allow
 	c->bare = r.bare;
 	c->bare_met = r.met;
 	c->eof = !ended && !r.bare;
+	if (c->eof && ferror(in))
+		c->rerr = errno ? errno : EIO;
 	if (fflush(df) != 0 && !c->werr)
 		c->werr = errno ? errno : EIO;
 	return c->werr ? -1 : 0;

@@ -22,6 +22,7 @@ typedef struct collect {
 	int werr;             /* errno of a failed df write, 0 if none */
 	/* SMTP mode (collect_smtp) */
 	bool eof;             /* input ended before the final "." line */
+	int rerr;             /* ... by a read error: its errno, 0 if none */
 	bool too_big;         /* the message passed the size limit */
 	char bare;            /* strict: stopped at a bare 'L'F or 'C'R */
 	bool bare_in_hdr;     /* ... while reading the header */

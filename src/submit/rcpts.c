@@ -1,6 +1,5 @@
 /* rcpts.c - the recipients of a submission (see rcpts.h). */
 #include "submit/rcpts.h"
-#include "lib/pwcache.h"
 #include "addr/header.h"
 #include "addr/parseaddr.h"
 #include "aliases/aliases.h"
@@ -97,7 +96,7 @@ bool rcpt_local_known(const addr_t *a)
 		return false;
 	buf_set(&key, a->user);
 	sm_lower(key.p ? key.p : (char *)"");
-	known = alias_lookup(buf_str(&key), &v, &st) > 0 || pwc_getpwnam(a->user) != NULL;
+	known = alias_lookup(buf_str(&key), &v, &st) > 0 || getpwnam(a->user) != NULL;
 	buf_free(&v);
 	buf_free(&key);
 	return known;
@@ -243,19 +242,41 @@ static int rcpt_order(const rcpt_t *a, const rcpt_t *b)
 	return strcmp(a->host ? a->host : "", b->host ? b->host : "");
 }
 
+/* merge two sorted lists, a's entries first among equals */
+static rcpt_t *merge(rcpt_t *a, rcpt_t *b)
+{
+	rcpt_t *head = NULL, **tail = &head;
+
+	while (a != NULL && b != NULL) {
+		rcpt_t **from = rcpt_order(a, b) <= 0 ? &a : &b;
+		*tail = *from;
+		tail = &(*from)->next;
+		*from = (*from)->next;
+	}
+	*tail = a != NULL ? a : b;
+	return head;
+}
+
+/* a stable merge sort (a message may have 10,000 recipients): runs of
+ * one, two, four, ... entries merged pairwise in one array of lists */
 void rcpt_sort(envelope_t *e)
 {
-	rcpt_t *sorted = NULL;
+	rcpt_t *bins[64] = { NULL };
+	rcpt_t *r, *sorted = NULL;
+	size_t i;
 
-	/* stable insertion sort: recipient lists are short */
-	while (e->rcpts != NULL) {
-		rcpt_t *r = e->rcpts, **pp = &sorted;
+	while ((r = e->rcpts) != NULL) {
 		e->rcpts = r->next;
-		while (*pp != NULL && rcpt_order(*pp, r) <= 0)
-			pp = &(*pp)->next;
-		r->next = *pp;
-		*pp = r;
+		r->next = NULL;
+		for (i = 0; i < 63 && bins[i] != NULL; i++) {
+			r = merge(bins[i], r);
+			bins[i] = NULL;
+		}
+		bins[i] = bins[i] == NULL ? r : merge(bins[i], r);
 	}
+	for (i = 0; i < 64; i++)
+		if (bins[i] != NULL)
+			sorted = merge(bins[i], sorted);
 	e->rcpts = sorted;
 	e->rcpts_tail = &e->rcpts;
 	while (*e->rcpts_tail != NULL)

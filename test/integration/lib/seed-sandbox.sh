@@ -22,13 +22,19 @@ n=0
 ok() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; fi; }
 # run_both INNER: the script INNER (bash, env L and OUTD=$O/SIDE) in a
 # fresh seed sandbox with the reference's sendmail ($T/sbx-ref, $O/ref)
-# and one with ours ($T/sbx-ours, $O/ours)
+# and one with ours ($T/sbx-ours, $O/ours); with RUN_BOTH_AT_ONCE set the
+# two run at the same time (for scripts that mostly wait)
 run_both() {
 	local w bin
 	for w in ref ours; do
 		case $w in ref) bin=$REF/usr/libexec/sendmail/sendmail;; *) bin=$SENDMAIL_BIN;; esac
 		SENDMAIL_BIN=$bin "$L/mksbx.sh" "$T/sbx-$w" seed "$T/cf" >/dev/null 2>&1 || { echo "1..0 # SKIP cannot make the sandbox"; exit 0; }
 		mkdir -p "$O/$w"
-		"$L/sbx.sh" "$T/sbx-$w" "export L=$L OUTD=$O/$w; bash $1" >/dev/null 2>&1
+		if [ -n "${RUN_BOTH_AT_ONCE:-}" ]; then
+			"$L/sbx.sh" "$T/sbx-$w" "export L=$L OUTD=$O/$w; bash $1" >/dev/null 2>&1 &
+		else
+			"$L/sbx.sh" "$T/sbx-$w" "export L=$L OUTD=$O/$w; bash $1" >/dev/null 2>&1
+		fi
 	done
+	wait
 }
