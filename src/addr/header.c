@@ -1,5 +1,6 @@
 /* header.c - the table of headers sendmail treats specially. */
 #include "addr/header.h"
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -44,8 +45,12 @@ static const struct hdrinfo {
 unsigned long header_known_flags(const char *name)
 {
 	size_t i;
+	int c0 = tolower((unsigned char)name[0]);
+
+	/* (the table's names are lower case: the first letter sorts out
+	 * most of them before strcasecmp) */
 	for (i = 0; i < sizeof hdrinfo / sizeof hdrinfo[0]; i++)
-		if (strcasecmp(hdrinfo[i].name, name) == 0)
+		if (hdrinfo[i].name[0] == c0 && strcasecmp(hdrinfo[i].name, name) == 0)
 			return hdrinfo[i].flags;
 	return 0;
 }

@@ -7,6 +7,7 @@
  * which is "files" here) looks up "aliases.files".  newaliases rebuilds
  * the specs whose class is a Berkeley DB one (hash, btree, implicit). */
 #include "aliases/aliases.h"
+#include "lib/pwcache.h"
 #include "aliases/alias_build.h"
 #include "conf/options.h"
 #include "lib/exitstat.h"
@@ -116,7 +117,7 @@ static long trusted_uid(cf_t *cf)
 	u = strtol(t, &e, 10);
 	if (*e == '\0' && u >= 0)
 		return u;
-	pw = getpwnam(t);
+	pw = pwc_getpwnam(t);
 	return pw != NULL ? (long)pw->pw_uid : -1;
 }
 

@@ -16,8 +16,10 @@
 #define MAXMAILERS 25
 
 typedef struct rule {
-	tokvec_t lhs, rhs;
+	tokvec_t lhs, rhs;     /* valid once pending is false (cf_rule_ready) */
 	int line;
+	bool pending;          /* read and checked, not tokenized yet */
+	const char *src_lhs, *src_rhs;   /* its text meanwhile (in the cf's arena) */
 	tokset_t need;        /* small tokens the left side requires */
 	size_t minlen;        /* fewest workspace tokens it can match */
 	int nbind;            /* $1..$n the left side binds */
@@ -74,6 +76,8 @@ typedef struct cf {
 	optvals_t opt;
 	arena_t ar;           /* token texts of rules */
 	int errors;           /* count of config errors reported */
+	size_t npending;      /* rules read but not tokenized yet */
+	bool calls_bound;     /* cf_bind_all_calls has run */
 	int exitstat;         /* worst exit status so far */
 	char **trusted;       /* T lines */
 	size_t ntrusted;
@@ -92,10 +96,27 @@ long cf_prec_class(const cf_t *cf, const char *name, bool *found);
 typedef void (*cf_errfn)(const char *msg, void *arg);
 
 void cf_init(cf_t *cf);
+/* the same for a cf whose memory is all zero already (static storage
+ * not used yet: 30 KB not written twice, pages not touched for nothing) */
+void cf_init_zeroed(cf_t *cf);
 /* read sendmail.cf; returns 0, or -1 if the file could not be read */
 int cf_read(cf_t *cf, const char *path, bool safe);
 /* resolve "$> name" references once all S lines are known */
 void cf_bind_all_calls(cf_t *cf);
+/* Rules are checked when read but tokenized when first used (every
+ * submission reads the whole cf and runs a few of its rulesets): a rule
+ * whose text expands no macro and tests no condition is kept as text
+ * until then.  cf_rule_ready tokenizes one, cf_ruleset_ready a whole
+ * ruleset, cf_rules_ready all (before anything that would change how the
+ * text tokenizes: OperatorChars, a new ruleset name). */
+void cf_rule_ready_slow(cf_t *cf, rule_t *r);
+static inline void cf_rule_ready(cf_t *cf, rule_t *r)
+{
+	if (r->pending)
+		cf_rule_ready_slow(cf, r);
+}
+void cf_ruleset_ready(cf_t *cf, int rs);
+void cf_rules_ready(cf_t *cf);
 /* one line of cf text (also used by -O and tests); lineno for messages */
 void cf_line(cf_t *cf, char *line, int lineno);
 /* one option: an O line body, or -O/-o text (with a leading blank for

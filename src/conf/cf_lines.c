@@ -11,7 +11,7 @@
 int cfl_open(cf_lines_t *r, const char *path)
 {
 	r->pos = r->len = 0;
-	r->eof = false;
+	r->eof = r->nul = false;
 	r->fd = open(path, O_RDONLY | O_CLOEXEC);
 	return r->fd < 0 ? -1 : 0;
 }
@@ -43,6 +43,8 @@ static bool fill(cf_lines_t *r)
 		r->eof = true;
 		return false;
 	}
+	if (memchr(r->blk + r->len, '\0', (size_t)n) != NULL)
+		r->nul = true;
 	r->len += (size_t)n;
 	return true;
 }
@@ -72,18 +74,48 @@ static int peek(cf_lines_t *r)
 	return (unsigned char)r->blk[r->pos];
 }
 
-int cfl_next(cf_lines_t *r, buf_t *out, int *lineno, int *startline)
+/* the common line, one physical line ending in a newline, no NUL byte in
+ * the file and not continued, is handed out where it lies in the block
+ * (its newline made the end of the string); NULL when the next line is
+ * not such a line, nothing consumed */
+static char *in_place(cf_lines_t *r, int *lineno, int *startline)
+{
+	char *s = r->blk + r->pos, *nl;
+	size_t avail = r->len - r->pos, next;
+
+	if (r->nul || avail == 0)
+		return NULL;
+	nl = memchr(s, '\n', avail < CHUNK - 1 ? avail : CHUNK - 1);
+	if (nl == NULL)
+		return NULL;
+	next = r->pos + (size_t)(nl - s) + 1;
+	/* a continuation would need the next byte: not at the block's end,
+	 * where reading more moves the block */
+	if (s[0] != '#' && (next == r->len || r->blk[next] == ' ' || r->blk[next] == '\t'))
+		return NULL;
+	r->pos = next;
+	(*lineno)++;
+	*startline = *lineno;
+	*nl = '\0';
+	return s;
+}
+
+char *cfl_next(cf_lines_t *r, buf_t *out, int *lineno, int *startline)
 {
 	const char *s;
+	char *fast;
 	size_t got;
 	int c;
 
-	buf_reset(out);
+	fast = in_place(r, lineno, startline);
+	if (fast != NULL)
+		return fast;
 	s = gets_chunk(r, &got);
 	if (got == 0)
-		return -1;
+		return NULL;
 	(*lineno)++;
 	*startline = *lineno;
+	buf_reset(out);
 	for (;;) {
 		/* the piece ends at a NUL byte as a string would */
 		size_t n = strnlen(s, got);
@@ -108,5 +140,5 @@ int cfl_next(cf_lines_t *r, buf_t *out, int *lineno, int *startline)
 			buf_addc(out, '\n');
 		(*lineno)++;
 	}
-	return 0;
+	return out->p != NULL ? out->p : (char *)"";
 }

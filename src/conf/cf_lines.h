@@ -15,6 +15,7 @@ typedef struct cf_lines {
 	int fd;
 	size_t pos, len;     /* unread bytes are blk[pos..len) */
 	bool eof;
+	bool nul;            /* a NUL byte was read: lines are checked for one */
 	char blk[CFL_BLOCK];
 } cf_lines_t;
 
@@ -22,10 +23,11 @@ typedef struct cf_lines {
 int cfl_open(cf_lines_t *r, const char *path);
 void cfl_close(cf_lines_t *r);
 
-/* the next logical line into out (without its newline; a header
- * template, an H line, keeps the breaks between its pieces); lineno
- * counts physical lines, startline is where this one began.  0, or -1
- * at the end of the file. */
-int cfl_next(cf_lines_t *r, buf_t *out, int *lineno, int *startline);
+/* the next logical line (without its newline; a header template, an H
+ * line, keeps the breaks between its pieces); lineno counts physical
+ * lines, startline is where this one began.  The line is writable and
+ * valid until the next call: in the block when it is one physical line,
+ * else joined in out.  NULL at the end of the file. */
+char *cfl_next(cf_lines_t *r, buf_t *out, int *lineno, int *startline);
 
 #endif

@@ -7,6 +7,7 @@
  * per-option syntaxes (flag lists, users, port options, timeouts, Milter),
  * O-line parsing, defaults, access. */
 #include "conf/options.h"
+#include "lib/pwcache.h"
 #include "lib/buf.h"
 #include "lib/xalloc.h"
 #include <arpa/inet.h>
@@ -261,9 +262,11 @@ long opt_convtime(const char *p, int unit)
 
 static void opt_store(optvals_t *ov, opt_id id, const char *raw, long num)
 {
-	char *copy = xstrdup(raw);
-	free(ov->raw[id]);
-	ov->raw[id] = copy;
+	if (!ov->numbers_only) {
+		char *copy = xstrdup(raw);
+		free(ov->raw[id]);
+		ov->raw[id] = copy;
+	}
 	ov->num[id] = num;
 	ov->set[id] = 1;
 	if (ov->cmdline)
@@ -703,7 +706,7 @@ static int set_user(optvals_t *ov, const optdef_t *d, const char *v, opt_errfn e
 
 	if (isdigit((unsigned char)*user))
 		uid = opt_atoi(user);
-	else if ((pw = getpwnam(user)) != NULL) {
+	else if ((pw = pwc_getpwnam(user)) != NULL) {
 		uid = pw->pw_uid;
 		gid = pw->pw_gid;
 	} else {
@@ -1119,6 +1122,7 @@ static void compute_defaults(long *dflt)
 	optvals_t *scratch = xcalloc(1, sizeof *scratch);
 	size_t i;
 
+	scratch->numbers_only = true;   /* each option is set once here */
 	for (i = 1; i < NTABLE; i++)
 		if (table[i].dflt)
 			dflt[i] = default_num(scratch, &table[i]);

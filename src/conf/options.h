@@ -83,6 +83,7 @@ typedef struct optvals {
 	int msgkind;      /* opt_msgkind of the message being reported */
 	int exitstat;     /* 0, or the EX_* status the messages so far imply */
 	int nerrors;      /* OMK_SYSERR/USRERR/FATAL messages so far */
+	bool numbers_only; /* the compiled-in defaults' scratch set: raw texts not kept */
 } optvals_t;
 
 typedef void (*opt_errfn)(const char *msg, void *arg);

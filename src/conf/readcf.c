@@ -36,6 +36,11 @@ void cf_err(cf_t *cf, const char *fmt, ...)
 void cf_init(cf_t *cf)
 {
 	memset(cf, 0, sizeof *cf);
+	cf_init_zeroed(cf);
+}
+
+void cf_init_zeroed(cf_t *cf)
+{
 	cf->next_named = MAXRWSETS - 1;
 	arena_init(&cf->ar);
 	opt_init(&cf->opt);
@@ -71,6 +76,11 @@ static int find_named(cf_t *cf, const char *name)
 static void name_ruleset(cf_t *cf, int n, const char *name)
 {
 	unsigned i = rsname_slot(name), k;
+
+	/* "$> name" in a rule still to be tokenized would find this name,
+	 * where the binding made at the end of the cf did not */
+	if (cf->calls_bound)
+		cf_rules_ready(cf);
 	cf->rs[n].name = xstrdup(name);
 	for (k = 0; k < RSHASH_SIZE; k++, i = (i + 1) % RSHASH_SIZE)
 		if (cf->rsname_hash[i] == 0) {
@@ -209,7 +219,9 @@ void cf_bind_all_calls(cf_t *cf)
 	size_t j;
 	for (i = 0; i < MAXRWSETS; i++)
 		for (j = 0; j < cf->rs[i].n; j++)
-			bind_calls(cf, &cf->rs[i].rules[j].rhs);
+			if (!cf->rs[i].rules[j].pending)
+				bind_calls(cf, &cf->rs[i].rules[j].rhs);
+	cf->calls_bound = true;   /* rules tokenized later bind their own */
 }
 
 /* what a workspace must have for the left side to match (see tokset) */
@@ -287,6 +299,57 @@ static int rule_check(cf_t *cf, const rule_t *r)
 	return 0;
 }
 
+/* the rule's sides kept as text when they can be tokenized later with
+ * the same result; its checks made now, on their operators.  1 when
+ * kept (or refused by the checks), 0 when it must be parsed now */
+static int defer_rule(cf_t *cf, rule_t *r, const char *lhs, const char *rhs)
+{
+	static tokvec_t opl, opr;
+	rule_t ops;
+
+	if (!rule_side_ops(cf, lhs, &opl) || !rule_side_ops(cf, rhs, &opr))
+		return 0;
+	memset(&ops, 0, sizeof ops);
+	ops.lhs = opl;
+	ops.rhs = opr;
+	if (rule_check(cf, &ops) < 0)
+		return -1;
+	r->src_lhs = arena_dup(&cf->ar, lhs, strlen(lhs));
+	r->src_rhs = arena_dup(&cf->ar, rhs, strlen(rhs));
+	r->pending = true;
+	cf->npending++;
+	return 1;
+}
+
+void cf_rule_ready_slow(cf_t *cf, rule_t *r)
+{
+	r->pending = false;
+	cf->npending--;
+	rule_parse_side(cf, r->src_lhs, 1, &r->lhs);
+	rule_parse_side(cf, r->src_rhs, 0, &r->rhs);
+	rule_prepare(r);
+	if (cf->calls_bound)
+		bind_calls(cf, &r->rhs);
+}
+
+void cf_ruleset_ready(cf_t *cf, int n)
+{
+	size_t j;
+
+	if (cf->npending == 0 || n < 0 || n >= MAXRWSETS)
+		return;
+	for (j = 0; j < cf->rs[n].n; j++)
+		cf_rule_ready(cf, &cf->rs[n].rules[j]);
+}
+
+void cf_rules_ready(cf_t *cf)
+{
+	int i;
+
+	for (i = 0; i < MAXRWSETS && cf->npending > 0; i++)
+		cf_ruleset_ready(cf, i);
+}
+
 static void line_R(cf_t *cf, char *p)
 {
 	char *lhs = p, *rhs, *end;
@@ -294,6 +357,7 @@ static void line_R(cf_t *cf, char *p)
 	cf->opt.rules_seen = true;
 	ruleset_t *rs;
 	rule_t *r;
+	int d;
 
 	if (cur_ruleset < 0) {
 		cf_err(cf, "missing valid ruleset for \"R%s\"", p);
@@ -320,6 +384,12 @@ static void line_R(cf_t *cf, char *p)
 	r = &rs->rules[rs->n];
 	memset(r, 0, sizeof *r);
 	r->line = cf_lineno;
+	d = defer_rule(cf, r, lhs, rhs);
+	if (d != 0) {
+		if (d > 0)
+			rs->n++;
+		return;
+	}
 	if (rule_parse_side(cf, lhs, 1, &r->lhs) < 0 ||
 	    rule_parse_side(cf, rhs, 0, &r->rhs) < 0 || rule_check(cf, r) < 0) {
 		/* the sides' tokens stay in the cf's arena */
@@ -510,8 +580,11 @@ int cf_option(cf_t *cf, const char *body)
 	}
 	if (r == OPT_OK) {
 		const char *ops = opt_str(&cf->opt, OPT_OperatorChars);
-		if (ops)
+		if (ops && scan_operators_differ(ops)) {
+			/* rules read so far tokenize with the old ones */
+			cf_rules_ready(cf);
 			scan_set_operators(ops);
+		}
 	}
 	return r;
 }
@@ -624,18 +697,18 @@ int cf_read(cf_t *cf, const char *path, bool safe)
 	cf_lines_t *r = xmalloc(sizeof *r);
 	buf_t line = BUF_INIT(1024 * 1024);
 	int lineno = 0, start = 0;
+	char *p;
 
 	(void)safe;
 	cf->file = path;
 	if (cfl_open(r, path) < 0) {
-		fprintf(stderr, "cannot open %s: %s\n", path, strerror(errno));
+		int err = errno;
 		free(r);
+		errno = err;            /* the caller says so (cf_read's users) */
 		return -1;
 	}
-	while (cfl_next(r, &line, &lineno, &start) == 0) {
-		char *p = line.p ? line.p : (char *)"";
+	while ((p = cfl_next(r, &line, &lineno, &start)) != NULL)
 		cf_line(cf, p, start);
-	}
 	cf_lineno = 0;
 	cf_bind_all_calls(cf);
 	cfl_close(r);

@@ -31,8 +31,12 @@ void proctitle_init(int argc, char **argv);
 void proctitle_set(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* flags set by the handlers (SIGTERM/SIGINT: stop, SIGHUP: restart,
- * SIGCHLD: reap) */
-extern volatile sig_atomic_t daemon_stop, daemon_restart, daemon_child;
+ * SIGCHLD: reap, SIGUSR1: dump the state to the log) */
+extern volatile sig_atomic_t daemon_stop, daemon_restart, daemon_child, daemon_dump;
 void daemon_signals(void);
+
+/* the state dump of SIGUSR1 (statedump.c), in the reference's lines at
+ * mail.debug: host name, children, the open descriptors */
+void state_dump(const char *host, int children);
 
 #endif

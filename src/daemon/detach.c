@@ -4,7 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
-volatile sig_atomic_t daemon_stop, daemon_restart, daemon_child;
+volatile sig_atomic_t daemon_stop, daemon_restart, daemon_child, daemon_dump;
 
 int daemon_detach(void)
 {
@@ -46,6 +46,12 @@ static void on_chld(int sig)
 	daemon_child = 1;
 }
 
+static void on_usr1(int sig)
+{
+	(void)sig;
+	daemon_dump = 1;
+}
+
 static void catch(int sig, void (*fn)(int))
 {
 	struct sigaction sa;
@@ -62,5 +68,6 @@ void daemon_signals(void)
 	catch(SIGINT, on_stop);
 	catch(SIGHUP, on_hup);
 	catch(SIGCHLD, on_chld);
+	catch(SIGUSR1, on_usr1);
 	signal(SIGPIPE, SIG_IGN);
 }

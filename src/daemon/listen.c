@@ -1,4 +1,6 @@
-/* listen.c - DaemonPortOptions settings turned into listening sockets.
+/* listen.c - DaemonPortOptions settings turned into listening sockets
+ * (Family=inet, inet6, or local/unix with Addr= a path; Listen=,
+ * SndBufSize=, RcvBufSize=).
  * Keys are recognised by their first letter as the option parser does
  * (src/conf/options.c has already complained about bad values). */
 #include "daemon/listen.h"
@@ -16,10 +18,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 static void set_port(listener_t *l, unsigned port)
 {
+	if (l->family == AF_UNIX)
+		return;
 	if (l->family == AF_INET6)
 		((struct sockaddr_in6 *)&l->addr)->sin6_port = htons((uint16_t)port);
 	else
@@ -86,12 +92,33 @@ static void family_of(listener_t *l, const char *line)
 {
 	const char *f = strcasestr(line, "family=");
 
-	if (f != NULL && (f == line || strchr(", \t", f[-1]) != NULL) &&
-	    strncasecmp(f + 7, "inet6", 5) == 0)
-		l->family = AF_INET6;
+	if (f != NULL && (f == line || strchr(", \t", f[-1]) != NULL)) {
+		if (strncasecmp(f + 7, "inet6", 5) == 0)
+			l->family = AF_INET6;
+		else if (strncasecmp(f + 7, "local", 5) == 0 || strncasecmp(f + 7, "unix", 4) == 0)
+			l->family = AF_UNIX;
+	}
 	l->addr.ss_family = (sa_family_t)l->family;
 	l->alen = l->family == AF_INET6 ? sizeof(struct sockaddr_in6)
-					: sizeof(struct sockaddr_in);
+		  : l->family == AF_UNIX ? sizeof(struct sockaddr_un)
+					 : sizeof(struct sockaddr_in);
+}
+
+/* Addr= of a local socket: its path */
+static bool parse_path(listener_t *l, const char *v)
+{
+	struct sockaddr_un *u = (struct sockaddr_un *)&l->addr;
+
+	if (*v != '/' || strlen(v) >= sizeof u->sun_path)
+		return false;
+	memcpy(u->sun_path, v, strlen(v) + 1);
+	return true;
+}
+
+static int buf_size(const char *v)
+{
+	long n = strtol(v, NULL, 10);
+	return n > 0 && n <= 64L * 1024 * 1024 ? (int)n : 0;
 }
 
 static bool item(listener_t *l, char *key, const char *v, unsigned *port)
@@ -102,9 +129,18 @@ static bool item(listener_t *l, char *key, const char *v, unsigned *port)
 		return true;
 	case 'p':
 		*port = parse_port(v);
+		l->port_set = true;
 		return true;
 	case 'a':
-		return parse_addr(l, v);
+		l->addr_set = true;
+		return l->family == AF_UNIX ? parse_path(l, v) : parse_addr(l, v);
+	case 's':               /* SndBufSize= */
+		l->sndbuf = buf_size(v);
+		return true;
+	case 'r':               /* RcvBufSize=, refuseLA= */
+		if (strncasecmp(key, "rc", 2) == 0)
+			l->rcvbuf = buf_size(v);
+		return true;
 	case 'm':
 		sm_strlcpy(l->mods, v, sizeof l->mods);
 		return true;
@@ -172,17 +208,44 @@ static int open_failed(const listener_t *l, const char *what, int fd)
 	return -1;
 }
 
-int listener_open(listener_t *l)
+/* SO_REUSEADDR (not for a local socket), IPV6_V6ONLY, the buffer sizes */
+static int sock_options(const listener_t *l, int fd)
 {
 	int one = 1;
+
+	if (l->family != AF_UNIX &&
+	    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0)
+		return -1;
+	if (l->family == AF_INET6 &&
+	    setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one) != 0)
+		return -1;
+	if (l->sndbuf > 0 && setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &l->sndbuf, sizeof l->sndbuf) != 0)
+		return -1;
+	if (l->rcvbuf > 0 && setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &l->rcvbuf, sizeof l->rcvbuf) != 0)
+		return -1;
+	return 0;
+}
+
+/* a local socket's path: whatever is there (a socket left by an earlier
+ * daemon) is replaced, as the reference does; never a directory */
+static void clear_path(const listener_t *l)
+{
+	const struct sockaddr_un *u = (const struct sockaddr_un *)&l->addr;
+	struct stat st;
+
+	if (l->family == AF_UNIX && lstat(u->sun_path, &st) == 0 && !S_ISDIR(st.st_mode))
+		unlink(u->sun_path);
+}
+
+int listener_open(listener_t *l)
+{
 	int fd = socket(l->family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
 
 	if (fd < 0)
 		return open_failed(l, "can't create server SMTP socket", -1);
-	if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
-	    (l->family == AF_INET6 &&
-	     setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one) != 0))
+	if (sock_options(l, fd) != 0)
 		return open_failed(l, "cannot setsockopt", fd);
+	clear_path(l);
 	if (bind(fd, (struct sockaddr *)&l->addr, l->alen) != 0)
 		return open_failed(l, "cannot bind", fd);
 	if (listen(fd, l->backlog) != 0)
@@ -198,11 +261,21 @@ void listener_close(listener_t *l)
 	l->fd = -1;
 }
 
+void listener_remove(listener_t *l)
+{
+	listener_close(l);
+	if (l->family == AF_UNIX)
+		unlink(((struct sockaddr_un *)&l->addr)->sun_path);
+}
+
 void sockaddr_text(const struct sockaddr_storage *ss, char *host, size_t hlen, unsigned *port)
 {
 	char a[INET6_ADDRSTRLEN];
 
-	if (ss->ss_family == AF_INET6) {
+	if (ss->ss_family == AF_UNIX) {
+		snprintf(host, hlen, "%s", ((const struct sockaddr_un *)ss)->sun_path);
+		*port = 0;
+	} else if (ss->ss_family == AF_INET6) {
 		const struct sockaddr_in6 *s6 = (const struct sockaddr_in6 *)ss;
 		buf_t b = BUF_INIT(64);
 		buf_adds(&b, "IPv6:");

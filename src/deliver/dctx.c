@@ -2,6 +2,7 @@
  * recipient (resolved address, controlling user, last attempt), the
  * sender as a controlling user, qf C lines to and from ctl_t, -v output. */
 #include "deliver/deliver_int.h"
+#include "lib/pwcache.h"
 #include "lib/xalloc.h"
 #include <pwd.h>
 #include <stdarg.h>
@@ -77,7 +78,7 @@ static void sender_ids(dctx_t *d)
 		return;
 	if (parseaddr(d->cf, NULL, d->e->sender, RF_SENDERADDR, &a) == 0 && a.mailer != NULL &&
 	    strcmp(a.mailer->name, "local") == 0 && a.user != NULL &&
-	    (pw = getpwnam(a.user)) != NULL) {
+	    (pw = pwc_getpwnam(a.user)) != NULL) {
 		d->sender_local = true;
 		d->sender_uid = pw->pw_uid;
 		d->sender_gid = pw->pw_gid;

@@ -34,6 +34,8 @@ static void log_ctladdr(dctx_t *d, drcpt_t *x, buf_t *out)
 {
 	const char *mn = x->a.mailer ? x->a.mailer->name : "";
 
+	if (x->att.no_ctl)
+		return;
 	if (x->have_ctl && (strcmp(mn, "prog") == 0 || is_file(x->a.mailer)))
 		/* the controlling address as it was written ("alice@host") */
 		buf_printf(out, "%s (%lu/%lu)", x->ctl.alias && *x->ctl.alias ? x->ctl.alias
@@ -200,7 +202,16 @@ int deliver_envelope(cf_t *cf, envelope_t *e, const deliver_opts_t *o)
 		drcpt_t *x = dctx_find(&d, r);
 		if (x == NULL || r->state != RS_QUEUED || !x->resolved || x->a.mailer == NULL)
 			continue;
-		deliver_one(&d, x);
+		switch (compat_check(&d, x)) {
+		case COMPAT_DISCARD:
+			r->state = RS_SENT;     /* dropped, nothing logged */
+			break;
+		case COMPAT_REFUSED:
+			record(&d, x, r->addr);
+			break;
+		default:
+			deliver_one(&d, x);
+		}
 	}
 	for (r = e->rcpts; r != NULL; r = r->next)
 		left += r->state == RS_QUEUED || r->state == RS_DEFERRED;

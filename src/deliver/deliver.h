@@ -73,6 +73,7 @@ typedef struct attempt {
 	                        before this recipient's own (the SMTP
 	                        dialogue), NULL none */
 	time_t start;        /* when the mailer was started */
+	bool no_ctl;         /* its to= line has no ctladdr= (check_compat) */
 } attempt_t;
 
 /* ------------------------------------------------------------ expansion */

@@ -94,6 +94,11 @@ void deliver_smtp(dctx_t *d, drcpt_t **to, size_t n);
 /* the *file* delivery with these ids (setids false: as we are) */
 void file_write_as(dctx_t *d, drcpt_t *to, uid_t uid, gid_t gid, bool setids);
 
+/* check_compat before a recipient's delivery (compat.c): COMPAT_REFUSED
+ * leaves the failure in x->att for the caller to record */
+enum { COMPAT_OK, COMPAT_REFUSED, COMPAT_DISCARD };
+int compat_check(dctx_t *d, drcpt_t *x);
+
 /* an address as -v shows it: "\\\\bob" (a quoted \\user) as "\\bob" */
 static inline const char *shown_addr(const char *addr)
 {

@@ -7,6 +7,7 @@
  * unreadable :include: files fail.  The list is then ordered by host, as
  * the reference's send queue is. */
 #include "deliver/deliver_int.h"
+#include "lib/pwcache.h"
 #include "aliases/aliases.h"
 #include "aliases/alias_expand.h"
 #include "log/log.h"
@@ -110,10 +111,10 @@ static void child_ctl(xstate_t *xs, const alias_walk_t *w, const addr_t *a, ctl_
 	bool local = a->mailer && strcmp(a->mailer->name, "local") == 0;
 
 	memset(c, 0, sizeof *c);
-	if (xs->fwd_user != NULL && (pw = getpwnam(xs->fwd_user)) != NULL) {
+	if (xs->fwd_user != NULL && (pw = pwc_getpwnam(xs->fwd_user)) != NULL) {
 		c->user = xstrdup(xs->fwd_user);
 		c->alias = xstrdup(xs->fwd_from ? xs->fwd_from : xs->fwd_user);
-	} else if (local && a->user && (pw = getpwnam(a->user)) != NULL) {
+	} else if (local && a->user && (pw = pwc_getpwnam(a->user)) != NULL) {
 		c->user = xstrdup(a->user);
 		c->alias = xstrdup(w->parent ? w->parent : "");
 	} else {
@@ -212,7 +213,7 @@ static bool forwarded_already(xstate_t *xs, const char *user)
 /* the user part of a local address names a login */
 static bool user_known(const addr_t *a)
 {
-	return a->user != NULL && *a->user && getpwnam(a->user) != NULL;
+	return a->user != NULL && *a->user && pwc_getpwnam(a->user) != NULL;
 }
 
 static void leaf_fail_unknown(xstate_t *xs, drcpt_t *x, const char *input)

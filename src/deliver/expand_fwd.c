@@ -4,6 +4,7 @@
  * DontBlameSendmail says otherwise) is read line by line, each line a
  * list of addresses walked like an alias value. */
 #include "deliver/deliver_int.h"
+#include "lib/pwcache.h"
 #include "aliases/alias_expand.h"
 #include "log/log.h"
 #include "lib/xalloc.h"
@@ -71,7 +72,7 @@ static int read_forward(dctx_t *d, alias_walk_t *w, FILE *f, const char *path)
 
 int expand_forward(dctx_t *d, alias_walk_t *w, const char *input, const addr_t *a)
 {
-	struct passwd *pw = getpwnam(a->user);
+	struct passwd *pw = pwc_getpwnam(a->user);
 	buf_t paths = BUF_INIT(0);
 	char *list, *save = NULL, *p, *user;
 	const char *ou, *of;

@@ -5,6 +5,7 @@
  * the message written to it, the exit status mapped as the reference
  * does. */
 #include "deliver/deliver_int.h"
+#include "lib/pwcache.h"
 #include "lib/xalloc.h"
 #include <pwd.h>
 #include <stdlib.h>
@@ -136,7 +137,7 @@ static int run_one(dctx_t *d, mailer_t *m, drcpt_t *to, attempt_t *a)
 
 	memset(&x, 0, sizeof x);
 	mailer_ids(d, m, to, &x);
-	pw = to->have_ctl && to->ctl.user ? getpwnam(to->ctl.user) : NULL;
+	pw = to->have_ctl && to->ctl.user ? pwc_getpwnam(to->ctl.user) : NULL;
 	set_macros(d, m, to, pw ? pw->pw_dir : NULL);
 	cf_expand(d->cf, m->dir ? m->dir : "/", &dir);
 	x.path = m->path;

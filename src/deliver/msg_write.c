@@ -144,24 +144,49 @@ static int body_line(const mailer_t *m, char *s, size_t n, const char *eol, sink
 	return put(arg, eol, strlen(eol));
 }
 
+/* n bytes onto the line being collected; past the buffer's bound byte
+ * by byte, so it stops where a byte-wise append would */
+static void line_add(buf_t *line, const char *s, size_t n)
+{
+	size_t i;
+
+	if (buf_add(line, s, n) == 0)
+		return;
+	line->overflow = false;
+	for (i = 0; i < n && buf_addc(line, s[i]) == 0; i++)
+		;
+}
+
 static int write_body(dctx_t *d, mailer_t *m, const char *eol, sink_fn put, void *arg)
 {
 	buf_t path = BUF_INIT(4096), line = BUF_INIT(0);
 	FILE *f;
-	int c, r = 0;
+	char blk[8192];
+	size_t got;
+	int r = 0;
 
 	qf_path(&path, d->e->dfdir ? d->e->dfdir : d->e->qdir, 'd', d->e->qid);
 	f = fopen(buf_str(&path), "r");
 	buf_free(&path);
 	if (f == NULL)
 		return -1;
-	while (r == 0 && (c = getc(f)) != EOF) {
-		if (c != '\n') {
-			buf_addc(&line, c);
-			continue;
+	while (r == 0 && (got = fread(blk, 1, sizeof blk, f)) > 0) {
+		char *p = blk, *end = blk + got;
+		while (r == 0 && p < end) {
+			char *nl = memchr(p, '\n', (size_t)(end - p));
+			if (nl == NULL) {
+				line_add(&line, p, (size_t)(end - p));
+				break;
+			}
+			if (line.len == 0 && !line.overflow)
+				r = body_line(m, p, (size_t)(nl - p), eol, put, arg);
+			else {
+				line_add(&line, p, (size_t)(nl - p));
+				r = body_line(m, line.p ? line.p : (char *)"", line.len, eol, put, arg);
+				buf_reset(&line);
+			}
+			p = nl + 1;
 		}
-		r = body_line(m, line.p ? line.p : (char *)"", line.len, eol, put, arg);
-		buf_reset(&line);
 	}
 	if (r == 0 && line.len > 0)
 		r = body_line(m, line.p, line.len, eol, put, arg);

@@ -36,6 +36,9 @@
 #define DNS_EX_CONFIG      78
 
 /* ------------------------------------------------------------ settings */
+/* the service switch file (ServiceSwitchFile) whose "hosts" line orders
+ * host lookups ("files" only: no DNS query at all) */
+void dns_set_switch_file(const char *path);
 
 /* $m, used to qualify single-label names found by canonification (the
  * reference appends it) and by the hosts-file matcher.  NULL = undefined.

@@ -1,5 +1,6 @@
 /* settings.c - the knobs the rest of the MTA sets for this module:
- * $m, $j, the hosts file, the service order for host lookups and the
+ * $m, $j, the hosts file, the service switch file and the service order
+ * for host lookups read from it, and the
  * class-w membership test. */
 #include "dns/dns.h"
 #include "dns/dns_int.h"
@@ -12,6 +13,7 @@
 
 #define SERVICE_SWITCH "/etc/mail/service.switch"
 
+static char *g_switch_file;     /* ServiceSwitchFile; NULL the default */
 static char *g_domain;
 static char *g_myhost;
 static char *g_hosts_file;
@@ -83,10 +85,16 @@ void dns_set_host_services(const char *spec)
 	parse_services(spec != NULL ? spec : "dns files");
 }
 
+void dns_set_switch_file(const char *path)
+{
+	set_str(&g_switch_file, path);
+	g_services_set = false;     /* read again, from this file */
+}
+
 /* the "hosts" line of the service switch file, or the default */
 static void load_services(void)
 {
-	FILE *f = fopen(SERVICE_SWITCH, "r");
+	FILE *f = fopen(g_switch_file != NULL ? g_switch_file : SERVICE_SWITCH, "r");
 	char *line = NULL;
 	size_t cap = 0;
 

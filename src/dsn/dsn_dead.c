@@ -5,6 +5,7 @@
  * sender (-f), one that is not a local user with a home, or a file that
  * cannot be written gets the report by mail instead. */
 #include "dsn/dsn.h"
+#include "lib/pwcache.h"
 #include "addr/parseaddr.h"
 #include "aliases/aliases.h"
 #include "lib/addrtext.h"
@@ -38,7 +39,7 @@ static struct passwd *local_sender(cf_t *cf, const envelope_t *e, addr_t *a)
 	strip_angles(e->sender != NULL ? e->sender : "", &bare);
 	if (bare.len > 0 && parseaddr(cf, NULL, buf_str(&bare), RF_SENDERADDR, a) == 0 &&
 	    a->mailer != NULL && strcmp(a->mailer->name, "local") == 0 && a->user != NULL)
-		pw = getpwnam(a->user);
+		pw = pwc_getpwnam(a->user);
 	buf_free(&bare);
 	return pw;
 }

@@ -75,10 +75,20 @@ int buf_vprintf(buf_t *b, const char *fmt, va_list ap)
 {
 	va_list ap2;
 	int n;
+	size_t room = b->cap > b->len ? b->cap - b->len : 0;
 
+	/* one pass when the text fits the room already there (as it
+	 * mostly does); else measured, the room made, and written again */
 	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap2);
+	n = vsnprintf(room > 0 ? b->p + b->len : NULL, room, fmt, ap2);
 	va_end(ap2);
+	if (n >= 0 && (size_t)n < room && !b->overflow && b->max != 0 &&
+	    (size_t)n <= b->max - b->len) {
+		b->len += (size_t)n;
+		return 0;
+	}
+	if (room > 0)
+		b->p[b->len] = '\0';   /* what a refused append leaves */
 	if (n < 0 || reserve(b, (size_t)n) < 0)
 		return -1;
 	vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);

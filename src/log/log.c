@@ -1,5 +1,6 @@
 /* log.c - log lines to syslog (facility mail), a file or stderr. */
 #include "log/log.h"
+#include "lib/pwcache.h"
 #include "lib/buf.h"
 #include "lib/str.h"
 #include <errno.h>
@@ -138,7 +139,7 @@ void sm_log(int level, int prio, const char *fmt, ...)
 const char *log_real_user(void)
 {
 	static char name[256];
-	struct passwd *pw = getpwuid(getuid());
+	struct passwd *pw = pwc_getpwuid(getuid());
 
 	snprintf(name, sizeof name, "%s", pw != NULL ? pw->pw_name : "root");
 	return name;

@@ -7,6 +7,7 @@
  * opens and its lookups fail temporarily; an unknown user is no match
  * with status 67; -m returns the lowercased key. */
 #include "maps/map.h"
+#include "lib/pwcache.h"
 #include "lib/str.h"
 #include "lib/xalloc.h"
 #include <pwd.h>
@@ -62,7 +63,7 @@ static int user_lookup(map_t *m, const char *key, const char **args, int nargs,
 	buf_t val = BUF_INIT(0);
 
 	sm_lower(k);
-	pw = getpwnam(k);
+	pw = pwc_getpwnam(k);
 	*stat = pw ? MAP_OK : EX_NOUSER;
 	if (pw != NULL) {
 		if (m->flags & MF_MATCHONLY)

@@ -91,7 +91,9 @@ static bool is_dir(const char *qdir, const char *sub)
 	buf_t p = BUF_INIT(4096);
 	bool r;
 
-	buf_printf(&p, "%s/%s", qdir, sub);
+	buf_adds(&p, qdir);
+	buf_addc(&p, '/');
+	buf_adds(&p, sub);
 	r = !p.overflow && stat(buf_str(&p), &st) == 0 && S_ISDIR(st.st_mode);
 	buf_free(&p);
 	return r;
@@ -108,8 +110,14 @@ void qf_path(buf_t *out, const char *qdir, int type, const char *qid)
 {
 	const char *sub = subdir_of(qdir, type);
 
-	if (sub != NULL)
-		buf_printf(out, "%s/%s/%cf%s", qdir, sub, type, qid);
-	else
-		buf_printf(out, "%s/%cf%s", qdir, type, qid);
+	/* (built by pieces: paths are made a dozen times per message) */
+	buf_adds(out, qdir);
+	buf_addc(out, '/');
+	if (sub != NULL) {
+		buf_adds(out, sub);
+		buf_addc(out, '/');
+	}
+	buf_addc(out, type);
+	buf_addc(out, 'f');
+	buf_adds(out, qid);
 }

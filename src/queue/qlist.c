@@ -2,6 +2,7 @@
  * layout (columns, truncation widths, -v priority and controlling users,
  * per-recipient status, "*" for locked entries, one block per directory). */
 #include "queue/queue.h"
+#include "lib/pwcache.h"
 #include "log/log.h"
 #include <limits.h>
 #include <pwd.h>
@@ -112,7 +113,7 @@ static long print_dir(const char *qdir, const qselect_t *sel, const char *sortor
 
 	if (v == NULL) {
 		int err = errno;
-		struct passwd *pw = getpwuid(getuid());
+		struct passwd *pw = pwc_getpwuid(getuid());
 		fprintf(out, "can not chdir(%s/): %s\n", qdir, strerror(err));
 		sm_log_id(LL_SERIOUS, LOG_CRIT, "", "SYSERR(%s): can not chdir(%s/): %s",
 			  pw != NULL ? pw->pw_name : "?", qdir, strerror(err));

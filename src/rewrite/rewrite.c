@@ -189,6 +189,9 @@ static int rewrite_set(rwctx_t *cx, int rs, tokvec_t *w)
 		const rule_t *r = &set->rules[ri];
 		int nb, st;
 
+		if (r->pending)    /* first use: tokenized now */
+			cf_rule_ready_slow(cx->cf, &cx->cf->rs[rs].rules[ri]);
+
 		/* cheap refusals first: too few tokens, or a needed one absent */
 		if (w->n < r->minlen || (r->literal_first && !tok_eq(&r->lhs.v[0], &w->v[0])))
 			nb = -1;

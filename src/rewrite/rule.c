@@ -10,6 +10,10 @@ static void flush_text(cf_t *cf, buf_t *text, tokvec_t *out)
 
 	if (text->len == 0)
 		return;
+	if (scan_rule_text(text->p, text->len, out, &cf->ar) == 0) {
+		buf_reset(text);
+		return;
+	}
 	memset(&sc, 0, sizeof sc);
 	sc.mode = SCAN_RULE;
 	sc.max_token = 4096;
@@ -72,22 +76,16 @@ static void keep_tokens(cf_t *cf, const tokvec_t *scratch, tokvec_t *out)
 	out->n = out->cap = old + scratch->n;
 }
 
-int rule_parse_side(cf_t *cf, const char *p, int lhs, tokvec_t *out)
+/* one side into tv (text: the plain text collected between operators) */
+static void walk_side(cf_t *cf, const char *p, buf_t *text, tokvec_t *tv)
 {
-	/* one text buffer and one token vector for all rules (a cf has a
-	 * thousand of them; not reentered: expanding a macro parses no rule) */
-	static buf_t text = BUF_INIT(64 * 1024);
-	static tokvec_t tv;
 	int level = 0, skip = 0, skiplevel = 0;
 
-	(void)lhs;
-	buf_reset(&text);
-	tv_clear(&tv);
 	while (*p) {
 		int c, op, id;
 
 		if (*p != '$' || p[1] == '\0') {
-			p = add_plain(&text, p, skip);
+			p = add_plain(text, p, skip);
 			continue;
 		}
 		c = (unsigned char)p[1];
@@ -120,30 +118,70 @@ int rule_parse_side(cf_t *cf, const char *p, int lhs, tokvec_t *out)
 			continue;
 		op = tok_op_from_char(c);
 		if (op == OP_REPL) {
-			flush_text(cf, &text, &tv);
-			tv_push(&tv, tok_op(OP_REPL, c - '0'));
+			flush_text(cf, text, tv);
+			tv_push(tv, tok_op(OP_REPL, c - '0'));
 			continue;
 		}
 		if (op == OP_CLASS || op == OP_NCLASS || op == OP_DEFER) {
-			flush_text(cf, &text, &tv);
+			flush_text(cf, text, tv);
 			id = macid_parse(&p);
 			if (id < 0)
 				id = 0;   /* the reference accepts a bare "$=" (it matches nothing) */
-			tv_push(&tv, tok_op(op, id));
+			tv_push(tv, tok_op(op, id));
 			continue;
 		}
 		if (op != 0 && op != OP_CONDIF && op != OP_QUOTE8) {
-			flush_text(cf, &text, &tv);
-			tv_push(&tv, tok_op(op, 0));
+			flush_text(cf, text, tv);
+			tv_push(tv, tok_op(op, 0));
 			continue;
 		}
 		/* a macro: expand its value into the text */
 		p--;
 		id = macid_parse(&p);
 		if (id >= 0)
-			push_value(cf, id, &text);
+			push_value(cf, id, text);
 	}
-	flush_text(cf, &text, &tv);
+	flush_text(cf, text, tv);
+}
+
+int rule_parse_side(cf_t *cf, const char *p, int lhs, tokvec_t *out)
+{
+	/* one text buffer and one token vector for all rules (a cf has a
+	 * thousand of them; not reentered: expanding a macro parses no rule) */
+	static buf_t text = BUF_INIT(64 * 1024);
+	static tokvec_t tv;
+
+	(void)lhs;
+	buf_reset(&text);
+	tv_clear(&tv);
+	walk_side(cf, p, &text, &tv);
 	keep_tokens(cf, &tv, out);
 	return 0;
+}
+
+int rule_side_ops(cf_t *cf, const char *p, tokvec_t *ops)
+{
+	(void)cf;
+	tv_clear(ops);
+	for (;;) {
+		int c, op, id;
+
+		p = strchr(p, '$');
+		if (p == NULL || p[1] == '\0')
+			return 1;
+		c = (unsigned char)p[1];
+		p += 2;
+		op = tok_op_from_char(c);
+		if (op == 0 || op == OP_CONDIF || op == OP_QUOTE8)
+			return 0;       /* a macro or a condition */
+		if (op == OP_REPL)
+			id = c - '0';
+		else if (op == OP_CLASS || op == OP_NCLASS || op == OP_DEFER) {
+			id = macid_parse(&p);
+			if (id < 0)
+				id = 0;
+		} else
+			id = 0;
+		tv_push(ops, tok_op(op, id));
+	}
 }

@@ -31,6 +31,18 @@ static void init_default(void)
 		scan_set_operators(".:@[]");
 }
 
+int scan_operators_differ(const char *ops)
+{
+	unsigned char t[256];
+
+	init_default();
+	memset(t, 0, sizeof t);
+	for (; *ops; ops++)
+		if (*ops != ' ' && *ops != '\t')
+			t[(unsigned char)*ops] = 1;
+	return memcmp(t, opertab, sizeof t) != 0;
+}
+
 int scan_is_operator(int c)
 {
 	init_default();
@@ -121,6 +133,68 @@ static void one(scanstate_t *st, int c)
 		*t = tok_word(onechar[c & 0xff]);
 	}
 	tv_push(st->out, *t);
+}
+
+/* the end of the atom at s[i]: plain atom bytes and backslash pairs (a
+ * backslash takes the next byte into the atom, whatever it is) */
+static size_t atom_end(const char *s, size_t i, size_t n)
+{
+	while (i < n) {
+		if (plain_atom[(unsigned char)s[i]])
+			i++;
+		else if (s[i] == '\\')
+			i = i + 2 < n ? i + 2 : n;
+		else
+			break;
+	}
+	return i;
+}
+
+/* the end of the quoted string at s[i] (its closing quote included), or 0
+ * when it is not closed (scan_address then adds the quote) */
+static size_t quoted_end(const char *s, size_t i, size_t n)
+{
+	for (i++; i < n; i++) {
+		if (s[i] == '\\')
+			i++;
+		else if (s[i] == '"')
+			return i + 1;
+	}
+	return 0;
+}
+
+int scan_rule_text(const char *s, size_t n, tokvec_t *out, arena_t *ar)
+{
+	size_t i = 0, j, start = out->n;
+
+	init_default();
+	if (n >= 4000)
+		return -1;
+	while (i < n) {
+		int c = (unsigned char)s[i];
+
+		if (plain_atom[c] || c == '\\' || c == '"') {
+			j = c == '"' ? quoted_end(s, i, n) : atom_end(s, i, n);
+			if (j == 0) {
+				out->n = start;     /* (the arena keeps what it copied) */
+				return -1;
+			}
+			/* every token is a run of the text as it stands */
+			tv_push(out, tok_word(arena_dup(ar, s + i, j - i)));
+			i = j;
+			continue;
+		}
+		if (scan_special[c]) {
+			tok_t *t = &onetok[c];
+			if (t->s == NULL) {
+				onechar[c][0] = (char)c;
+				*t = tok_word(onechar[c]);
+			}
+			tv_push(out, *t);
+		}
+		i++;            /* else a blank: nothing else is left */
+	}
+	return 0;
 }
 
 int scan_address(scanner_t *sc, const char *addr, tokvec_t *out, arena_t *ar)

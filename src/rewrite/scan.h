@@ -28,8 +28,16 @@ typedef struct scanner {
 /* Returns 0 and appends tokens to out (texts in ar), or -1 on failure. */
 int scan_address(scanner_t *sc, const char *addr, tokvec_t *out, arena_t *ar);
 
+/* The plain text of a rule side (n bytes, no NUL) as scan_address
+ * tokenizes it in SCAN_RULE mode, when every quote is closed and no token
+ * is near the length limit: 0, or -1 (nothing appended) when the caller
+ * must use scan_address. */
+int scan_rule_text(const char *s, size_t n, tokvec_t *out, arena_t *ar);
+
 /* OperatorChars setting (default ".:%@!^/[]+" semantics per config) */
 void scan_set_operators(const char *ops);
+/* whether ops would change the operator set */
+int scan_operators_differ(const char *ops);
 int scan_is_operator(int c);
 /* the table behind scan_is_operator (valid once operators are set) */
 extern unsigned char scan_special[256];

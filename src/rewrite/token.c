@@ -78,18 +78,6 @@ tok_t tok_word(const char *s)
 	return t;
 }
 
-tok_t tok_op(int op, int arg)
-{
-	tok_t t;
-	t.s = NULL;
-	t.len = 0;
-	t.plain = 1;
-	t.op = (unsigned char)op;
-	t.sbit = (unsigned char)tokset_bit(op, "");
-	t.arg = (short)arg;
-	return t;
-}
-
 static const char opchars[] = {
 	[OP_ZANY] = '*', [OP_ANY] = '+', [OP_ONE] = '-', [OP_CLASS] = '=',
 	[OP_NCLASS] = '~', [OP_REPL] = '0', [OP_NET] = '#', [OP_HOST] = '@',
@@ -105,23 +93,15 @@ int tok_op_char(int op)
 	return opchars[op];
 }
 
-int tok_op_from_char(int c)
-{
-	/* the inverse of opchars, built once */
-	static unsigned char from[256];
-	static bool built;
-	int i;
-
-	if (!built) {
-		for (i = OP_QUOTE8; i >= 1; i--)
-			if (i != OP_REPL)
-				from[(unsigned char)opchars[i]] = (unsigned char)i;
-		for (i = '1'; i <= '9'; i++)
-			from[i] = OP_REPL;
-		built = true;
-	}
-	return c > 0 && c < 256 ? from[c] : 0;
-}
+const unsigned char tok_op_of_char[256] = {
+	['*'] = OP_ZANY, ['+'] = OP_ANY, ['-'] = OP_ONE, ['='] = OP_CLASS,
+	['~'] = OP_NCLASS, ['#'] = OP_NET, ['@'] = OP_HOST, [':'] = OP_USER,
+	['>'] = OP_CALL, ['['] = OP_HBEGIN, [']'] = OP_HEND, ['('] = OP_LBEGIN,
+	[')'] = OP_LEND, ['&'] = OP_DEFER, ['?'] = OP_CONDIF, ['|'] = OP_CONDELSE,
+	['.'] = OP_CONDFI, ['"'] = OP_QUOTE8,
+	['1'] = OP_REPL, ['2'] = OP_REPL, ['3'] = OP_REPL, ['4'] = OP_REPL, ['5'] = OP_REPL,
+	['6'] = OP_REPL, ['7'] = OP_REPL, ['8'] = OP_REPL, ['9'] = OP_REPL,
+};
 
 #define ARENA_CHUNK 8192
 #define ARENA_ALIGN 16

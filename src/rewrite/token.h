@@ -71,11 +71,14 @@ void tv_clear(tokvec_t *tv);
 /* append n tokens at once */
 void tv_append(tokvec_t *tv, const tok_t *src, size_t n);
 tok_t tok_word(const char *s);
-tok_t tok_op(int op, int arg);
 
 /* the character after '$' for an operator, or 0 */
 int tok_op_char(int op);
-int tok_op_from_char(int c);
+extern const unsigned char tok_op_of_char[256];
+static inline int tok_op_from_char(int c)
+{
+	return c > 0 && c < 256 ? tok_op_of_char[c] : 0;
+}
 
 /* A set of "small" tokens: one-character words (operator characters)
  * and operator tokens.  A rule whose left side needs tokens the
@@ -107,6 +110,19 @@ static inline void tokset_add(tokset_t *s, const tok_t *t)
 		s->w[k / 64] |= 1ULL << (k % 64);
 }
 void tokset_of(tokset_t *s, const tok_t *v, size_t n);
+
+/* an operator token (op != OP_WORD) */
+static inline tok_t tok_op(int op, int arg)
+{
+	tok_t t;
+	t.s = NULL;
+	t.len = 0;
+	t.plain = 1;
+	t.op = (unsigned char)op;
+	t.sbit = (unsigned char)tokset_bit(op, "");
+	t.arg = (short)arg;
+	return t;
+}
 static inline int tokset_empty(const tokset_t *s)
 {
 	return !(s->w[0] | s->w[1] | s->w[2] | s->w[3]);

@@ -6,7 +6,8 @@
  * are refused, as the reference's are); ConnectionRateThrottle and
  * DelayLA delay accepting.  Signals only set flags
  * (src/daemon): SIGHUP re-executes the command line, SIGTERM stops
- * accepting and exits (children finish their sessions), SIGCHLD reaps. */
+ * accepting and exits (children finish their sessions), SIGCHLD reaps,
+ * SIGUSR1 logs the state (src/daemon/statedump.c). */
 #include "sendmail/init.h"
 #include "sendmail/modes.h"
 #include "conf/options.h"
@@ -83,6 +84,7 @@ static void child_setup(void)
 	signal(SIGINT, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
+	signal(SIGUSR1, SIG_IGN);
 }
 
 /* the macros of the listener a connection came in on */
@@ -93,13 +95,20 @@ static void listener_macros(cf_t *cf, const listener_t *l, int fd)
 	socklen_t len = sizeof ss;
 	char host[INET6_ADDRSTRLEN + 8], port[16];
 	unsigned p;
-	const char *fam = l->family == AF_INET6 ? "inet6" : "inet";
+	const char *fam = l->family == AF_INET6 ? "inet6" : l->family == AF_UNIX ? "local" : "inet";
 
 	mac_define(m, macid("daemon_name"), l->name);
 	mac_define(m, macid("daemon_family"), fam);
 	mac_define(m, macid("daemon_flags"), l->flags);
 	sockaddr_text(&l->addr, host, sizeof host, &p);
-	mac_define(m, macid("daemon_addr"), host);
+	if (l->family == AF_UNIX) {
+		/* the reference's form, and the port a local socket does not have */
+		char path[sizeof host + 16];
+		snprintf(path, sizeof path, "[UNIX: %s]", host);
+		mac_define(m, macid("daemon_addr"), path);
+		p = 25;
+	} else
+		mac_define(m, macid("daemon_addr"), host);
 	snprintf(port, sizeof port, "%u", p);
 	mac_define(m, macid("daemon_port"), port);
 	if (getsockname(fd, (struct sockaddr *)&ss, &len) == 0) {
@@ -275,12 +284,17 @@ static void loop(daemon_state_t *d)
 			daemon_restart = 0;     /* exec failed: run on */
 			open_all(d);
 		}
+		if (daemon_dump) {
+			daemon_dump = 0;
+			state_dump(mac_get(&d->cf->mac, 'j'), d->children);
+		}
 		reap(d);
 		queue_run(d);
 		limit_children(d);
 		wait_for_work(d);
 	}
-	close_all(d);
+	for (int i = 0; i < d->nls; i++)
+		listener_remove(&d->ls[i]);
 }
 
 /* the sockets at start: when none can be opened (the port taken by
@@ -342,6 +356,7 @@ int sm_mode_daemon(cf_t *cf, sm_args_t *a)
 	starting(&d);
 	if (!first_open(&d))
 		return EX_OSERR;
+	smtpd_preload(cf);
 	pidfile_write(opt_str(&cf->opt, OPT_PidFile), sm_argc, sm_argv);
 	proctitle_set("sendmail: accepting connections");
 	loop(&d);

@@ -1,6 +1,7 @@
 /* mode_smtp.c - -bs: one SMTP session on standard input and output (a
  * user's pipe, or a socket handed over by inetd). */
 #include "sendmail/init.h"
+#include "lib/pwcache.h"
 #include "sendmail/modes.h"
 #include "smtpd/smtpd.h"
 #include "log/log.h"
@@ -13,7 +14,7 @@ int sm_mode_smtp(cf_t *cf, const sm_args_t *a)
 {
 	static char user[256];
 	const char *qd = opt_str(&cf->opt, OPT_QueueDirectory);
-	struct passwd *pw = getpwuid(getuid());
+	struct passwd *pw = pwc_getpwuid(getuid());
 	smtpd_opts_t o;
 
 	snprintf(user, sizeof user, "%s", pw != NULL ? pw->pw_name : "root");

@@ -110,6 +110,9 @@ static int failure_status(const envelope_t *e, int before, bool verbose, int rem
 			continue;
 		if (r->relay != NULL && remote != 0)   /* a remote rejection */
 			return remote;
+		/* check_compat refused it (5.5.2, EX_DATAERR): 65, as the reference */
+		if (remote == EX_DATAERR && r->status != NULL && strcmp(r->status, "5.5.2") == 0)
+			return remote;
 		/* a program or a file that failed: its status, as the
 		 * reference exits (69 from smrsh, 73 for "Can't create output",
 		 * 69 for an exit code outside sysexits: "unknown mailer error") */

@@ -2,6 +2,9 @@
  * built-in macros and host identity, read the cf, apply -O options,
  * and make sure the maps the reference always has exist. */
 #include "sendmail/init.h"
+#include "lib/pwcache.h"
+#include "log/log.h"
+#include <errno.h>
 #include "queue/queue.h"
 #include "conf/class.h"
 #include "conf/mailer_parse.h"
@@ -86,6 +89,9 @@ static void finish_identity(cf_t *cf, sm_self_t *self)
 	dns_set_domain(m);
 	dns_set_myhostname(j);
 	dns_set_local_check(class_w_has, NULL);
+	dns_set_switch_file(opt_str(&cf->opt, OPT_ServiceSwitchFile));
+	if (opt_str(&cf->opt, OPT_HostsFile) != NULL)
+		dns_set_hosts_file(opt_str(&cf->opt, OPT_HostsFile));
 	if (j != NULL && strchr(j, '.') == NULL) {
 		buf_t w = BUF_INIT(0);
 		dns_unqualified_warning(j, &w);
@@ -94,10 +100,21 @@ static void finish_identity(cf_t *cf, sm_self_t *self)
 	}
 }
 
+/* a configuration file that cannot be read: the reference's words on the
+ * output ("451 4.0.0 " first for an SMTP client with -bs) and in the log */
+static void cf_unreadable(const sm_args_t *a, int err)
+{
+	printf("%s%s: line 0: cannot open: %s\n", a->mode == 's' ? "451 4.0.0 " : "", a->cffile,
+	       strerror(err));
+	fflush(stdout);
+	sm_log_id(LL_SERIOUS, LOG_CRIT, "", "SYSERR(%s): %s: line 0: cannot open: %s",
+		  log_real_user(), a->cffile, strerror(err));
+}
+
 static void define_builtins(cf_t *cf)
 {
 	char date[64], user[300];
-	struct passwd *pw = getpwuid(getuid());
+	struct passwd *pw = pwc_getpwuid(getuid());
 
 	sm_arpadate(time(NULL), date, sizeof date);
 	define(cf, "b", date);
@@ -110,11 +127,16 @@ static void define_builtins(cf_t *cf)
 
 cf_t *sm_startup(const sm_args_t *a)
 {
+	static bool used;
 	cf_t *cf = &the_cf;
 	sm_self_t self;
 	int i;
 
-	cf_init(cf);
+	if (used)
+		cf_init(cf);
+	else
+		cf_init_zeroed(cf);   /* static storage: zero until now */
+	used = true;
 	CF = cf;
 	map_register_builtin_classes();
 	define_builtins(cf);
@@ -128,6 +150,7 @@ cf_t *sm_startup(const sm_args_t *a)
 		cf_option(cf, a->opts[i]);
 	cf->opt.cmdline = false;
 	if (cf_read(cf, a->cffile, true) < 0) {
+		cf_unreadable(a, errno);
 		dns_self_free(&self);
 		return NULL;
 	}

@@ -4,6 +4,7 @@
  * Local recipients go through the alias database (src/aliases);
  * .forward files join when the local delivery agent lands. */
 #include "sendmail/init.h"
+#include "lib/pwcache.h"
 #include "addr/parseaddr.h"
 #include "aliases/aliases.h"
 #include "aliases/alias_expand.h"
@@ -36,7 +37,7 @@ static bool local_unknown(const addr_t *a)
 {
 	if (a->mailer == NULL || strcmp(a->mailer->name, "local") != 0)
 		return false;
-	return a->user == NULL || a->user[0] == '\0' || getpwnam(a->user) == NULL;
+	return a->user == NULL || a->user[0] == '\0' || pwc_getpwnam(a->user) == NULL;
 }
 
 static void print_ok(const vrcpt_t *v)

@@ -158,7 +158,7 @@ int sauth(ssess_t *s, sreply_t *r)
 	const char *allowed, *p;
 	int rc = 0;
 
-	if (!(s->ext & EXT_AUTH) || !lookup(s, &c))
+	if (!(s->ext & EXT_AUTH) || s->no_auth || !lookup(s, &c))
 		return 0;
 	allowed = c.mechs[0] ? c.mechs : opt_str(&s->q->cf->opt, OPT_AuthMechanisms);
 	if (allowed == NULL)

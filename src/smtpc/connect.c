@@ -106,9 +106,15 @@ static int try_host(ssess_t *s, const char *name, const char *shown, buf_t *err)
 			e = errno;
 			continue;
 		}
-		if (connect_timed(fd, ai->ai_addr, ai->ai_addrlen,
-				  smtpc_timeout(q->cf, OPT_Timeout_connect)) == 0)
+		if (clientport_apply(q->cf, ai->ai_family, fd) == 0 &&
+		    connect_timed(fd, ai->ai_addr, ai->ai_addrlen,
+				  smtpc_timeout(q->cf, OPT_Timeout_connect)) == 0) {
+			s->no_tls = clientport_mod(q->cf, ai->ai_family, 'S');
+			s->no_auth = clientport_mod(q->cf, ai->ai_family, 'A');
+			if (!clientport_helo(q->cf, fd, s->helo, sizeof s->helo))
+				s->helo[0] = '\0';
 			break;
+		}
 		e = errno;
 		close(fd);
 		fd = -1;

@@ -49,7 +49,7 @@ int sehlo(ssess_t *s, sreply_t *r)
 	int rc = -1;
 
 	s->phase = "EHLO";
-	buf_printf(&cmd, "EHLO %s", s->q->heloname);
+	buf_printf(&cmd, "EHLO %s", s->helo[0] ? s->helo : s->q->heloname);
 	if (sconn_cmd(s, buf_str(&cmd), t, true) == 0 && sreply_read(s, r, t) == 0) {
 		if (r->code / 100 == 2) {
 			parse_ext(s, buf_str(&r->text));
@@ -76,7 +76,7 @@ int shello(ssess_t *s, sreply_t *r)
 		return rc;
 	s->phase = "HELO";
 	s->ext = 0;
-	buf_printf(&cmd, "HELO %s", s->q->heloname);
+	buf_printf(&cmd, "HELO %s", s->helo[0] ? s->helo : s->q->heloname);
 	rc = -1;
 	if (sconn_cmd(s, buf_str(&cmd), t, true) == 0 && sreply_read(s, r, t) == 0 &&
 	    r->code / 100 == 2)

@@ -47,6 +47,9 @@ typedef struct ssess {
 	buf_t lastcmd;           /* for the transcript (">>> DATA") */
 	bool xs_header;          /* "... while talking to" written */
 	char lastreply[512];     /* the last reply line before QUIT */
+	char helo[256];          /* ClientPortOptions M=h: the interface's
+	                            name for EHLO/HELO; "" the request's */
+	bool no_tls, no_auth;    /* ClientPortOptions M=S, M=A */
 } ssess_t;
 
 /* io.c */
@@ -72,6 +75,11 @@ long smtpc_timeout(cf_t *cf, int id);
 /* hello.c */
 int shello(ssess_t *s, sreply_t *r);
 int sehlo(ssess_t *s, sreply_t *r);
+
+/* clientport.c: ClientPortOptions for a socket of this family */
+int clientport_apply(cf_t *cf, int family, int fd);     /* 0, -1 errno */
+bool clientport_mod(cf_t *cf, int family, char m);
+bool clientport_helo(cf_t *cf, int fd, char *name, size_t len);
 
 /* tls.c */
 int sstarttls(ssess_t *s, sreply_t *r);

@@ -63,7 +63,7 @@ int sstarttls(ssess_t *s, sreply_t *r)
 	long t = smtpc_timeout(cf, OPT_Timeout_starttls);
 
 	/* not offered, or no libssl to do it with: in clear */
-	if (!(s->ext & EXT_STARTTLS) || !ssl_fn_load())
+	if (!(s->ext & EXT_STARTTLS) || s->no_tls || !ssl_fn_load())
 		return 0;
 	s->phase = "STARTTLS";
 	if (sconn_cmd(s, "STARTTLS", t, true) < 0 || sreply_read(s, r, t) < 0)

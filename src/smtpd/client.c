@@ -92,6 +92,18 @@ void client_identify(session_t *s)
 		peer_name(s, (struct sockaddr *)&ss, len);
 		return;
 	}
+	if (len > 0 && ss.ss_family == AF_UNIX && getpeername(fileno(s->in),
+							       (struct sockaddr *)&ss, &len) == 0) {
+		/* a daemon's local socket (Family=local): as the reference
+		 * names such a peer */
+		s->is_socket = true;
+		s->resolve = "OK";
+		buf_set(&s->client_addr, "[UNIX: localhost]");
+		buf_set(&s->client_name, "localhost");
+		buf_set(&s->relay, "localhost [[UNIX: localhost]]");
+		snprintf(port, sizeof port, "0");
+		return;
+	}
 	buf_printf(&s->relay, "%s@localhost", s->o->realuser);
 }
 

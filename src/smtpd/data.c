@@ -1,8 +1,9 @@
 /* data.c - DATA: the message collected in SMTP mode (src/submit's
  * collect_smtp) into the df, then committed through submit_commit with
  * the transaction's sender, recipients and ESMTP parameters, and
- * delivered as DeliveryMode says.  A connection lost in the middle, or a
- * message over MaxMessageSize, leaves nothing in the queue. */
+ * delivered as DeliveryMode says (unless the cf's check_data, check_eoh
+ * or check_eom refuse it: msgchecks.c).  A connection lost in the middle,
+ * or a message over MaxMessageSize, leaves nothing in the queue. */
 #include "smtpd/smtpd_int.h"
 #include "deliver/deliver.h"
 #include "lib/xalloc.h"
@@ -155,7 +156,7 @@ static void deliver(session_t *s, envelope_t *e, int fd)
 	}
 }
 
-static void commit(session_t *s, collect_t *c)
+static void commit(session_t *s, collect_t *c, const msgchecks_t *m)
 {
 	submit_req_t r;
 	envelope_t e = s->e;
@@ -173,10 +174,18 @@ static void commit(session_t *s, collect_t *c)
 	e.ctime = time(NULL);
 	env_set_str(&e.qdir, s->o->qdir);
 	rcpt_sort(&e);
+	r.refuse = m->err != NULL;
+	if (m->discard)
+		s->discard = true;
 	st = submit_commit(s->cf, &r, &e, c, &fd);
 	free(warn);
+	if (st == EX_OK)
+		msgchecks_log_eom(s, m);
 	if (st != EX_OK) {
 		smtp_reply(s, true, 451, "4.3.0", "Error while queueing the message");
+	} else if (m->err != NULL) {
+		s->stat_rejected = true;
+		msgchecks_refuse(s, &e, m);
 	} else if (s->discard) {
 		s->stat_discarded = true;
 		if (fd >= 0)
@@ -268,9 +277,12 @@ static void collected(session_t *s, collect_t *c, int rc)
 		bool hdr = c->bare_in_hdr;
 
 		char qid[sizeof s->qid], next[sizeof s->qid];
+		msgchecks_t m;
 
 		memcpy(qid, s->qid, sizeof qid);
-		commit(s, c);
+		msgchecks_run(s, c, &m);
+		commit(s, c, &m);
+		msgchecks_free(&m);
 		memcpy(next, s->qid, sizeof next);
 		memcpy(s->qid, qid, sizeof qid);        /* logged under the message's id */
 		if (met & COLLECT_BARE_LF)
@@ -305,6 +317,8 @@ void cmd_data(session_t *s)
 		s->quit = true;         /* the reference drops the connection */
 		return;
 	}
+	if (data_refused(s))
+		return;                 /* the transaction stays */
 	smtp_reply(s, true, 354, NULL, "End data with <CR><LF>.<CR><LF>");
 	smtp_read_timeout(s, true);
 	rc = collect_df(s, &c);

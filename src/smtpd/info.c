@@ -1,8 +1,10 @@
 /* info.c - the commands that do not build a message: RSET, VRFY and EXPN
  * (PrivacyOptions, the attack counter, local users with their full
  * names, aliases), HELP (from HelpFile), ETRN (on a daemon connection a queue run
- * for the node in a child; Modifiers=E refuses it), VERB. */
+ * for the node in a child; Modifiers=E refuses it), VERB; the cf's
+ * check_vrfy, check_expn and check_etrn rulesets may refuse them. */
 #include "smtpd/smtpd_int.h"
+#include "lib/pwcache.h"
 #include "qrun/qrun.h"
 #include "addr/parseaddr.h"
 #include "aliases/aliases.h"
@@ -59,6 +61,21 @@ static void etrn_run(session_t *s, const char *node)
 	_exit(qrun_once(s->cf, &o));
 }
 
+/* check_etrn, check_vrfy, check_expn: a rejection is the reply */
+static bool refused_by(session_t *s, const char *rsname, const char *arg)
+{
+	verdict_t v;
+	bool no;
+
+	verdict_init(&v);
+	policy_check(s, rsname, arg, NULL, &v);
+	no = v.code != 0;
+	if (no)
+		verdict_reply(s, &v);
+	verdict_free(&v);
+	return no;
+}
+
 void cmd_etrn(session_t *s)
 {
 	const char *arg = cmd_arg(s);
@@ -75,6 +92,8 @@ void cmd_etrn(session_t *s)
 		return;
 	}
 	s->didmail = true;
+	if (refused_by(s, "check_etrn", arg))
+		return;
 	session_log(s, LL_STATS, LOG_INFO, "%s: ETRN %s", buf_str(&s->relay), arg);
 	if (arg[0] == '#') {
 		smtp_reply(s, true, 459, "4.5.4", "Queue %s unknown", arg + 1);
@@ -88,7 +107,7 @@ void cmd_etrn(session_t *s)
 static void vrfy_local(session_t *s, addr_t *a, bool last)
 {
 	const char *j = mac_get(&s->cf->mac, 'j');
-	struct passwd *pw = getpwnam(a->user);
+	struct passwd *pw = pwc_getpwnam(a->user);
 	buf_t v = BUF_INIT(8192), name = BUF_INIT(1024);
 	int st = 0;
 
@@ -184,6 +203,8 @@ void cmd_vrfy(session_t *s, bool expn)
 	session_log(s, LL_STATS, LOG_INFO, "%s: %s", buf_str(&s->relay), buf_str(&s->line));
 	if (*arg == '\0')
 		smtp_reply(s, true, 501, "5.5.2", "Argument required");
+	else if (refused_by(s, expn ? "check_expn" : "check_vrfy", arg))
+		;
 	else if (!expn || !expn_alias(s, arg))
 		vrfy_one(s, arg, true);
 }

@@ -275,7 +275,8 @@ static void session_free(session_t *s)
 static void session_close(session_t *s)
 {
 	transaction_end(s, true);
-	if (!s->didmail)
+	/* a connection check_relay refused gets no such note (the reference) */
+	if (!s->didmail && s->conn_code == 0 && !s->conn_discard)
 		session_log(s, LL_MINOR, LOG_INFO,
 			    "%s did not issue MAIL/EXPN/VRFY/ETRN during connection to %s",
 			    buf_str(&s->relay), session_channel(s));

@@ -26,6 +26,9 @@ typedef struct smtpd_opts {
  * Returns the process exit status the reference gives (EX_OK, or the
  * status of the last rejected address). */
 int smtpd_session(cf_t *cf, const smtpd_opts_t *o, FILE *in, FILE *out);
+/* what every session would load for itself (SASL and its plugins),
+ * loaded once by a daemon before it forks sessions */
+void smtpd_preload(cf_t *cf);
 
 /* the longest command line kept (the rest of a longer line is dropped) */
 #define SMTPD_MAXLINE 16384

@@ -7,6 +7,7 @@
 #include "lib/buf.h"
 #include "lib/addrtext.h"
 #include "queue/envelope.h"
+#include "addr/verdict.h"
 #include <stdarg.h>
 #include <stdbool.h>
 #include <time.h>
@@ -102,22 +103,16 @@ void smtp_read_timeout(session_t *s, bool data);
 void smtp_release_socket(session_t *s);
 
 /* ------------------------------------------------------------ policy.c */
-/* the verdict of a policy ruleset or an address check */
-typedef struct verdict {
-	int code;                /* 0: accepted; else the reply code */
-	char dsn[16];
-	bool dsn_default;        /* the rule gave no enhanced code */
-	buf_t text;              /* reply text after code and dsn */
-	bool discard;
-	int exitstat;            /* EX_* the reject sets, 0 none */
-} verdict_t;
-
-void verdict_init(verdict_t *v);
-void verdict_free(verdict_t *v);
 /* run ruleset name over arg (arg2 != NULL: "arg $| arg2"); a missing
  * ruleset accepts.  A reject is logged as the reference does. */
 void policy_check(session_t *s, const char *rsname, const char *arg, const char *arg2,
 		  verdict_t *v);
+/* the same in two steps: the verdict without the log line, then the line
+ * ("ruleset=..., reject=..." or "discard"; none for an accepting verdict) */
+void policy_eval(session_t *s, const char *rsname, const char *arg, const char *arg2,
+		 verdict_t *v);
+void policy_log(session_t *s, const char *rsname, const char *arg, const char *arg2,
+		const verdict_t *v);
 /* the number a ruleset returns as "$# N" (greet_pause), -1 none */
 long policy_number(session_t *s, const char *rsname, const char *arg, const char *arg2);
 /* reply with v's code, dsn and text */
@@ -127,6 +122,24 @@ void verdict_reply(session_t *s, const verdict_t *v);
 struct addr;
 void policy_parse(session_t *s, const char *text, unsigned flags, struct addr *a,
 		  verdict_t *v);
+
+/* ------------------------------------------------------------ msgchecks.c */
+struct collect;
+typedef struct msgchecks {
+	verdict_t eoh, eom;      /* check_eoh's and check_eom's verdicts */
+	char size[24];           /* check_eom's argument */
+	const verdict_t *err;    /* the rejection that wins, NULL none */
+	bool discard;            /* no rejection, but a discard */
+} msgchecks_t;
+/* check_data at DATA: true when refused (replied and logged) */
+bool data_refused(session_t *s);
+/* check_eoh (logged) and check_eom (logged by msgchecks_log_eom, after
+ * the from= line) on a collected message */
+void msgchecks_run(session_t *s, const struct collect *c, msgchecks_t *m);
+void msgchecks_log_eom(session_t *s, const msgchecks_t *m);
+/* a refused message: "to=..., stat=" per recipient, then the reply */
+void msgchecks_refuse(session_t *s, const envelope_t *e, const msgchecks_t *m);
+void msgchecks_free(msgchecks_t *m);
 
 /* ------------------------------------------------------------ client.c */
 void client_identify(session_t *s);

@@ -1,5 +1,6 @@
 /* rcpts.c - the recipients of a submission (see rcpts.h). */
 #include "submit/rcpts.h"
+#include "lib/pwcache.h"
 #include "addr/header.h"
 #include "addr/parseaddr.h"
 #include "aliases/aliases.h"
@@ -96,7 +97,7 @@ bool rcpt_local_known(const addr_t *a)
 		return false;
 	buf_set(&key, a->user);
 	sm_lower(key.p ? key.p : (char *)"");
-	known = alias_lookup(buf_str(&key), &v, &st) > 0 || getpwnam(a->user) != NULL;
+	known = alias_lookup(buf_str(&key), &v, &st) > 0 || pwc_getpwnam(a->user) != NULL;
 	buf_free(&v);
 	buf_free(&key);
 	return known;

@@ -4,6 +4,7 @@
  * priority), the qf committed (tf, fsync, rename); only then is the
  * message reported accepted and logged. */
 #include "submit/submit.h"
+#include "lib/pwcache.h"
 #include "submit/collect.h"
 #include "submit/headers.h"
 #include "submit/rcpts.h"
@@ -111,7 +112,7 @@ static void sender_fullname(cf_t *cf, sender_t *s, const submit_req_t *r)
 	memset(&a, 0, sizeof a);
 	if (parseaddr(cf, NULL, buf_str(&s->addr), RF_SENDERADDR, &a) == 0 &&
 	    a.mailer != NULL && strcmp(a.mailer->name, "local") == 0 && a.user != NULL) {
-		struct passwd *pw = getpwnam(a.user);
+		struct passwd *pw = pwc_getpwnam(a.user);
 		if (pw != NULL)
 			gecos_name(pw, &s->fullname);
 	}
@@ -498,6 +499,11 @@ int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, 
 
 	*lockfd = -1;
 	memset(&cl, 0, sizeof cl);
+	if (st == EX_OK && r->refuse) {
+		discard_files(r, e);
+		log_accepted(cf, e);
+		return EX_OK;
+	}
 	if (st == EX_OK && (qonly || r->expand_now)) {
 		expand_before_queueing(cf, r, e, c);
 		owner_split(e, &cl);

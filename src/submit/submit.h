@@ -50,6 +50,10 @@ typedef struct submit_req {
 	                            report), EX_OK when none was */
 	char *const *warnings;   /* further X-Authentication-Warning: fields */
 	size_t nwarnings;
+	bool refuse;             /* SMTP: check_eoh/check_eom refused the
+	                            message: the envelope is built and its
+	                            from= logged, nothing is queued (the df
+	                            goes) */
 } submit_req_t;
 
 /* the checks the reference makes on -B -N -R -V before reading anything;

@@ -147,6 +147,7 @@ static void cmd_dump(tm_t *tm, const char *p)
 		rs = parse_rs(tm, &q);
 		if (rs < 0)
 			return;
+		cf_ruleset_ready(tm->cf, rs);
 		for (i = 0; i < tm->cf->rs[rs].n; i++) {
 			const rule_t *r = &tm->cf->rs[rs].rules[i];
 			fputc('R', tm->out);

@@ -1,6 +1,7 @@
 /* test_engine.c - the tokenizer, rule matching and rewriting on a small
  * configuration of our own (no DNS, no maps on disk). */
 #include "tap.h"
+#include "rw_run.h"
 #include "conf/cf.h"
 #include "conf/class.h"
 #include "maps/map.h"
@@ -55,39 +56,10 @@ static void is_tokens(const char *addr, int mode, const char *want)
 	buf_free(&b);
 }
 
-/* run ruleset name over addr, return the result as text */
-static int run(const char *rs, const char *addr, buf_t *out)
-{
-	scanner_t sc;
-	tokvec_t tv;
-	arena_t ar;
-	rwctx_t cx;
-	int st;
-	size_t i;
-
-	memset(&sc, 0, sizeof sc);
-	sc.mode = SCAN_NOC;
-	tv_init(&tv);
-	arena_init(&ar);
-	scan_address(&sc, addr, &tv, &ar);
-	memset(&cx, 0, sizeof cx);
-	cx.cf = &cf;
-	cx.ar = &ar;
-	st = rewrite(&cx, cf_ruleset_lookup(&cf, rs), &tv);
-	for (i = 0; i < tv.n; i++) {
-		if (i)
-			buf_addc(out, ' ');
-		tok_render(out, &tv.v[i]);
-	}
-	tv_free(&tv);
-	arena_free(&ar);
-	return st;
-}
-
 static void is_rw(const char *rs, const char *addr, const char *want)
 {
 	buf_t b = BUF_INIT(0);
-	run(rs, addr, &b);
+	rw_run(&cf, rs, addr, &b);
 	is_str(buf_str(&b), want, "%s %s", rs, addr);
 	buf_free(&b);
 }
@@ -151,7 +123,7 @@ int main(void)
 	{
 		FILE *devnull = fopen("/dev/null", "w");
 		(void)devnull;
-		run("loop", "a", &b);
+		rw_run(&cf, "loop", "a", &b);
 		ok(strlen(buf_str(&b)) > 100, "looping rule stops after its limit");
 		if (devnull)
 			fclose(devnull);
