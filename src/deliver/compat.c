@@ -2,7 +2,7 @@
  * "sender $| recipient" (as the envelope holds them) before each
  * recipient's mailer.  $#discard drops the recipient silently; $#error
  * fails it the reference's way (to= with dsn=5.5.2, reply=65, "Data format
- * error", no ctladdr; exit status 65), after the line
+ * error", no ctladdr; exit status 65, a queue run's too), after the line
  * "ruleset=check_compat, arg1=..., arg2=..., relay=..., reject=...". */
 #include "deliver/deliver_int.h"
 #include "addr/parseaddr.h"
@@ -59,6 +59,7 @@ static void refuse(dctx_t *d, drcpt_t *x, const verdict_t *v)
 	a->reply = xstrdup("65");
 	a->ran = true;
 	a->no_ctl = true;
+	a->own_error = true;
 	a->start = time(NULL);
 	dverbose(d, "%s", buf_str(&v->text));
 }

@@ -80,10 +80,11 @@ static void record(dctx_t *d, drcpt_t *x, const char *logto)
 				time(NULL));
 	buf_free(&ctl);
 	/* the exit status: any failure at -odi; in a queue run only a
-	 * remote refusal (the reference's queue run exits 0 after local
-	 * failures, 67 after an SMTP "550 User unknown") */
+	 * remote refusal or the MTA's own (the reference's queue run exits 0
+	 * after local failures, 67 after an SMTP "550 User unknown", 65
+	 * after check_compat refused) */
 	if (r->state == RS_FAILED && d->o->failstat != NULL && *d->o->failstat == 0 &&
-	    (!d->o->queue_run || a->shown))
+	    (!d->o->queue_run || a->shown || a->own_error))
 		*d->o->failstat = a->exitstat;
 	if (r->state == RS_FAILED)
 		dsn_queue_bounce(d->cf, d->e, r, a, 'f');

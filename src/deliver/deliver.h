@@ -74,6 +74,8 @@ typedef struct attempt {
 	                        dialogue), NULL none */
 	time_t start;        /* when the mailer was started */
 	bool no_ctl;         /* its to= line has no ctladdr= (check_compat) */
+	bool own_error;      /* refused by the MTA itself (check_compat): it
+	                        sets a queue run's exit status too */
 } attempt_t;
 
 /* ------------------------------------------------------------ expansion */
