@@ -25,12 +25,15 @@ struct ml_opts {
 };
 extern struct ml_opts ml_opts;
 
+#define ML_PEND_MAX 32768   /* body bytes gathered before a write */
+
 /* one spooled message: the headers in memory, the body in an unlinked
  * temporary file */
 struct ml_msg {
 	buf_t head;       /* "From sender date\n" and the header lines */
 	int body_fd;
-	off_t body_len;
+	off_t body_len;   /* body bytes added (written and pending) */
+	buf_t pend;       /* body bytes not written to body_fd yet */
 	bool saw_sep;     /* the blank line after the headers was seen */
 	bool first;       /* no line added yet */
 	int fail;         /* errno of a failed spool write, 0 if none */

@@ -41,13 +41,18 @@ void msg_begin(struct ml_msg *m, const char *sender)
 	buf_printf(&m->head, "From %s %s\n", sender, date);
 	m->body_fd = open_tmp();
 	m->body_len = 0;
+	buf_init(&m->pend, ML_PEND_MAX);
 	m->saw_sep = false;
 	m->first = true;
 	m->fail = 0;
 }
 
-static void body_add(struct ml_msg *m, const char *s, size_t n)
+/* the pending body bytes to the spool file (a failure is kept in fail) */
+static void body_flush(struct ml_msg *m)
 {
+	const char *s = m->pend.p;
+	size_t n = m->pend.len;
+
 	while (n > 0 && m->fail == 0) {
 		ssize_t w = write(m->body_fd, s, n);
 
@@ -55,11 +60,27 @@ static void body_add(struct ml_msg *m, const char *s, size_t n)
 			continue;
 		if (w <= 0) {
 			m->fail = w < 0 ? errno : EIO;
-			return;
+			break;
 		}
 		s += w;
 		n -= (size_t)w;
-		m->body_len += w;
+	}
+	buf_reset(&m->pend);
+}
+
+/* body bytes, written in pieces of up to ML_PEND_MAX instead of a write
+ * per line */
+static void body_add(struct ml_msg *m, const char *s, size_t n)
+{
+	while (n > 0 && m->fail == 0) {
+		size_t room = ML_PEND_MAX - m->pend.len, k = n < room ? n : room;
+
+		buf_add(&m->pend, s, k);
+		m->body_len += (off_t)k;
+		s += k;
+		n -= k;
+		if (m->pend.len == ML_PEND_MAX)
+			body_flush(m);
 	}
 }
 
@@ -92,6 +113,7 @@ void msg_line(struct ml_msg *m, const char *s, size_t n)
 
 void msg_end(struct ml_msg *m)
 {
+	body_flush(m);
 	if (m->first && !ml_opts.lmtp)
 		buf_addc(&m->head, '\n');
 	buf_printf(&m->head, "Content-Length: %lld\n%s", (long long)m->body_len,
@@ -103,6 +125,7 @@ void msg_end(struct ml_msg *m)
 void msg_free(struct ml_msg *m)
 {
 	buf_free(&m->head);
+	buf_free(&m->pend);
 	if (m->body_fd >= 0)
 		close(m->body_fd);
 	m->body_fd = -1;
