@@ -128,34 +128,6 @@ static void fill_request(session_t *s, submit_req_t *r, char **warn)
 	}
 }
 
-/* -odi: now; -odb: in a child; -odq/-odd: by a queue run */
-static void deliver(session_t *s, envelope_t *e, int fd)
-{
-	int mode = (int)opt_num(&s->cf->opt, OPT_DeliveryMode);
-	deliver_opts_t o;
-
-	if (fd < 0 || (mode != 'i' && mode != 'b')) {
-		if (fd >= 0)
-			close(fd);
-		return;
-	}
-	fflush(NULL);
-	if (mode == 'b' && fork() != 0) {
-		close(fd);
-		return;
-	}
-	if (mode == 'b' && s->is_socket)
-		smtp_release_socket(s);
-	memset(&o, 0, sizeof o);
-	o.out = stderr;
-	o.noalias = s->o->noalias;
-	deliver_message(s->cf, e, fd, &o);
-	if (mode == 'b') {
-		fflush(NULL);
-		_exit(EX_OK);
-	}
-}
-
 static void commit(session_t *s, collect_t *c, const msgchecks_t *m)
 {
 	submit_req_t r;
@@ -195,7 +167,7 @@ static void commit(session_t *s, collect_t *c, const msgchecks_t *m)
 		smtp_reply(s, true, 250, "2.0.0", "%s Message accepted for delivery", s->qid);
 	} else {
 		smtp_reply(s, true, 250, "2.0.0", "%s Message accepted for delivery", s->qid);
-		deliver(s, &e, fd);
+		smtpd_deliver(s, &e, fd);
 	}
 	env_free(&e);
 	s->sender_set = false;      /* submit_commit logged from= */

@@ -123,6 +123,10 @@ struct addr;
 void policy_parse(session_t *s, const char *text, unsigned flags, struct addr *a,
 		  verdict_t *v);
 
+/* ------------------------------------------------------------ deliver_now.c */
+/* the accepted message (fd: its qf lock) delivered as DeliveryMode says */
+void smtpd_deliver(session_t *s, envelope_t *e, int fd);
+
 /* ------------------------------------------------------------ msgchecks.c */
 struct collect;
 typedef struct msgchecks {

@@ -435,7 +435,7 @@ static int build_envelope(cf_t *cf, const submit_req_t *r, envelope_t *e, collec
 	return count_rcpts(e) == 0 ? st : EX_OK;
 }
 
-static bool supersafe(const cf_t *cf)
+bool submit_supersafe(const cf_t *cf)
 {
 	const char *v = opt_str(&cf->opt, OPT_SuperSafe);
 	return v == NULL || !(strchr("fFnN0", v[0]) != NULL);
@@ -490,7 +490,7 @@ static void la_queued(const submit_req_t *r, const envelope_t *e, int *lockfd)
 
 int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, int *lockfd)
 {
-	bool sync = supersafe(cf), queue_orig = true, keep_df = false;
+	bool sync = submit_supersafe(cf), queue_orig = true, keep_df = false;
 	int st = build_envelope(cf, r, e, c);
 	bool la_only = st == EX_OK && !r->queue_only && la_shouldqueue(cf, e->prio);
 	bool qonly = r->queue_only || la_only;
@@ -556,7 +556,7 @@ int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, 
 int submit_message(cf_t *cf, const submit_req_t *r, FILE *in, envelope_t *e, int *lockfd)
 {
 	collect_t c;
-	bool sync = supersafe(cf);
+	bool sync = submit_supersafe(cf);
 	int st, dflock = -1;
 
 	env_init(e);

@@ -73,6 +73,8 @@ struct collect;
  * wrote (SMTP): e has its queue id, ctime, qdir (and, with r->smtp, its
  * recipients); the header is completed, the qf committed and the from=
  * line logged.  EX_OK or an EX_* status; on failure df and qf are gone. */
+/* SuperSafe says the queue files are fsynced (True, Interactive, PostMilter) */
+bool submit_supersafe(const cf_t *cf);
 int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, struct collect *c,
 		  int *lockfd);
 
