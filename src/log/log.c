@@ -138,9 +138,14 @@ void sm_log(int level, int prio, const char *fmt, ...)
 
 const char *log_real_user(void)
 {
+	/* looked up once: RunAsUser may change the ids later; the invoking
+	 * user stays the one SYSERR(...) and the sender name show */
 	static char name[256];
-	struct passwd *pw = pwc_getpwuid(getuid());
+	struct passwd *pw;
 
-	snprintf(name, sizeof name, "%s", pw != NULL ? pw->pw_name : "root");
+	if (name[0] == '\0') {
+		pw = pwc_getpwuid(getuid());
+		snprintf(name, sizeof name, "%s", pw != NULL ? pw->pw_name : "root");
+	}
 	return name;
 }

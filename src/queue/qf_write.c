@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static int write_all(int fd, const char *p, size_t n)
@@ -30,6 +31,13 @@ static int create_tf(const char *tf)
 {
 	for (int tries = 0; tries < 2; tries++) {
 		int fd = open(tf, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, queue_filemode());
+		/* QueueFileMode exactly, whatever the umask (0660 in the MSP's
+		 * queue, as the reference's files there) */
+		if (fd >= 0 && fchmod(fd, queue_filemode()) != 0) {
+			close(fd);
+			unlink(tf);
+			return -1;
+		}
 		if (fd >= 0) {
 			if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
 				crashpoint("tf-created");

@@ -35,6 +35,8 @@ static int open_locked(const char *qdir, int type, const char *qid, int flags, i
 		return -1;
 	}
 	fd = open(buf_str(&path), flags | O_CLOEXEC, queue_filemode());
+	if (fd >= 0 && (flags & O_CREAT) && fchmod(fd, queue_filemode()) != 0)
+		err = errno;        /* QueueFileMode exactly, whatever the umask */
 	if (fd >= 0 && flock(fd, lock | LOCK_NB) < 0)
 		err = errno == EAGAIN ? EWOULDBLOCK : errno;
 	else if (fd >= 0 && !(flags & O_CREAT) && !still_linked(fd, buf_str(&path)))

@@ -97,11 +97,15 @@ int main(int argc, char **argv)
 		/* submission and queue runs show the alias database notes
 		 * (text version read, out of date) only with -v */
 		alias_wait_config(opt_num(&cf->opt, OPT_AliasWait), args.verbose);
+		if (sm_run_as(cf, &args) != 0) {
+			rc = EX_OSERR;
+			break;
+		}
 		rc = args.queue || args.quarantine != NULL ? sm_mode_qrun(cf, &args)
 							      : sm_mode_submit(cf, &args);
 		break;
 	case 's':
-		rc = sm_mode_smtp(cf, &args);
+		rc = sm_run_as(cf, &args) != 0 ? EX_OSERR : sm_mode_smtp(cf, &args);
 		break;
 	case 'd':
 	case 'D':

@@ -12,17 +12,14 @@
 
 int sm_mode_smtp(cf_t *cf, const sm_args_t *a)
 {
-	static char user[256];
 	const char *qd = opt_str(&cf->opt, OPT_QueueDirectory);
-	struct passwd *pw = pwc_getpwuid(getuid());
 	smtpd_opts_t o;
 
-	snprintf(user, sizeof user, "%s", pw != NULL ? pw->pw_name : "root");
 	log_setup(a->logtag != NULL ? a->logtag : "sendmail",
 		  (int)opt_num(&cf->opt, OPT_LogLevel), opt_str(&cf->opt, OPT_LogTarget));
 	memset(&o, 0, sizeof o);
 	o.qdir = qd != NULL && *qd ? qd : "/var/spool/mqueue";
-	o.realuser = user;
+	o.realuser = log_real_user();   /* the invoking user, RunAsUser or not */
 	o.verbose = a->verbose;
 	o.noalias = a->noalias;
 	return smtpd_session(cf, &o, stdin, stdout);

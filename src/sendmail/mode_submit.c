@@ -27,7 +27,7 @@ static bool trusted_user(const cf_t *cf, const char *name)
 {
 	const char *tu = opt_str(&cf->opt, OPT_TrustedUser);
 
-	if (getuid() == 0 || (tu != NULL && strcmp(tu, name) == 0))
+	if (sm_real_uid() == 0 || (tu != NULL && strcmp(tu, name) == 0))
 		return true;
 	for (size_t i = 0; i < cf->ntrusted; i++)
 		if (strcmp(cf->trusted[i], name) == 0)
@@ -70,7 +70,7 @@ static void fill_request(const cf_t *cf, const sm_args_t *a, submit_req_t *r)
 	r->qdir = qd != NULL && *qd ? qd : "/var/spool/mqueue";
 	r->realuser = log_real_user();
 	r->trusted = trusted_user(cf, r->realuser);
-	if (getuid() != 0 && a->cf_given)
+	if (sm_real_uid() != 0 && a->cf_given)
 		r->cf_given = a->cffile;
 	if (!r->trusted && qdir_on_command_line(a))
 		r->qdir_given = r->qdir;

@@ -21,6 +21,11 @@ int sm_qrun_here(cf_t *cf, const sm_args_t *a);
 void sm_reexec(void);
 
 /* -bs: an SMTP session on standard input/output (mode_smtp.c) */
+/* RunAsUser for a process started by root (runas.c): 0, or -1 when the
+ * switch failed (logged) */
+int sm_run_as(cf_t *cf, const sm_args_t *a);
+/* the real user id the process was started with (before RunAsUser) */
+uid_t sm_real_uid(void);
 int sm_mode_smtp(cf_t *cf, const sm_args_t *a);
 
 #endif
