@@ -10,33 +10,10 @@
 #include "log/log.h"
 #include "queue/queue.h"
 #include "submit/owner_split.h"
-#include "submit/submit.h"
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
 #include <unistd.h>
-
-static void split_owners(session_t *s, envelope_t *e, clones_t *cl)
-{
-	deliver_opts_t o;
-	bool sync = submit_supersafe(s->cf);
-
-	memset(&o, 0, sizeof o);
-	o.out = stderr;
-	o.noalias = s->o->noalias;
-	deliver_expand(s->cf, e, &o);
-	owner_split(e, cl);
-	for (size_t i = 0; i < cl->n; i++) {
-		if (owner_commit(e, &cl->v[i], sync, &cl->lockfd[i]) != 0) {
-			/* not committed: its recipients go back to the original */
-			sm_log_id(LL_SERIOUS, LOG_ERR, e->qid, "SYSERR: cannot queue clone %s",
-				  cl->v[i].qid);
-			continue;
-		}
-		sm_log_id(LL_DEFER, LOG_INFO, e->qid, "%s: clone: owner=%s", cl->v[i].qid,
-			  cl->v[i].sender);
-	}
-}
 
 void smtpd_deliver(session_t *s, envelope_t *e, int fd)
 {
@@ -57,11 +34,11 @@ void smtpd_deliver(session_t *s, envelope_t *e, int fd)
 	if (mode == 'b' && s->is_socket)
 		smtp_release_socket(s);
 	memset(&cl, 0, sizeof cl);
-	if (!s->o->noalias)
-		split_owners(s, e, &cl);
 	memset(&o, 0, sizeof o);
 	o.out = stderr;
 	o.noalias = s->o->noalias;
+	if (!s->o->noalias)
+		owner_split_commit(s->cf, e, &o, &cl);
 	deliver_message(s->cf, e, fd, &o);
 	o.from_flag = true;     /* a clone is sent by its owner */
 	for (size_t i = 0; i < cl.n; i++)

@@ -5,6 +5,10 @@
 #include "queue/queue.h"
 #include "lib/buf.h"
 #include "lib/xalloc.h"
+#include "log/log.h"
+#include "submit/submit.h"
+#include "deliver/deliver.h"
+#include "conf/cf.h"
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
@@ -113,4 +117,38 @@ void clones_free(clones_t *c)
 	free(c->v);
 	free(c->lockfd);
 	memset(c, 0, sizeof *c);
+}
+
+/* a clone that could not be committed: its recipients go back to e */
+static void take_back(envelope_t *e, envelope_t *k)
+{
+	for (rcpt_t *kr = k->rcpts; kr != NULL; kr = kr->next) {
+		rcpt_t *r;
+		if (kr->state != RS_QUEUED)
+			continue;
+		r = env_add_rcpt(e, kr->addr, kr->flags);
+		env_set_str(&r->ctl, kr->ctl);
+		env_set_str(&r->final, kr->final);
+		env_set_str(&r->orcpt, kr->orcpt);
+		env_set_str(&r->mailer, kr->mailer);
+		kr->state = RS_EXPANDED;
+	}
+}
+
+void owner_split_commit(cf_t *cf, envelope_t *e, const deliver_opts_t *o, clones_t *cl)
+{
+	bool sync = submit_supersafe(cf);
+
+	deliver_expand(cf, e, o);
+	owner_split(e, cl);
+	for (size_t i = 0; i < cl->n; i++) {
+		if (owner_commit(e, &cl->v[i], sync, &cl->lockfd[i]) != 0) {
+			sm_log_id(LL_SERIOUS, LOG_ERR, e->qid, "SYSERR: cannot queue clone %s: %s",
+				  cl->v[i].qid, strerror(errno));
+			take_back(e, &cl->v[i]);    /* never lost: the original keeps them */
+			continue;
+		}
+		sm_log_id(LL_DEFER, LOG_INFO, e->qid, "%s: clone: owner=%s", cl->v[i].qid,
+			  cl->v[i].sender);
+	}
 }
