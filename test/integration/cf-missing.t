@@ -3,11 +3,15 @@
 # reference in the oracle's sandbox: the -bs client gets "451 4.0.0 FILE:
 # line 0: cannot open: ...", a submission and -bt print the same text,
 # every one exits 72 and logs "NOQUEUE: SYSERR(root): ..." -- output and
-# log lines must be the reference's.
+# log lines must be the reference's.  Whether the client's EHLO still
+# reaches the pipe before the server has exited is a race of timing (the
+# reference is merely slower to exit), so the driver's "write error" note
+# is left out of both transcripts.
 . "$(dirname "$0")/lib/refsbx.sh" cfmissing
 run() { # side binary
 	SENDMAIL_BIN=$2 "$L/mksbx.sh" "$T/$1" seed "$T/cf" >/dev/null 2>&1 || return 1
-	"$L/sbx.sh" "$T/$1" "bash $L/postinstall.sh >/dev/null 2>&1; bash $TOP/test/integration/cfmissing/cases.sh" >"$T/$1.out" 2>&1
+	"$L/sbx.sh" "$T/$1" "bash $L/postinstall.sh >/dev/null 2>&1; bash $TOP/test/integration/cfmissing/cases.sh" 2>&1 |
+		grep -av '^-- <write error: Broken pipe>$' >"$T/$1.out"
 	grep -a 'SYSERR' "$T/$1/log/syslog.raw" | cut -d' ' -f5- >"$T/$1.log"
 }
 run ref "$R/sendmail" || { echo "1..0 # SKIP cannot make the sandbox"; exit 0; }
