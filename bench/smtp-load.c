@@ -50,8 +50,13 @@ struct opts {
 struct conn {
 	int fd;
 	size_t len;		/* bytes in buf */
+	char err[160];		/* why the last step failed */
 	char buf[RBUF_LEN];
 };
+
+/* failure kinds, the prefix of conn.err */
+enum { F_CONNECT, F_TIMEOUT, F_EOF, F_REPLY, F_OTHER, F_KINDS };
+static const char *const fail_name[F_KINDS] = { "connect", "timeout", "eof", "reply", "other" };
 
 static struct opts O = { NULL, 0, 20, 100, 2048, 100, 30000, 600,
 			 "loadgen@client.example", "bench@mail.example.com",
@@ -75,15 +80,19 @@ static int conn_open(struct conn *c)
 	int one = 1;
 
 	c->len = 0;
+	c->err[0] = '\0';
 	c->fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (c->fd < 0)
+	if (c->fd < 0) {
+		(void)snprintf(c->err, sizeof c->err, "connect: socket: %s", strerror(errno));
 		return -1;
+	}
 	memset(&sa, 0, sizeof sa);
 	sa.sin_family = AF_INET;
 	sa.sin_port = htons((unsigned short)O.port);
 	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	if (setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) != 0 ||
 	    connect(c->fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+		(void)snprintf(c->err, sizeof c->err, "connect: %s", strerror(errno));
 		(void)close(c->fd);
 		c->fd = -1;
 		return -1;
@@ -98,14 +107,19 @@ static void conn_close(struct conn *c)
 	c->fd = -1;
 }
 
-static int wait_fd(int fd, short ev)
+static int wait_fd(struct conn *c, short ev)
 {
-	struct pollfd p = { fd, ev, 0 };
+	struct pollfd p = { c->fd, ev, 0 };
 	int r;
 
 	do
 		r = poll(&p, 1, O.timeout_ms);
 	while (r < 0 && errno == EINTR && !stop_flag);
+	if (r == 0)
+		(void)snprintf(c->err, sizeof c->err, "timeout: no %s in %d ms",
+			       ev == POLLIN ? "reply" : "write room", O.timeout_ms);
+	else if (r < 0)
+		(void)snprintf(c->err, sizeof c->err, "other: poll: %s", strerror(errno));
 	return r > 0 ? 0 : -1;
 }
 
@@ -114,13 +128,16 @@ static int send_all(struct conn *c, const char *p, size_t n)
 	while (n > 0) {
 		ssize_t w;
 
-		if (wait_fd(c->fd, POLLOUT) != 0)
+		if (wait_fd(c, POLLOUT) != 0)
 			return -1;
 		w = send(c->fd, p, n, MSG_NOSIGNAL);
 		if (w < 0 && errno == EINTR)
 			continue;
-		if (w <= 0)
+		if (w <= 0) {
+			(void)snprintf(c->err, sizeof c->err, "eof: send: %s",
+				       w < 0 ? strerror(errno) : "0 bytes");
 			return -1;
+		}
 		p += w;
 		n -= (size_t)w;
 	}
@@ -162,13 +179,16 @@ static int read_line(struct conn *c, char *out, size_t outsz)
 		}
 		if (c->len == sizeof c->buf)	/* overlong line: drop it */
 			c->len = 0;
-		if (wait_fd(c->fd, POLLIN) != 0)
+		if (wait_fd(c, POLLIN) != 0)
 			return -1;
 		r = recv(c->fd, c->buf + c->len, sizeof c->buf - c->len, 0);
 		if (r < 0 && errno == EINTR)
 			continue;
-		if (r <= 0)
+		if (r <= 0) {
+			(void)snprintf(c->err, sizeof c->err, "eof: recv: %s",
+				       r < 0 ? strerror(errno) : "connection closed");
 			return -1;
+		}
 		c->len += (size_t)r;
 	}
 }
@@ -182,17 +202,55 @@ static int read_reply(struct conn *c)
 	for (i = 0; i < 1000; i++) {
 		if (read_line(c, line, sizeof line) != 0)
 			return -1;
-		if (strlen(line) < 3 || line[0] < '1' || line[0] > '5')
+		if (strlen(line) < 3 || line[0] < '1' || line[0] > '5') {
+			(void)snprintf(c->err, sizeof c->err, "reply: malformed: %.120s", line);
 			return -1;
-		if (line[3] != '-')
+		}
+		if (line[3] != '-') {	/* the reason, if not the code expected */
+			(void)snprintf(c->err, sizeof c->err, "reply: %.140s", line);
 			return atoi(line);
+		}
 	}
+	(void)snprintf(c->err, sizeof c->err, "reply: more than 1000 lines");
 	return -1;
 }
 
 static int expect(struct conn *c, int code)
 {
 	return read_reply(c) == code ? 0 : -1;
+}
+
+/* failures by kind, and the first one's text */
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+static int fail_kind[F_KINDS];
+static char first_err[160];
+
+static void note_failure(const struct conn *c)
+{
+	int k;
+
+	for (k = 0; k < F_OTHER; k++)
+		if (strncmp(c->err, fail_name[k], strlen(fail_name[k])) == 0)
+			break;
+	if (pthread_mutex_lock(&mu) != 0)
+		return;
+	fail_kind[k]++;
+	if (first_err[0] == '\0')
+		(void)snprintf(first_err, sizeof first_err, "%s", c->err[0] ? c->err : "?");
+	(void)pthread_mutex_unlock(&mu);
+}
+
+/* the first failure on a line of its own, then prefix and "fail_connect=N
+ * ...", the start of the key=value line */
+static void print_failures(const char *prefix)
+{
+	int k;
+
+	if (first_err[0] != '\0')
+		printf("first_error: %s\n", first_err);
+	printf("%s", prefix);
+	for (k = 0; k < F_KINDS; k++)
+		printf("fail_%s=%d ", fail_name[k], fail_kind[k]);
 }
 
 /* the DATA part: headers, body lines of up to 72 bytes, CRLF, "." */
@@ -242,7 +300,6 @@ static int transaction(struct conn *c)
 
 /* ------------------------------------------------------------ accept */
 
-static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static int next_msg, done_ok, failed;
 
 static int one_message(void)
@@ -250,11 +307,15 @@ static int one_message(void)
 	struct conn c;
 	int bad;
 
-	if (conn_open(&c) != 0)
+	if (conn_open(&c) != 0) {
+		note_failure(&c);
 		return -1;
+	}
 	bad = expect(&c, 220) || sendf(&c, "HELO %s\r\n", O.helo) ||
 	      expect(&c, 250) || transaction(&c) || sendf(&c, "QUIT\r\n") ||
 	      expect(&c, 221);
+	if (bad)
+		note_failure(&c);
 	conn_close(&c);
 	return bad ? -1 : 0;
 }
@@ -300,6 +361,7 @@ static int run_accept(void)
 		(void)pthread_join(th[i], NULL);
 	secs = now() - t0;
 	failed += O.n - done_ok - failed;	/* never started */
+	print_failures("");
 	printf("mode=accept msgs=%d failures=%d secs=%.3f rate=%.1f sessions=%d size=%d\n",
 	       done_ok, failed, secs, secs > 0 ? done_ok / secs : 0.0, started, O.size);
 	return failed ? 1 : 0;
@@ -336,7 +398,9 @@ static int run_latency(void)
 		return fprintf(stderr, "smtp-load: -m 1..%d\n", LAT_MAX), 2;
 	if (conn_open(&c) != 0 || expect(&c, 220) ||
 	    sendf(&c, "EHLO %s\r\n", O.helo) || expect(&c, 250)) {
+		note_failure(&c);
 		conn_close(&c);
+		print_failures("");
 		printf("mode=latency msgs=0 failures=%d secs=0\n", O.n);
 		return 1;
 	}
@@ -344,15 +408,19 @@ static int run_latency(void)
 		double t = now();
 
 		if (transaction(&c) != 0) {
+			note_failure(&c);
 			fails = O.n - ok;
 			break;
 		}
 		lat[ok] = (now() - t) * 1000.0;
 		sum += lat[ok++];
 	}
-	if (fails == 0 && (sendf(&c, "QUIT\r\n") || expect(&c, 221)))
+	if (fails == 0 && (sendf(&c, "QUIT\r\n") || expect(&c, 221))) {
+		note_failure(&c);
 		fails = 1;
+	}
 	conn_close(&c);
+	print_failures("");
 	if (ok == 0) {
 		printf("mode=latency msgs=0 failures=%d secs=%.3f\n", fails, now() - t0);
 		return 1;
@@ -386,6 +454,7 @@ static int run_conc(void)
 
 		if (conn_open(c) != 0 || expect(c, 220) ||
 		    sendf(c, "EHLO %s\r\n", O.helo) || expect(c, 250)) {
+			note_failure(c);
 			conn_close(c);
 			fails++;
 			continue;
@@ -393,7 +462,8 @@ static int run_conc(void)
 		open_ok++;
 	}
 	t_open = now() - t0;
-	printf("ready mode=conc sessions=%d failures=%d secs=%.3f sessions_per_s=%.1f\n",
+	print_failures("ready ");
+	printf("mode=conc sessions=%d failures=%d secs=%.3f sessions_per_s=%.1f\n",
 	       open_ok, fails, t_open, t_open > 0 ? open_ok / t_open : 0.0);
 	if (fflush(stdout) != 0)
 		stop_flag = 1;
