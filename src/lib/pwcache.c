@@ -90,6 +90,15 @@ static pwc_ent_t *new_slot(void)
 	return e;
 }
 
+/* the passwd name service's modules loaded now (a lookup of a name no
+ * system has): a daemon does this once, its children inherit them
+ * instead of loading them per connection */
+void pwc_preload(void)
+{
+	(void)getpwnam("-sendmail-nss-preload-");
+	endpwent();
+}
+
 struct passwd *pwc_getpwnam(const char *name)
 {
 	time_t now = time(NULL);

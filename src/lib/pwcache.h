@@ -17,6 +17,8 @@
 #define PWC_TTL 2   /* seconds */
 
 struct passwd *pwc_getpwnam(const char *name);
+/* load the passwd name service's modules (before forking children) */
+void pwc_preload(void);
 struct passwd *pwc_getpwuid(uid_t uid);
 void pwc_flush(void);
 

@@ -17,6 +17,7 @@
 #include "log/log.h"
 #include "qrun/qrun.h"
 #include "smtpd/smtpd.h"
+#include "lib/pwcache.h"
 #include <arpa/inet.h>
 #include <errno.h>
 #include <poll.h>
@@ -357,6 +358,7 @@ int sm_mode_daemon(cf_t *cf, sm_args_t *a)
 	if (!first_open(&d))
 		return EX_OSERR;
 	smtpd_preload(cf);
+	pwc_preload();
 	pidfile_write(opt_str(&cf->opt, OPT_PidFile), sm_argc, sm_argv);
 	proctitle_set("sendmail: accepting connections");
 	loop(&d);

@@ -4,7 +4,14 @@
  * aliases are expanded and the members of a list with an owner- alias
  * split into a clone sent by the owner ("clone: owner=..."), each clone
  * committed as its own queue entry (the df linked) and delivered after
- * the original, as the reference's background delivery does. */
+ * the original, as the reference's background delivery does.
+ *
+ * -odb on a connection: most clients send QUIT (or hang up) right after
+ * the 250.  Such a client gets its 221 and its connection closed first,
+ * then this process, which was about to end anyway, delivers: the same
+ * order of events for the client and the log, one fork and one process
+ * exit fewer per message.  Any other next command, or none within
+ * NEXT_CMD_WAIT_MS, and the delivery goes to a child as before. */
 #include "smtpd/smtpd_int.h"
 #include "deliver/deliver.h"
 #include "log/log.h"
@@ -12,27 +19,18 @@
 #include "submit/owner_split.h"
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
 #include <sysexits.h>
 #include <unistd.h>
 
-void smtpd_deliver(session_t *s, envelope_t *e, int fd)
+#define NEXT_CMD_WAIT_MS 20
+
+static void deliver_accepted(session_t *s, envelope_t *e, int fd)
 {
-	int mode = (int)opt_num(&s->cf->opt, OPT_DeliveryMode);
 	deliver_opts_t o;
 	clones_t cl;
 
-	if (fd < 0 || (mode != 'i' && mode != 'b')) {
-		if (fd >= 0)
-			close(fd);
-		return;
-	}
-	fflush(NULL);
-	if (mode == 'b' && fork() != 0) {
-		close(fd);
-		return;
-	}
-	if (mode == 'b' && s->is_socket)
-		smtp_release_socket(s);
 	memset(&cl, 0, sizeof cl);
 	memset(&o, 0, sizeof o);
 	o.out = stderr;
@@ -47,6 +45,60 @@ void smtpd_deliver(session_t *s, envelope_t *e, int fd)
 			cl.lockfd[i] = -1;
 		}
 	clones_free(&cl);
+}
+
+static bool is_quit(const char *l)
+{
+	l += strspn(l, " \t");
+	return strncasecmp(l, "quit", 4) == 0 && (l[4] == '\0' || l[4] == ' ' || l[4] == '\t');
+}
+
+/* true when the session ends here (QUIT answered, or the client gone):
+ * the connection is closed and the delivery is this process's to do */
+static bool session_ends_now(session_t *s)
+{
+	switch (smtp_line_wait(s, NEXT_CMD_WAIT_MS)) {
+	case LINE_NONE:
+		return false;
+	case LINE_EOF:
+		break;
+	case LINE_READY:
+		if (!smtp_getline(s))
+			break;          /* cut short: treated as the end */
+		if (!is_quit(buf_str(&s->line))) {
+			s->line_ready = true;
+			return false;
+		}
+		session_quit(s);
+		break;
+	}
+	fflush(s->out);
+	shutdown(fileno(s->out), SHUT_WR);
+	smtp_release_socket(s);
+	return true;
+}
+
+void smtpd_deliver(session_t *s, envelope_t *e, int fd)
+{
+	int mode = (int)opt_num(&s->cf->opt, OPT_DeliveryMode);
+
+	if (fd < 0 || (mode != 'i' && mode != 'b')) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	fflush(NULL);
+	if (mode == 'b' && s->is_socket && session_ends_now(s)) {
+		deliver_accepted(s, e, fd);
+		return;
+	}
+	if (mode == 'b' && fork() != 0) {
+		close(fd);
+		return;
+	}
+	if (mode == 'b' && s->is_socket)
+		smtp_release_socket(s);
+	deliver_accepted(s, e, fd);
 	if (mode == 'b') {
 		fflush(NULL);
 		_exit(EX_OK);

@@ -125,6 +125,31 @@ static bool input_pending(session_t *s)
 	return poll(&p, 1, 0) == 1 && (p.revents & POLLIN);
 }
 
+/* a whole command line from the client within wait_ms: LINE_READY
+ * (smtp_getline will not block), LINE_EOF (the client hung up), LINE_NONE
+ * (nothing, or only part of a line, in time).  Looks without reading. */
+line_wait_t smtp_line_wait(session_t *s, int wait_ms)
+{
+	struct pollfd p = { .fd = fileno(s->in), .events = POLLIN };
+	char peek[SMTPD_CMDLINE];
+	ssize_t n;
+
+#ifdef __GLIBC__
+	if (s->in->_IO_read_ptr < s->in->_IO_read_end)
+		return memchr(s->in->_IO_read_ptr, '\n',
+			      (size_t)(s->in->_IO_read_end - s->in->_IO_read_ptr)) != NULL ?
+		       LINE_READY : LINE_NONE;
+#else
+	return LINE_NONE;
+#endif
+	if (poll(&p, 1, wait_ms) != 1 || !(p.revents & (POLLIN | POLLHUP)))
+		return LINE_NONE;
+	n = recv(p.fd, peek, sizeof peek, MSG_PEEK | MSG_DONTWAIT);
+	if (n == 0)
+		return LINE_EOF;
+	return n > 0 && memchr(peek, '\n', (size_t)n) != NULL ? LINE_READY : LINE_NONE;
+}
+
 /* HELO, EHLO and DATA must be answered before the client goes on (the
  * CVE-2023-51765 defence, as the reference does it): a client that sent
  * more is told 554 and the reference's line is logged.  True then. */

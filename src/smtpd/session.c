@@ -133,7 +133,7 @@ static void greeting(session_t *s)
 	buf_free(&b);
 }
 
-static void cmd_quit(session_t *s)
+void session_quit(session_t *s)
 {
 	smtp_reply(s, true, 221, "2.0.0", "%s closing connection", mac_get(&s->cf->mac, 'j'));
 	s->quit = true;
@@ -170,7 +170,7 @@ static const struct command {
 	void (*fn)(session_t *s);
 } commands[] = {
 	{ "helo", do_helo }, { "ehlo", do_ehlo }, { "mail", cmd_mail }, { "rcpt", cmd_rcpt },
-	{ "data", cmd_data }, { "rset", cmd_rset }, { "noop", cmd_noop }, { "quit", cmd_quit },
+	{ "data", cmd_data }, { "rset", cmd_rset }, { "noop", cmd_noop }, { "quit", session_quit },
 	{ "vrfy", do_vrfy }, { "expn", do_expn }, { "help", cmd_help }, { "etrn", cmd_etrn },
 	{ "verb", cmd_verb }, { "auth", cmd_auth }, { "starttls", cmd_starttls },
 	{ "turn", cmd_notimpl },
@@ -330,7 +330,8 @@ int smtpd_session(cf_t *cf, const smtpd_opts_t *o, FILE *in, FILE *out)
 	smtp_read_timeout(&s, false);
 	if (!greet_pause(&s))
 		greeting(&s);
-	while (!s.quit && smtp_getline(&s)) {
+	while (!s.quit && (s.line_ready || smtp_getline(&s))) {
+		s.line_ready = false;
 		dispatch(&s);
 	}
 	if (!s.quit && s.gotmail)

@@ -65,6 +65,7 @@ typedef struct session {
 	int nvrfy;               /* VRFY/EXPN commands */
 	bool didmail;            /* MAIL, EXPN, VRFY or ETRN was issued */
 	bool quit;
+	bool line_ready;         /* s->line holds the next command, unread */
 	int exitstat;
 	/* the transaction */
 	char qid[32];
@@ -93,6 +94,10 @@ void smtp_reply(session_t *s, bool last, int code, const char *dsn, const char *
 /* read one command line into s->line (CR LF off); false at end of input */
 bool smtp_getline(session_t *s);
 void smtp_flush(session_t *s);
+typedef enum { LINE_NONE, LINE_READY, LINE_EOF } line_wait_t;
+/* is a whole next command line there (or the end of input) within
+ * wait_ms?  Nothing is read. */
+line_wait_t smtp_line_wait(session_t *s, int wait_ms);
 bool smtp_traffic_before_reply(session_t *s, const char *cmd);
 bool policy_feature(session_t *s, char letter);
 /* daemon connections: reads time out after Timeout.datablock (data) or
@@ -122,6 +127,10 @@ void verdict_reply(session_t *s, const verdict_t *v);
 struct addr;
 void policy_parse(session_t *s, const char *text, unsigned flags, struct addr *a,
 		  verdict_t *v);
+
+/* ------------------------------------------------------------ session.c */
+/* QUIT: the 221 reply, the session ends */
+void session_quit(session_t *s);
 
 /* ------------------------------------------------------------ deliver_now.c */
 /* the accepted message (fd: its qf lock) delivered as DeliveryMode says */
