@@ -12,7 +12,7 @@ printf 'Subject: p4\n\nbody p4\n' | sm -f bob -N success alice carol
 printf 'Subject: p5\n\nbody p5\n' | sm -f bob -N never pipeme
 printf 'Subject: p6\nPrecedence: bulk\n\nbody p6\n' | sm -f carol pipeme
 printf 'Subject: p7\n\nbody p7\n' | sm -f ghost2@mail.example.com pipeme
-: > "$SBX/log/syslog.raw"
+. "$L/qhelpers.sh"; logmark
 sendmail -Am -qf > "$OUTD/run1.out" 2>&1
 printf 'Subject: p8\n\nbody p8\n' | sm -f dave pipeme
 sendmail -Am -qf -O SendMimeErrors=False > "$OUTD/run2.out" 2>&1

@@ -8,7 +8,7 @@ D=$(cd "$(dirname "$0")" && pwd)
 bash "$L/postinstall.sh" >/dev/null 2>&1
 CF=/etc/mail/sendmail.cf
 echo "127.0.0.2 out.example.com out" >> /etc/hosts
-: > "$SBX/log/syslog.raw"
+. "$L/qhelpers.sh"; logmark
 python3 "$D/server.py" "$OUTD/sessions" 3 & srv=$!
 python3 "$L/waitport.py" 127.0.0.1 25
 send() { printf 'Subject: t\n\nhi\n' | /usr/sbin/sendmail -Am -odi -f alice "x@[127.0.0.1]"; }

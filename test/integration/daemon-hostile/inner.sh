@@ -21,7 +21,7 @@ ip addr add 198.51.100.10/32 dev lo
 mkdir -p /var/tmp/sink
 $C sink 198.51.100.10 25 /var/tmp/sink & SINK=$!
 rm -f /var/mail/*
-: > "$SBX/log/syslog.raw"
+. "$L/qhelpers.sh"; logmark
 . "$D/../lib/newpid.sh"
 /usr/sbin/sendmail -bd
 pid=$(newpid none)

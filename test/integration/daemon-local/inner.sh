@@ -10,7 +10,7 @@ bash "$L/postinstall.sh" >/dev/null 2>&1
 CF=/etc/mail/sendmail.cf S=/run/sm.sock
 sed -i "s|^O DaemonPortOptions=.*|O DaemonPortOptions=Name=LOC, Family=local, Addr=$S\nO DaemonPortOptions=Name=MTA, Port=2525, Addr=127.0.0.1, SndBufSize=65536, RcvBufSize=32768|" $CF
 : > $S
-: > "$SBX/log/syslog.raw"
+. "$L/qhelpers.sh"; logmark
 /usr/sbin/sendmail -bd
 python3 "$L/waitport.py" 127.0.0.1 2525
 stat -c '%F' $S > "$OUTD/socket"

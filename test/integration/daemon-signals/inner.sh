@@ -6,7 +6,7 @@
 # syslog (every line, normalised).
 set -u
 bash "$L/postinstall.sh" >/dev/null 2>&1
-: > "$SBX/log/syslog.raw"
+. "$L/qhelpers.sh"; logmark
 /usr/sbin/sendmail -bd
 python3 "$L/waitport.py" 127.0.0.1 25
 pid=$(head -1 /run/sendmail/mta/sendmail.pid)

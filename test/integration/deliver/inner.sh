@@ -23,7 +23,7 @@ H??Subject: crafted
 QF
 printf 'crafted body\nFrom here\n' > /var/spool/mqueue/df6ALNh9Zz000999
 chmod 600 /var/spool/mqueue/*
-: > "$SBX/log/syslog.raw"
+. "$L/qhelpers.sh"; logmark
 sendmail -Am -q -v > "$OUTD/run.out" 2>&1; echo $? > "$OUTD/run.rc"
 sleep 0.3; cp "$SBX/log/syslog.raw" "$OUTD/syslog.txt"
 ls /var/spool/mqueue > "$OUTD/queue.ls"

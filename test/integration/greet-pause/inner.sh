@@ -6,7 +6,7 @@
 set -u
 bash "$L/postinstall.sh" >/dev/null 2>&1
 printf 'Sgreet_pause\nR$*\t\t$# 1500\n' >> /etc/mail/sendmail.cf
-: > "$SBX/log/syslog.raw"
+. "$L/qhelpers.sh"; logmark
 /usr/sbin/sendmail -bd
 python3 "$L/waitport.py" 127.0.0.1 25; sleep 0.5
 python3 - "$OUTD" <<'P'

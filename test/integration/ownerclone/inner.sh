@@ -6,7 +6,7 @@
 # members' mailboxes), syslog.
 set -u
 bash "$L/postinstall.sh" >/dev/null 2>&1
-: > "$SBX/log/syslog.raw"
+. "$L/qhelpers.sh"; logmark
 ip addr add 192.0.2.31/32 dev lo 2>/dev/null
 /usr/sbin/sendmail -bd
 python3 "$L/waitport.py" 127.0.0.1 25

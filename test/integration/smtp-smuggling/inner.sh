@@ -8,7 +8,7 @@
 set -u
 bash "$L/postinstall.sh" >/dev/null 2>&1
 Q="/var/spool/mqueue/ /var/spool/clientmqueue/"   # -bs by root goes via submit.cf
-: > "$SBX/log/syslog.raw"
+. "$L/qhelpers.sh"; logmark
 # the pause must outlast sendmail's start: an ASan build on a loaded
 # machine takes longer than 0.3 s, and MAIL would then arrive before the
 # EHLO reply (traffic before response, a different test)
