@@ -34,6 +34,7 @@ void proctitle_set(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * SIGCHLD: reap, SIGUSR1: dump the state to the log) */
 extern volatile sig_atomic_t daemon_stop, daemon_restart, daemon_child, daemon_dump;
 void daemon_signals(void);
+void daemon_signal_set(sigset_t *set);
 
 /* the state dump of SIGUSR1 (statedump.c), in the reference's lines at
  * mail.debug: host name, children, the open descriptors */

@@ -62,6 +62,17 @@ static void catch(int sig, void (*fn)(int))
 	sigaction(sig, &sa, NULL);   /* no SA_RESTART: sleeps end early */
 }
 
+/* the signals whose handlers only set a flag */
+void daemon_signal_set(sigset_t *set)
+{
+	sigemptyset(set);
+	sigaddset(set, SIGTERM);
+	sigaddset(set, SIGINT);
+	sigaddset(set, SIGHUP);
+	sigaddset(set, SIGCHLD);
+	sigaddset(set, SIGUSR1);
+}
+
 void daemon_signals(void)
 {
 	catch(SIGTERM, on_stop);

@@ -76,8 +76,13 @@ static int open_all(daemon_state_t *d)
 	return n;
 }
 
-/* a child's signals (the daemon's flag handlers are not for it) and
- * the daemon's pid file, which it must not hold */
+/* the signal mask the daemon was started with: its loop keeps the flag
+ * signals blocked except inside ppoll(), so a SIGTERM that comes between
+ * the check of daemon_stop and the wait ends the wait at once */
+static sigset_t run_mask;
+
+/* a child's signals (the daemon's flag handlers are not for it, nor its
+ * blocked mask) and the daemon's pid file, which it must not hold */
 static void child_setup(void)
 {
 	pidfile_release();
@@ -86,6 +91,7 @@ static void child_setup(void)
 	signal(SIGHUP, SIG_DFL);
 	signal(SIGCHLD, SIG_DFL);
 	signal(SIGUSR1, SIG_IGN);
+	sigprocmask(SIG_SETMASK, &run_mask, NULL);
 }
 
 /* the macros of the listener a connection came in on */
@@ -256,6 +262,7 @@ static void limit_children(daemon_state_t *d)
 static void wait_for_work(daemon_state_t *d)
 {
 	struct pollfd p[MAX_LISTENERS];
+	struct timespec ts;
 	int n = 0, timeout = 5000;
 
 	if (d->interval > 0) {
@@ -269,7 +276,9 @@ static void wait_for_work(daemon_state_t *d)
 			p[n].events = POLLIN;
 			n++;
 		}
-	if (poll(p, (nfds_t)n, timeout) <= 0)
+	ts.tv_sec = timeout / 1000;
+	ts.tv_nsec = 0;
+	if (ppoll(p, (nfds_t)n, &ts, &run_mask) <= 0)
 		return;                 /* a timeout, or a signal */
 	for (int i = 0, k = 0; i < d->nls && k < n; i++)
 		if (d->ls[i].fd >= 0 && d->ls[i].fd == p[k].fd && (p[k++].revents & POLLIN))
@@ -278,10 +287,16 @@ static void wait_for_work(daemon_state_t *d)
 
 static void loop(daemon_state_t *d)
 {
+	sigset_t flags;
+
+	daemon_signal_set(&flags);
+	sigprocmask(SIG_BLOCK, &flags, &run_mask);
 	while (!daemon_stop) {
 		if (daemon_restart) {
 			close_all(d);
+			sigprocmask(SIG_SETMASK, &run_mask, NULL);
 			sm_reexec();
+			sigprocmask(SIG_BLOCK, &flags, NULL);
 			daemon_restart = 0;     /* exec failed: run on */
 			open_all(d);
 		}
@@ -296,6 +311,7 @@ static void loop(daemon_state_t *d)
 	}
 	for (int i = 0; i < d->nls; i++)
 		listener_remove(&d->ls[i]);
+	sigprocmask(SIG_SETMASK, &run_mask, NULL);
 }
 
 /* the sockets at start: when none can be opened (the port taken by
