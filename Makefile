@@ -43,6 +43,9 @@ WERROR   ?= -Werror
 WARN := -Wall -Wextra -Wformat=2 -Wno-format-nonliteral
 BASE_CPPFLAGS := -D_GNU_SOURCE -Isrc
 BASE_CFLAGS   := -std=c11 -g $(WARN)
+# every symbol bound at start (full RELRO): the daemon's children inherit
+# the bindings instead of each resolving them again through the PLT
+BASE_LDFLAGS  := -Wl,-z,relro -Wl,-z,now
 
 ifeq ($(FUZZ),1)
   B           := build-fuzz
@@ -63,7 +66,7 @@ endif
 
 ALL_CPPFLAGS = $(BASE_CPPFLAGS) $(CONF_CPPFLAGS) $(CPPFLAGS)
 ALL_CFLAGS   = $(BASE_CFLAGS) $(MODE_CFLAGS) $(WERROR) $(CONF_CFLAGS) $(CFLAGS)
-ALL_LDFLAGS  = $(MODE_LDFLAGS) $(CONF_LDFLAGS) $(LDFLAGS)
+ALL_LDFLAGS  = $(BASE_LDFLAGS) $(MODE_LDFLAGS) $(CONF_LDFLAGS) $(LDFLAGS)
 LIBS_ALL     = $(CONF_LIBS) $(LIBS)
 
 ifeq ($(V),1)

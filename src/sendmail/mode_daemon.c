@@ -375,6 +375,7 @@ int sm_mode_daemon(cf_t *cf, sm_args_t *a)
 		return EX_OSERR;
 	smtpd_preload(cf);
 	pwc_preload();
+	cf_rules_ready(cf);     /* every rule tokenized once, not in each child */
 	pidfile_write(opt_str(&cf->opt, OPT_PidFile), sm_argc, sm_argv);
 	proctitle_set("sendmail: accepting connections");
 	loop(&d);
