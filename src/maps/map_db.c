@@ -244,6 +244,11 @@ static int db_check_path(const map_t *m, const dbh_t *h, bool quiet)
 	return MAP_TEMPFAIL;
 }
 
+/* a lookup reads a handful of pages: a small cache (Berkeley DB's default
+ * is 256 KB, set up and partly written at each open, in each process)
+ * keeps a map's open cheap; the kernel's page cache holds the file */
+#define MAP_DB_CACHE (64 * 1024)
+
 /* DB->open under a shared lock taken on a separate descriptor */
 static int db_open_locked(dbh_t *h)
 {
@@ -253,6 +258,8 @@ static int db_open_locked(dbh_t *h)
 	if (lockfd >= 0)
 		lock_fd(lockfd, LOCK_SH);
 	r = db_create(&h->db, NULL, 0);
+	if (r == 0)
+		r = h->db->set_cachesize(h->db, 0, MAP_DB_CACHE, 0);
 	if (r == 0) {
 		fflush(stdout);   /* Berkeley DB reports on stderr */
 		r = h->db->open(h->db, NULL, h->path, NULL, h->type,
