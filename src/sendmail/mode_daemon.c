@@ -135,6 +135,8 @@ static void serve(daemon_state_t *d, const listener_t *l, int fd)
 
 	child_setup();
 	close_all(d);
+	if (sm_become_runas(d->cf) != 0)
+		_exit(EX_OSERR);        /* RunAsUser: logged; the client sees the socket close */
 	listener_macros(d->cf, l, fd);
 	in = fdopen(fd, "r");
 	out = fd2 >= 0 ? fdopen(fd2, "w") : NULL;

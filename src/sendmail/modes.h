@@ -24,6 +24,8 @@ void sm_reexec(void);
 /* RunAsUser for a process started by root (runas.c): 0, or -1 when the
  * switch failed (logged) */
 int sm_run_as(cf_t *cf, const sm_args_t *a);
+/* the switch itself, whatever the mode (a daemon's connection child) */
+int sm_become_runas(cf_t *cf);
 /* the real user id the process was started with (before RunAsUser) */
 uid_t sm_real_uid(void);
 int sm_mode_smtp(cf_t *cf, const sm_args_t *a);

@@ -2,9 +2,11 @@
  * run or an SMTP session on standard input (-bs) becomes that user (and
  * its group, or RunAsGroup) once the configuration is read, as the
  * reference does for the MSP's submit.cf (RunAsUser=smmsp: the files in
- * /var/spool/clientmqueue belong to smmsp).  Groups, group id, user id,
- * in that order, each checked: never half switched.  Daemons keep root
- * (doc/differences.md). */
+ * /var/spool/clientmqueue belong to smmsp).  A daemon keeps root (its
+ * sockets, its pid file) and each connection's child switches after the
+ * accept, before reading any command, as op.txt says the reference does.
+ * Groups, group id, user id, in that order, each checked: never half
+ * switched. */
 #include "sendmail/modes.h"
 #include "conf/options.h"
 #include "log/log.h"
@@ -28,15 +30,13 @@ uid_t sm_real_uid(void)
 	return uid;
 }
 
-int sm_run_as(cf_t *cf, const sm_args_t *a)
+int sm_become_runas(cf_t *cf)
 {
 	uid_t uid;
 	gid_t gid;
 
 	if (geteuid() != 0 || !opt_is_set(&cf->opt, OPT_RunAsUser))
 		return 0;
-	if (a->queue && a->qarg != NULL && *a->qarg >= '0' && *a->qarg <= '9')
-		return 0;               /* a queue-runner daemon */
 	uid = (uid_t)opt_num(&cf->opt, OPT_RunAsUser);
 	gid = opt_is_set(&cf->opt, OPT_RunAsGroup) ? (gid_t)opt_num(&cf->opt, OPT_RunAsGroup)
 						   : getegid();
@@ -52,4 +52,11 @@ int sm_run_as(cf_t *cf, const sm_args_t *a)
 		return -1;
 	}
 	return 0;
+}
+
+int sm_run_as(cf_t *cf, const sm_args_t *a)
+{
+	if (a->queue && a->qarg != NULL && *a->qarg >= '0' && *a->qarg <= '9')
+		return 0;               /* a queue-runner daemon */
+	return sm_become_runas(cf);
 }
