@@ -295,7 +295,7 @@ int sm_mode_submit(cf_t *cf, const sm_args_t *a)
 	r.queue_only = delivery_mode(cf) != 'i' && delivery_mode(cf) != 'b';
 	r.refused = &refused;
 	r.quiet_refusals = em != 'p';
-	r.expand_now = delivery_mode(cf) == 'i' || (delivery_mode(cf) == 'b' && a->verbose);
+	r.expand_now = delivery_mode(cf) == 'i' || delivery_mode(cf) == 'b';
 	r.clones = r.expand_now ? &cl : NULL;
 	st = submit_message(cf, &r, stdin, &e, &fd);
 	if (st == EX_OK) {

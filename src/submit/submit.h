@@ -36,7 +36,7 @@ typedef struct submit_req {
 	                            put the recipients in the envelope; no A
 	                            line; bodytype/ret/envid are the ESMTP
 	                            parameters */
-	bool expand_now;         /* -odi, -v: aliases expanded (and owner
+	bool expand_now;         /* -odi, -odb: aliases expanded (and owner
 	                            clones split) before the qf is written, as
 	                            with queue_only, for delivery right after */
 	struct clones *clones;   /* when not NULL (with expand_now): receives

@@ -167,6 +167,9 @@ for P in seed m4; do
 	same $P ghost-odi.dead "$W: -odi to an alias of an unknown user: dead.letter"
 	same $P ghost-oem.out "$W: -v -oem to an alias of an unknown user: output"
 	same $P ghost-oem.mbox.alice "$W: -v -oem to an alias of an unknown user: the report"
+	same $P ghost-odb.out "$W: background delivery to an alias of an unknown user: the refusal printed at once"
+	same $P ghost-odb.rc "$W: background delivery to an alias of an unknown user: exit status 67"
+	same $P owner-odb.out "$W: background delivery to a list with an owner: the owner's clone left in the queue"
 	# MaxHopCount
 	same $P hops-25.mbox.alice "$W: 25 hops: delivered"
 	same $P hops-26.out "$W: 27 hops: output"

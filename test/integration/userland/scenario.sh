@@ -140,6 +140,10 @@ rm -f /home/carol/.forward
 run owner-odi 'echo "to the team" | sendmail -odi carol team; mailq; rm -f /var/spool/mqueue/*'
 run ghost-odi 'echo "to the ghost" | sendmail -odi ghost'
 run ghost-oem 'echo "to the ghost" | sendmail -v -oem ghost'
+# the same in the default background mode (-odb): the reference expands
+# before it queues there too (the refusal printed, the list's clone split)
+run ghost-odb 'echo "to the ghost" | sendmail ghost; sleep 1'
+run owner-odb 'n=$(grep -c "to=friend@example.org," $SBX/log/syslog.raw); echo "to the team" | sendmail carol team; for i in $(seq 150); do [ $(grep -c "to=friend@example.org," $SBX/log/syslog.raw) -gt $n ] && break; sleep 0.1; done; sleep 0.5; mailq; rm -f /var/spool/mqueue/*'
 hops() { for i in $(seq "$1"); do echo "$2: from relay$i.example.org by mail$i.example.org"; done; printf 'Subject: hops\n\nlooping\n'; }
 run hops-25 "$(declare -f hops); hops 24 Received | sendmail -odi alice"
 run hops-26 "$(declare -f hops); hops 26 Received | sendmail -odi alice"
