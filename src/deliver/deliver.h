@@ -42,6 +42,10 @@ typedef struct deliver_opts {
 	bool prefailed;      /* a report whose recipient a probe already
 	                        found failing (and logged): its expansion
 	                        failure is not logged again */
+	bool at_submission;  /* expanding before the qf is written: a
+	                        failure also gets the "addr... why" notice
+	                        line (the reference logs none for failures
+	                        found by a queue run or a daemon's delivery) */
 } deliver_opts_t;
 
 /* who controls a recipient produced by an expansion (a qf C line):

@@ -138,8 +138,9 @@ static void x_fail(xstate_t *xs, drcpt_t *x, const char *to, int st, const char 
 		env_set_str(&a->reply, "550 5.1.1 User unknown");
 	env_set_str(&x->r->statmsg, a->stat);
 	env_set_str(&x->r->status, a->dsn);
-	/* a report's (or a probe's) failures make no notice line */
-	if (!xs->d->o->probe && !xs->d->o->prefailed &&
+	/* only a submission's expansion makes a notice line; a report's (or
+	 * a probe's) failures make none */
+	if (xs->d->o->at_submission && !xs->d->o->probe && !xs->d->o->prefailed &&
 	    !letter_has(xs->d->e->eflags, EF_RESPONSE))
 		sm_log(4, LOG_NOTICE, "%s... %s", to, a->stat);
 	/* expanded at submission: the submitter sees it (ErrorMode=print) */

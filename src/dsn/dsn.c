@@ -95,6 +95,8 @@ void dsn_queue_bounce(cf_t *cf, envelope_t *e, rcpt_t *r, const attempt_t *a, in
 	if (a->relay != NULL)
 		env_set_str(&r->relay, a->relay);
 	if (kind == DSN_FAILURE) {
+		static unsigned long seq;
+		r->fail_seq = ++seq;
 		note_failure(e, r, a);
 	} else if (kind == DSN_RECEIPT) {
 		if (wants(r, RF_NOTIFY_SUCC) &&
@@ -529,6 +531,20 @@ static const rcpt_t *first_due(const envelope_t *e, int kind)
 	return NULL;
 }
 
+/* the failure noted last: its text is the report's reason (the
+ * reference's, black box: a message with an unknown user found while
+ * expanding and a program failing afterwards is reported as the
+ * program's failure) */
+static const rcpt_t *last_failure(const envelope_t *e)
+{
+	const rcpt_t *last = NULL;
+
+	for (const rcpt_t *r = e->rcpts; r != NULL; r = r->next)
+		if (r->dsn_due == DSN_FAILURE && (last == NULL || r->fail_seq > last->fail_seq))
+			last = r;
+	return last;
+}
+
 static void req_init(cf_t *cf, const envelope_t *e, dsn_req_t *q, int kind, time_t now)
 {
 	memset(q, 0, sizeof *q);
@@ -561,7 +577,7 @@ int dsn_after_run(cf_t *cf, envelope_t *e, const deliver_opts_t *o)
 	if (!expired)
 		apply_warn(cf, e, now, &why_warn);
 	e->keep_empty = expired && first_due(e, DSN_FAILURE) == NULL;
-	if ((r = first_due(e, DSN_FAILURE)) != NULL && o->errmode == 'q')
+	if ((r = last_failure(e)) != NULL && o->errmode == 'q')
 		dsn_quiet(cf, e, o);
 	else if (r != NULL && (o->errmode != 'p' || dsn_dead_letter(cf, e, o) != 0)) {
 		req_init(cf, e, &q, DSN_FAILURE, now);

@@ -126,6 +126,8 @@ typedef struct rcpt {
 	time_t tried;        /* Last-Attempt-Date, 0 not tried */
 	int dsn_due;         /* 0, or the report this recipient goes in:
 	                        'f' failure, 'r' receipt, 'd' delay */
+	unsigned long fail_seq;  /* when its failure was noted (a process-wide
+	                        count): the report names the latest one */
 } rcpt_t;
 
 /* one saved macro: a "$" line */

@@ -5,6 +5,7 @@
  * or check_eom refuse it: msgchecks.c).  A connection lost in the middle,
  * or a message over MaxMessageSize, leaves nothing in the queue. */
 #include "smtpd/smtpd_int.h"
+#include "submit/owner_split.h"
 #include "deliver/deliver.h"
 #include "lib/xalloc.h"
 #include "log/log.h"
@@ -117,7 +118,10 @@ static void fill_request(session_t *s, submit_req_t *r, char **warn)
 	r->realuser = s->o->realuser;
 	r->trusted = true;
 	r->hops = -1;
-	(void)mode;   /* over SMTP the reference queues without expanding */
+	/* over SMTP the reference expands before queueing only when it
+	 * delivers at once (interactive); refusals were answered at RCPT */
+	r->expand_now = mode == 'i' && !s->o->noalias;
+	r->quiet_refusals = true;
 	if (s->helo == NULL && (s->priv & SP_AUTHWARNINGS)) {
 		buf_t b = BUF_INIT(4096);
 		buf_printf(&b, "%s: %s didn't use HELO protocol", mac_get(&s->cf->mac, 'j'),
@@ -134,6 +138,7 @@ static void commit(session_t *s, collect_t *c, const msgchecks_t *m)
 	envelope_t e = s->e;
 	char *warn = NULL;
 	int fd = -1, st;
+	clones_t cl;
 
 	/* the tails point into s->e: make them point into e */
 	if (e.rcpts == NULL)
@@ -141,7 +146,10 @@ static void commit(session_t *s, collect_t *c, const msgchecks_t *m)
 	if (e.hdrs == NULL)
 		e.hdrs_tail = &e.hdrs;
 	env_init(&s->e);
+	memset(&cl, 0, sizeof cl);
 	fill_request(s, &r, &warn);
+	if (r.expand_now)
+		r.clones = &cl;
 	memcpy(e.qid, s->qid, sizeof e.qid);
 	e.ctime = time(NULL);
 	env_set_str(&e.qdir, s->o->qdir);
@@ -167,8 +175,9 @@ static void commit(session_t *s, collect_t *c, const msgchecks_t *m)
 		smtp_reply(s, true, 250, "2.0.0", "%s Message accepted for delivery", s->qid);
 	} else {
 		smtp_reply(s, true, 250, "2.0.0", "%s Message accepted for delivery", s->qid);
-		smtpd_deliver(s, &e, fd);
+		smtpd_deliver(s, &e, fd, &cl);
 	}
+	clones_free(&cl);
 	env_free(&e);
 	s->sender_set = false;      /* submit_commit logged from= */
 	transaction_end(s, false);

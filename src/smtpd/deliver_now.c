@@ -26,7 +26,19 @@
 
 #define NEXT_CMD_WAIT_MS 20
 
-static void deliver_accepted(session_t *s, envelope_t *e, int fd)
+static void deliver_clones(session_t *s, clones_t *cl, deliver_opts_t *o)
+{
+	o->from_flag = true;    /* a clone is sent by its owner */
+	for (size_t i = 0; i < cl->n; i++)
+		if (cl->lockfd[i] >= 0) {
+			deliver_message(s->cf, &cl->v[i], cl->lockfd[i], o);
+			cl->lockfd[i] = -1;
+		}
+}
+
+/* committed split off: the clones the commit made (interactive mode
+ * expands before queueing); the rest are split here */
+static void deliver_accepted(session_t *s, envelope_t *e, int fd, clones_t *committed)
 {
 	deliver_opts_t o;
 	clones_t cl;
@@ -35,15 +47,13 @@ static void deliver_accepted(session_t *s, envelope_t *e, int fd)
 	memset(&o, 0, sizeof o);
 	o.out = stderr;
 	o.noalias = s->o->noalias;
-	if (!s->o->noalias)
+	if (fd >= 0 && !s->o->noalias)
 		owner_split_commit(s->cf, e, &o, &cl);
-	deliver_message(s->cf, e, fd, &o);
-	o.from_flag = true;     /* a clone is sent by its owner */
-	for (size_t i = 0; i < cl.n; i++)
-		if (cl.lockfd[i] >= 0) {
-			deliver_message(s->cf, &cl.v[i], cl.lockfd[i], &o);
-			cl.lockfd[i] = -1;
-		}
+	if (fd >= 0)
+		deliver_message(s->cf, e, fd, &o);
+	if (committed != NULL)
+		deliver_clones(s, committed, &o);
+	deliver_clones(s, &cl, &o);
 	clones_free(&cl);
 }
 
@@ -78,18 +88,20 @@ static bool session_ends_now(session_t *s)
 	return true;
 }
 
-void smtpd_deliver(session_t *s, envelope_t *e, int fd)
+void smtpd_deliver(session_t *s, envelope_t *e, int fd, clones_t *cl)
 {
 	int mode = (int)opt_num(&s->cf->opt, OPT_DeliveryMode);
 
-	if (fd < 0 || (mode != 'i' && mode != 'b')) {
+	/* fd < 0: no qf for the original (every recipient went to an owner
+	 * clone), but the clones are still to be delivered */
+	if ((fd < 0 && (cl == NULL || cl->n == 0)) || (mode != 'i' && mode != 'b')) {
 		if (fd >= 0)
 			close(fd);
 		return;
 	}
 	fflush(NULL);
 	if (mode == 'b' && s->is_socket && session_ends_now(s)) {
-		deliver_accepted(s, e, fd);
+		deliver_accepted(s, e, fd, cl);
 		return;
 	}
 	if (mode == 'b' && fork() != 0) {
@@ -98,7 +110,7 @@ void smtpd_deliver(session_t *s, envelope_t *e, int fd)
 	}
 	if (mode == 'b' && s->is_socket)
 		smtp_release_socket(s);
-	deliver_accepted(s, e, fd);
+	deliver_accepted(s, e, fd, cl);
 	if (mode == 'b') {
 		fflush(NULL);
 		_exit(EX_OK);

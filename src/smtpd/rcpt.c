@@ -140,6 +140,10 @@ static void rcpt_address(session_t *s, const char *path, rparams_t *p)
 		snprintf(v.dsn, sizeof v.dsn, "5.1.1");
 		reject(s, &v, true);
 		s->stat_rejected = counted;  /* not a rejection for the statistics */
+	} else if (rcpt_expand_refused(s, path, &v)) {
+		bool counted = s->stat_rejected;
+		reject(s, &v, true);
+		s->stat_rejected = counted;
 	} else
 		add_rcpt(s, path, &a, p);
 	addr_free(&a);

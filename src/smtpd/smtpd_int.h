@@ -134,7 +134,12 @@ void session_quit(session_t *s);
 
 /* ------------------------------------------------------------ deliver_now.c */
 /* the accepted message (fd: its qf lock) delivered as DeliveryMode says */
-void smtpd_deliver(session_t *s, envelope_t *e, int fd);
+struct clones;
+/* the message just committed delivered as DeliveryMode says, then the
+ * owner clones its commit split off (cl, may be empty) */
+void smtpd_deliver(session_t *s, envelope_t *e, int fd, struct clones *cl);
+/* DeliveryMode=interactive: path's expansion fails; v gets the reply */
+bool rcpt_expand_refused(session_t *s, const char *path, verdict_t *v);
 
 /* ------------------------------------------------------------ msgchecks.c */
 struct collect;

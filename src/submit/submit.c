@@ -220,6 +220,7 @@ static void expand_before_queueing(cf_t *cf, const submit_req_t *r, envelope_t *
 	o.out = stdout;
 	o.verbose = r->verbose;
 	o.errmode = r->quiet_refusals ? 'q' : 'p';
+	o.at_submission = !r->smtp;   /* over SMTP: answered at RCPT instead */
 	e->prio = 0;            /* the failures' to= lines say pri=0 */
 	deliver_expand(cf, e, &o);
 	e->prio = prio;
