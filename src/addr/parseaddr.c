@@ -364,13 +364,46 @@ int remotename(cf_t *cf, FILE *out, const char *addr, mailer_t *m, unsigned flag
 			st = st2;
 	}
 	cataddr(tv.v, tv.n, blanksub(cf), &name);
-	crack_fill(buf_str(&fancy), buf_str(&name), res);
+	if ((flags & RF_CANONICAL) || m->flags['c'])
+		buf_adds(res, buf_str(&name));
+	else
+		crack_fill(buf_str(&fancy), buf_str(&name), res);
 done:
 	buf_free(&fancy);
 	buf_free(&name);
 	tv_free(&tv);
 	arena_free(&ar);
 	return st;
+}
+
+static bool tok_is(const tok_t *t, char c)
+{
+	return t->s != NULL && t->len == 1 && t->s[0] == c;
+}
+
+void addr_bare(const char *addr, buf_t *out)
+{
+	tokvec_t tv;
+	arena_t ar;
+	size_t from = 0, to, i;
+
+	tv_init(&tv);
+	arena_init(&ar);
+	if (addr_scan(NULL, addr, &tv, &ar, false) < 0) {
+		buf_adds(out, addr);
+	} else {
+		to = tv.n;
+		for (i = 0; i < tv.n && !tok_is(&tv.v[i], '<'); i++)
+			;
+		if (i < tv.n) {
+			from = i + 1;
+			for (to = from; to < tv.n && !tok_is(&tv.v[to], '>'); to++)
+				;
+		}
+		cataddr(tv.v + from, to - from, 0, out);
+	}
+	tv_free(&tv);
+	arena_free(&ar);
 }
 
 /* the envelope sender as -bt "/sender" shows it: rulesets 3, 1, 4 */

@@ -101,19 +101,10 @@ static bool same_host(const char *a, const char *b)
 	return strcasecmp(a ? a : "", b ? b : "") == 0;
 }
 
-static int by_addr(const void *a, const void *b)
+/* the order the reference hands a group over in: the send queue's,
+ * last first (expand.c orders the queue) */
+static void order_group(drcpt_t **g, size_t n)
 {
-	return strcmp((*(drcpt_t *const *)a)->r->addr, (*(drcpt_t *const *)b)->r->addr);
-}
-
-/* the order the reference hands a group over in: last first for a
- * message never tried, sorted by address once it has been */
-static void order_group(dctx_t *d, drcpt_t **g, size_t n)
-{
-	if (d->e->ntries > 0) {
-		qsort(g, n, sizeof *g, by_addr);
-		return;
-	}
 	for (size_t i = 0; i < n / 2; i++) {
 		drcpt_t *t = g[i];
 		g[i] = g[n - 1 - i];
@@ -140,7 +131,7 @@ static void deliver_group(dctx_t *d, drcpt_t *x)
 			continue;
 		g[n++] = y;
 	}
-	order_group(d, g, n);
+	order_group(g, n);
 	for (i = 0; i < n; i++)
 		attempt_free(&g[i]->att);
 	crashpoint("mailer-before");

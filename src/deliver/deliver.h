@@ -42,6 +42,9 @@ typedef struct deliver_opts {
 	bool prefailed;      /* a report whose recipient a probe already
 	                        found failing (and logged): its expansion
 	                        failure is not logged again */
+	long counted_size;   /* > 0: the size reports count the original as
+	                        (the df plus its header lines), set where the
+	                        priority was recomputed from it */
 	bool at_submission;  /* expanding before the qf is written: a
 	                        failure also gets the "addr... why" notice
 	                        line (the reference logs none for failures

@@ -4,8 +4,9 @@
  * files; what comes out is added to the envelope as new recipients with
  * their controlling user (C line), the A flag for alias results, and the
  * parent's DSN data; duplicates are dropped, unknown local users and
- * unreadable :include: files fail.  The list is then ordered by host, as
- * the reference's send queue is. */
+ * unreadable :include: files fail.  The list is then ordered as the
+ * reference's send queue is: by host (a message tried before: by address,
+ * greatest first, then by host). */
 #include "deliver/deliver_int.h"
 #include "lib/pwcache.h"
 #include "aliases/aliases.h"
@@ -393,31 +394,52 @@ static const char *host_of(dctx_t *d, rcpt_t *r)
 	return x && x->resolved && x->a.host ? x->a.host : "";
 }
 
-/* stable order by host, as the reference's send queue */
-static void sort_by_host(dctx_t *d)
+/* e's recipient list sorted stably by key(r) (strings compared, desc:
+ * greatest first); v[] pairs each with its key and place */
+typedef struct keyed {
+	rcpt_t *r;
+	const char *key;
+	size_t at;
+	bool desc;
+} keyed_t;
+
+static int keyed_cmp(const void *a, const void *b)
+{
+	const keyed_t *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	if (x->desc)
+		c = -c;
+	return c != 0 ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+static void sort_rcpts(dctx_t *d, const char *(*key)(dctx_t *, rcpt_t *), bool desc)
 {
 	envelope_t *e = d->e;
-	rcpt_t **v = NULL, *r;
-	size_t n = 0, cap = 0, i, j;
+	keyed_t *v = NULL;
+	size_t n = 0, cap = 0, i;
 
-	for (r = e->rcpts; r != NULL; r = r->next) {
+	for (rcpt_t *r = e->rcpts; r != NULL; r = r->next) {
 		v = xgrow(v, &cap, n + 1, sizeof *v);
-		v[n++] = r;
+		v[n] = (keyed_t){ r, key(d, r), n, desc };
+		n++;
 	}
-	for (i = 1; i < n; i++)
-		for (j = i; j > 0 && strcmp(host_of(d, v[j - 1]), host_of(d, v[j])) > 0; j--) {
-			r = v[j];
-			v[j] = v[j - 1];
-			v[j - 1] = r;
-		}
+	if (n > 1)
+		qsort(v, n, sizeof *v, keyed_cmp);
 	e->rcpts = NULL;
 	e->rcpts_tail = &e->rcpts;
 	for (i = 0; i < n; i++) {
-		v[i]->next = NULL;
-		*e->rcpts_tail = v[i];
-		e->rcpts_tail = &v[i]->next;
+		v[i].r->next = NULL;
+		*e->rcpts_tail = v[i].r;
+		e->rcpts_tail = &v[i].r->next;
 	}
 	free(v);
+}
+
+static const char *addr_of(dctx_t *d, rcpt_t *r)
+{
+	(void)d;
+	return r->addr;
 }
 
 void expand_all(dctx_t *d)
@@ -433,7 +455,13 @@ void expand_all(dctx_t *d)
 	for (i = 0; i < xs.nfwd; i++)
 		free(xs.forwarded[i]);
 	free(xs.forwarded);
-	sort_by_host(d);
+	/* the reference's send queue: a message tried before by address,
+	 * greatest first (found by running it; not so for the MSP's queue,
+	 * where the order stays as queued: doc/differences.md); then,
+	 * stably, by host */
+	if (d->e->ntries > 0)
+		sort_rcpts(d, addr_of, true);
+	sort_rcpts(d, host_of, false);
 }
 
 /* the walker state of the .forward being read (expand_fwd.c) */

@@ -134,11 +134,12 @@ void deliver_smtp(dctx_t *d, drcpt_t **to, size_t n)
 
 	smtpc_req_init(&q, rv, n);
 	if (strcmp(s, "<>") != 0 && *s)
-		rewritten(d, m, s, RF_SENDERADDR, &from);
+		rewritten(d, m, s, RF_SENDERADDR | RF_CANONICAL, &from);
 	for (size_t i = 0; i < n; i++) {
 		buf_init(&addrs[i], 0);
 		buf_init(&notes[i], 0);
-		rewritten(d, m, to[i]->a.user ? to[i]->a.user : to[i]->r->addr, RF_RECIPADDR, &addrs[i]);
+		rewritten(d, m, to[i]->a.user ? to[i]->a.user : to[i]->r->addr, RF_RECIPADDR | RF_CANONICAL,
+			  &addrs[i]);
 		notify_of(to[i]->r, &notes[i]);
 		rv[i].addr = buf_str(&addrs[i]);
 		rv[i].name = to[i]->r->addr;

@@ -34,7 +34,7 @@ void sender_for(dctx_t *d, mailer_t *m, buf_t *out)
 	if (bare.len == 0 && mac_get(&d->cf->mac, 'n') != NULL)
 		buf_adds(&bare, mac_get(&d->cf->mac, 'n'));   /* <>: $n, MAILER-DAEMON */
 	if (bare.len > 0)
-		remotename(d->cf, NULL, buf_str(&bare), m, RF_SENDERADDR, out);
+		remotename(d->cf, NULL, buf_str(&bare), m, RF_SENDERADDR | RF_CANONICAL, out);
 	buf_free(&bare);
 }
 

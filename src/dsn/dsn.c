@@ -420,7 +420,11 @@ static void report_envelope(cf_t *cf, const envelope_t *e, envelope_t *b, const 
 	env_set_macro(b, "r", "");
 	env_set_macro(b, "s", "localhost");
 	env_set_macro(b, "{daemon_flags}", "c u");
-	bare(q->to_postmaster ? postmaster_of(cf) : e->sender, &to);
+	/* To: the sender as given ("<bob@example.com>" keeps its brackets) */
+	if (q->to_postmaster)
+		bare(postmaster_of(cf), &to);
+	else
+		buf_adds(&to, e->sender);
 	report_rcpt(cf, b, q->to_postmaster ? buf_str(&to) : e->sender);
 	report_headers(cf, b, q, buf_str(&to));
 	buf_free(&to);
@@ -441,7 +445,8 @@ static const char *subject_of(const dsn_req_t *q, const char *why)
  * 1024, whatever the report says (a warning and the later failure for one
  * message get the same priority); the original counted as received at
  * submission, in a queue run as the df plus queue_report_base's count of
- * its qf header lines; a report that returns only headers (RET=HDRS)
+ * its qf header lines (the same count in a background delivery of a
+ * message received over SMTP: deliver_opts_t.counted_size); a report that returns only headers (RET=HDRS)
  * counts as empty; a report about a report counts from the first one's
  * counted size.  A report to the postmaster gets no RecipientFactor. */
 #define REPORT_SIZE_EXTRA 1024
@@ -452,6 +457,8 @@ static long report_counted_size(const envelope_t *e, const deliver_opts_t *o,
 		return 0;
 	if (e->report_base > 0)        /* a report about a report */
 		return e->report_base + REPORT_SIZE_EXTRA;
+	if (o->counted_size > 0)
+		return o->counted_size + REPORT_SIZE_EXTRA;
 	return (o->queue_run ? queue_report_base(e) : e->msgsize) + REPORT_SIZE_EXTRA;
 }
 

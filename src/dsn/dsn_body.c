@@ -5,6 +5,7 @@
  * header (message/rfc822 or text/rfc822-headers); without MIME the old
  * plain layout with "Original message follows". */
 #include "dsn/dsn.h"
+#include "addr/parseaddr.h"
 #include "conf/macro.h"
 #include "queue/queue.h"
 #include <stdio.h>
@@ -229,8 +230,9 @@ static bool cond_local(const mailer_t *m, const char *cond)
 	return false;
 }
 
-/* a stored header value with its late macros: $g is the sender as the
- * envelope holds it, without angle brackets */
+/* a stored header value with its late macros: $g is the sender's
+ * address as the envelope holds it, without phrase, comment or angle
+ * brackets */
 static void expand_late(const cf_t *cf, const envelope_t *e, const char *v, buf_t *b)
 {
 	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
@@ -242,12 +244,7 @@ static void expand_late(const cf_t *cf, const envelope_t *e, const char *v, buf_
 		}
 		name[0] = (char)*++p;
 		if (*p == 'g') {
-			const char *s = e->sender ? e->sender : "";
-			size_t n = strlen(s);
-			if (n >= 2 && s[0] == '<' && s[n - 1] == '>')
-				buf_add(b, s + 1, n - 2);
-			else
-				buf_adds(b, s);
+			addr_bare(e->sender ? e->sender : "", b);
 			continue;
 		}
 		mv = env_get_macro(e, name);

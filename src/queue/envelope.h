@@ -170,6 +170,8 @@ typedef struct envelope {
 	long bodysize;       /* size of the body as counted at submission */
 	long msgclass;       /* class= (Precedence) */
 	int nrcpts;          /* nrcpts= of the from= line */
+	int dup_rcpts;       /* recipients named again at submission (queued
+	                        once): a Received "for" needs one named once */
 	char *xscript;       /* transcript of this delivery run (the DSN's
 	                        "Transcript of session"), NULL when empty */
 	int dsn_depth;       /* 0: a message; 1: a DSN; 2: a DSN about a DSN */

@@ -36,6 +36,47 @@ static void deliver_clones(session_t *s, clones_t *cl, deliver_opts_t *o)
 		}
 }
 
+/* a local recipient among e's (one the expansion looked up as a user or
+ * an alias) */
+static bool has_local(cf_t *cf, const envelope_t *e)
+{
+	for (const rcpt_t *r = e->rcpts; r != NULL; r = r->next) {
+		const mailer_t *m = r->mailer ? cf_mailer(cf, r->mailer) : NULL;
+		if (m != NULL && m->flags['A'])
+			return true;
+	}
+	return false;
+}
+
+/* -odb: the reference delivers a message received over SMTP the way a
+ * queue run does, priority P + RetryFactor while the aliases are expanded
+ * (an expansion failure's to= line shows it).  Once expanded, when no
+ * recipient was local it is the priority as accepted again; else it is
+ * recomputed from the size counted as a queue run counts it (the df's
+ * size plus the header lines) and the recipients the expansion left
+ * (failed ones too, not duplicates).  That priority is the deliveries'
+ * pri=, the qf's P line and the clones', and reports count that size.
+ * Found by running the reference (l1-daemon-oracle.t, smtp-priority.t). */
+static void expand_background(session_t *s, envelope_t *e, deliver_opts_t *o)
+{
+	cf_t *cf = s->cf;
+	long n = 0, counted, p0 = e->prio;
+
+	e->prio += opt_num(&cf->opt, OPT_RetryFactor);
+	deliver_expand(cf, e, o);
+	if (!has_local(cf, e)) {
+		e->prio = p0;   /* nothing expanded: the priority as accepted */
+		return;
+	}
+	for (const rcpt_t *r = e->rcpts; r != NULL; r = r->next)
+		n += r->state != RS_EXPANDED && r->state != RS_DUPLICATE;
+	/* msgsize counts the header as received: the df's size instead */
+	counted = queue_report_base(e) - e->msgsize + e->bodysize;
+	e->prio = counted + opt_num(&cf->opt, OPT_RecipientFactor) * n -
+		  opt_num(&cf->opt, OPT_ClassFactor) * e->msgclass;
+	o->counted_size = counted;
+}
+
 /* committed split off: the clones the commit made (interactive mode
  * expands before queueing); the rest are split here */
 static void deliver_accepted(session_t *s, envelope_t *e, int fd, clones_t *committed)
@@ -47,8 +88,13 @@ static void deliver_accepted(session_t *s, envelope_t *e, int fd, clones_t *comm
 	memset(&o, 0, sizeof o);
 	o.out = stderr;
 	o.noalias = s->o->noalias;
-	if (fd >= 0 && !s->o->noalias)
-		owner_split_commit(s->cf, e, &o, &cl);
+	if (fd >= 0 && !s->o->noalias) {
+		if (opt_num(&s->cf->opt, OPT_DeliveryMode) == 'b')
+			expand_background(s, e, &o);
+		else
+			deliver_expand(s->cf, e, &o);
+		owner_split_commit(s->cf, e, &cl);
+	}
 	if (fd >= 0)
 		deliver_message(s->cf, e, fd, &o);
 	if (committed != NULL)

@@ -131,8 +131,10 @@ static void rcpt_address(session_t *s, const char *path, rparams_t *p)
 		reject(s, &v, false);
 	else if (a.mailer == NULL)
 		smtp_reply(s, true, 553, "5.1.3", "%s... Invalid address", path);
-	else if ((dup = duplicate(s, &a)) != NULL)
+	else if ((dup = duplicate(s, &a)) != NULL) {
+		s->e.dup_rcpts++;
 		smtp_reply(s, true, 250, "2.1.5", "%s... Recipient ok", dup->addr);
+	}
 	else if (strcmp(a.mailer->name, "local") == 0 && !local_known(&a)) {
 		bool counted = s->stat_rejected;
 		buf_printf(&v.text, "%s... User unknown", path);
@@ -140,7 +142,7 @@ static void rcpt_address(session_t *s, const char *path, rparams_t *p)
 		snprintf(v.dsn, sizeof v.dsn, "5.1.1");
 		reject(s, &v, true);
 		s->stat_rejected = counted;  /* not a rejection for the statistics */
-	} else if (rcpt_expand_refused(s, path, &v)) {
+	} else if (rcpt_expand_refused(s, path, &a, &v)) {
 		bool counted = s->stat_rejected;
 		reject(s, &v, true);
 		s->stat_rejected = counted;

@@ -4,14 +4,49 @@
  * nosuchuser... User unknown", the same text logged at notice) instead
  * of bouncing later.  The expansion here is a probe: nothing is logged
  * or queued by it; the message's own expansion happens when it is
- * committed (submit_commit with expand_now). */
+ * committed (submit_commit with expand_now).  What it expanded to is
+ * remembered for the transaction: a later RCPT of one of those is a
+ * duplicate, answered "carol... Recipient ok" as the reference does. */
 #include "smtpd/smtpd_int.h"
 #include "deliver/deliver.h"
 #include "log/log.h"
+#include "lib/xalloc.h"
+#include "addr/parseaddr.h"
 #include <stdio.h>
 #include <string.h>
 
-bool rcpt_expand_refused(session_t *s, const char *path, verdict_t *v)
+static bool same_triple(const addr_t *x, const addr_t *y)
+{
+	return x->mailer_name != NULL && y->mailer_name != NULL &&
+	       strcmp(x->mailer_name, y->mailer_name) == 0 &&
+	       strcmp(x->host ? x->host : "", y->host ? y->host : "") == 0 &&
+	       strcmp(x->user ? x->user : "", y->user ? y->user : "") == 0;
+}
+
+/* t's recipients left to deliver, other than the one named (self) */
+static void remember_leaves(session_t *s, const envelope_t *t, const addr_t *self)
+{
+	for (const rcpt_t *r = t->rcpts; r != NULL; r = r->next) {
+		addr_t a;
+		rcpt_t *l;
+
+		if (r->state != RS_QUEUED)
+			continue;
+		memset(&a, 0, sizeof a);
+		if (parseaddr(s->cf, NULL, r->addr, RF_RECIPADDR, &a) == 0 && a.mailer != NULL &&
+		    !same_triple(&a, self) &&
+		    rcptset_find(&s->rset, a.mailer_name, a.host, a.user) == NULL) {
+			l = env_add_rcpt(&s->leaves, r->addr, 0);
+			l->mailer = xstrdup(a.mailer_name);
+			l->host = xstrdup(a.host ? a.host : "");
+			l->user = xstrdup(a.user ? a.user : "");
+			rcptset_add(&s->rset, l);
+		}
+		addr_free(&a);
+	}
+}
+
+bool rcpt_expand_refused(session_t *s, const char *path, const addr_t *self, verdict_t *v)
 {
 	envelope_t t;
 	deliver_opts_t o;
@@ -40,7 +75,8 @@ bool rcpt_expand_refused(session_t *s, const char *path, verdict_t *v)
 		v->code = 550;
 		snprintf(v->dsn, sizeof v->dsn, "%s",
 			 bad->status != NULL && *bad->status == '5' ? bad->status : "5.1.1");
-	}
+	} else
+		remember_leaves(s, &t, self);
 	env_free(&t);
 	log_set_qid(s->qid);
 	return bad != NULL;

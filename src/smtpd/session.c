@@ -83,6 +83,8 @@ void transaction_end(session_t *s, bool log)
 	rcptset_clear(&s->rset);
 	env_free(&s->e);
 	env_init(&s->e);
+	env_free(&s->leaves);
+	env_init(&s->leaves);
 	s->gotmail = s->sender_set = s->discard = false;
 	s->size = 0;
 	s->nrcpts = 0;
@@ -256,6 +258,7 @@ static void session_init(session_t *s, cf_t *cf, const smtpd_opts_t *o, FILE *in
 	buf_init(&s->client_name, 1024);
 	buf_init(&s->conn_text, 1024);
 	env_init(&s->e);
+	env_init(&s->leaves);
 	s->priv = privacy_flags(cf);
 	session_new_qid(s);
 }
@@ -264,6 +267,7 @@ static void session_free(session_t *s)
 {
 	transaction_end(s, false);
 	env_free(&s->e);
+	env_free(&s->leaves);
 	free(s->helo);
 	buf_free(&s->line);
 	buf_free(&s->relay);

@@ -82,7 +82,11 @@ typedef struct session {
 	int stat_mailer;
 	bool stat_rejected, stat_discarded;
 	envelope_t e;            /* recipients accepted so far */
-	rcptset_t rset;          /* ... found by what they resolve to */
+	rcptset_t rset;          /* ... found by what they resolve to,
+	                            with the leaves below */
+	envelope_t leaves;       /* interactive mode: what the accepted
+	                            recipients expanded to (a later RCPT of
+	                            one is a duplicate named by its text) */
 	int nrcpts;
 } session_t;
 
@@ -138,8 +142,11 @@ struct clones;
 /* the message just committed delivered as DeliveryMode says, then the
  * owner clones its commit split off (cl, may be empty) */
 void smtpd_deliver(session_t *s, envelope_t *e, int fd, struct clones *cl);
-/* DeliveryMode=interactive: path's expansion fails; v gets the reply */
-bool rcpt_expand_refused(session_t *s, const char *path, verdict_t *v);
+/* DeliveryMode=interactive: path (resolving to a) is expanded; true when
+ * that fails, v getting the reply; else what it expanded to other than
+ * itself goes into s->leaves and s->rset */
+struct addr;
+bool rcpt_expand_refused(session_t *s, const char *path, const struct addr *a, verdict_t *v);
 
 /* ------------------------------------------------------------ msgchecks.c */
 struct collect;

@@ -7,7 +7,6 @@
 #include "lib/xalloc.h"
 #include "log/log.h"
 #include "submit/submit.h"
-#include "deliver/deliver.h"
 #include "conf/cf.h"
 #include <errno.h>
 #include <string.h>
@@ -135,11 +134,10 @@ static void take_back(envelope_t *e, envelope_t *k)
 	}
 }
 
-void owner_split_commit(cf_t *cf, envelope_t *e, const deliver_opts_t *o, clones_t *cl)
+void owner_split_commit(cf_t *cf, envelope_t *e, clones_t *cl)
 {
 	bool sync = submit_supersafe(cf);
 
-	deliver_expand(cf, e, o);
 	owner_split(e, cl);
 	for (size_t i = 0; i < cl->n; i++) {
 		if (owner_commit(e, &cl->v[i], sync, &cl->lockfd[i]) != 0) {

@@ -26,11 +26,10 @@ void owner_split(envelope_t *e, clones_t *c);
 int owner_commit(const envelope_t *orig, envelope_t *k, bool sync, int *lockfd);
 void clones_free(clones_t *c);
 /* a delivery about to start (background delivery of a message received
- * over SMTP, a queue run): e's aliases expanded, the members of owner-
- * lists moved into clones, each committed with its qf lock kept in
- * c->lockfd (-1: not committed) and logged "clone: owner=..." */
-struct deliver_opts;
-void owner_split_commit(cf_t *cf, envelope_t *e, const struct deliver_opts *o, clones_t *c);
+ * over SMTP), e's aliases already expanded (deliver_expand): the members
+ * of owner- lists moved into clones, each committed with its qf lock kept
+ * in c->lockfd (-1: not committed) and logged "clone: owner=..." */
+void owner_split_commit(cf_t *cf, envelope_t *e, clones_t *c);
 /* does e still have a recipient to queue? */
 bool env_has_queued(const envelope_t *e);
 

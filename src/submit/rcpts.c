@@ -221,7 +221,9 @@ void rcpt_add_list(cf_t *cf, envelope_t *e, FILE *tty, const char *list, letters
 	/* the members of one list are queued last first, as the reference does */
 	for (size_t i = n; i-- > 0;) {
 		char *t = sm_trim(v[i]);
-		if (*t != '\0' && !same_rcpt(e, t) && check_one(cf, e, tty, t, flags, bad, st, &m, &host)) {
+		if (*t != '\0' && same_rcpt(e, t))
+			e->dup_rcpts++;
+		else if (*t != '\0' && check_one(cf, e, tty, t, flags, bad, st, &m, &host)) {
 			rcpt_t *r = env_add_rcpt(e, t, flags);
 			buf_reset(&fin);
 			rcpt_final(cf, t, &fin);

@@ -287,6 +287,7 @@ static void envelope_fields(cf_t *cf, envelope_t *e, const submit_req_t *r,
 	env_set_macro(e, "{daemon_flags}", "c u");
 	e->nrcpts = count_rcpts(e);
 	e->msgsize = c->size;
+	e->bodysize = c->bodysize;
 	e->prio = c->size + opt_num(&cf->opt, OPT_RecipientFactor) * e->nrcpts -
 		  opt_num(&cf->opt, OPT_ClassFactor) * e->msgclass;
 }
@@ -422,8 +423,8 @@ static int build_envelope(cf_t *cf, const submit_req_t *r, envelope_t *e, collec
 		message_macros(cf, e, buf_str(&s.addr), buf_str(&s.fullname), r->nargv_rcpts,
 			       r->nargv_rcpts == 1 ? r->argv_rcpts[0] : NULL);
 	else
-		message_macros(cf, e, buf_str(&s.addr), buf_str(&s.fullname), count_rcpts(e),
-			       first_rcpt(e));
+		message_macros(cf, e, buf_str(&s.addr), buf_str(&s.fullname),
+			       count_rcpts(e) + e->dup_rcpts, first_rcpt(e));
 	{
 		char *warn[5];
 		size_t nw = auth_warnings(cf, r, warn);

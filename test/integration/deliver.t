@@ -32,7 +32,7 @@ ok "-v output: Running lines and local deliveries as the reference" \
 ok "alice... Sent" 'grep -q "^alice... Sent$" $O/run.out'
 ok ".forward read (-v)" 'grep -q "^/home/dave/.forward: line 1: forwarding to dave@example.org$" $O/run.out'
 ok "to= line as the reference (local, sender ctladdr)" \
-   'grep -q "6ALNh6Et000176: to=alice, ctladdr=root (0/0), delay=[0-9:]*, xdelay=[0-9:]*, mailer=local, pri=120023, dsn=2.0.0, stat=Sent" $O/syslog.txt'
+   'grep -q "6ALNh6Et000176: to=alice, ctladdr=root (0/0), delay=[0-9+:]*, xdelay=[0-9+:]*, mailer=local, pri=120023, dsn=2.0.0, stat=Sent" $O/syslog.txt'
 ok "alias member with the owner as sender" \
    'grep -q "6ALNh6Lq000195: to=carol, ctladdr=alice (1001/1001), .*mailer=local, pri=267616, dsn=2.0.0, stat=Sent" $O/syslog.txt'
 ok "unknown user fails (5.1.1)" \

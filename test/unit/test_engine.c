@@ -7,6 +7,7 @@
 #include "maps/map.h"
 #include "rewrite/rewrite.h"
 #include "rewrite/scan.h"
+#include "addr/parseaddr.h"
 #include <string.h>
 #include <sysexits.h>
 
@@ -56,6 +57,15 @@ static void is_tokens(const char *addr, int mode, const char *want)
 	buf_free(&b);
 }
 
+/* the envelope address of a sender given with a phrase or comment */
+static void is_bare(const char *addr, const char *want)
+{
+	buf_t b = BUF_INIT(0);
+	addr_bare(addr, &b);
+	is_str(buf_str(&b), want, "bare %s", addr);
+	buf_free(&b);
+}
+
 static void is_rw(const char *rs, const char *addr, const char *want)
 {
 	buf_t b = BUF_INIT(0);
@@ -97,7 +107,7 @@ int main(void)
 {
 	buf_t b = BUF_INIT(0);
 
-	plan(18);
+	plan(24);
 	map_register_builtin_classes();
 	load(base);
 	ok(cf.errors == 0, "base cf loads without errors");
@@ -128,6 +138,12 @@ int main(void)
 		if (devnull)
 			fclose(devnull);
 	}
+	is_bare("Bob Smith <bob@example.com>", "bob@example.com");
+	is_bare("bob@example.com (Bob)", "bob@example.com");
+	is_bare("<bob@example.com>", "bob@example.com");
+	is_bare("bob", "bob");
+	is_bare("\"B, S\" <\"b s\"@x> (c)", "\"b s\"@x");
+	is_bare("(unbalanced", "(unbalanced");
 	buf_reset(&b);
 	class_add('w', "new.example");
 	ok(class_has('w', "NEW.EXAMPLE"), "class membership ignores case");
