@@ -23,6 +23,8 @@
 #define H_STRIPCOMM  0x00010000
 #define H_BINDLATE   0x00020000
 #define H_USER       0x00040000
+#define H_MEMONLY    0x00080000   /* kept for a delivery by the submitting
+                                     process only, never written to a qf */
 
 /* flags of a header line "Name: value" as a user-supplied header */
 unsigned long header_flags_of(const cf_t *cf, const char *line);

@@ -128,6 +128,8 @@ typedef struct rcpt {
 	                        'f' failure, 'r' receipt, 'd' delay */
 	unsigned long fail_seq;  /* when its failure was noted (a process-wide
 	                        count): the report names the latest one */
+	bool unparsed;       /* refused by ruleset 0 ($#error) at submission:
+	                        not one of the message's recipients (nrcpts=) */
 } rcpt_t;
 
 /* one saved macro: a "$" line */

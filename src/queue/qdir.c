@@ -2,6 +2,7 @@
  * a shared lock probe, selected, and sorted by QueueSortOrder; the
  * directories a QueueDirectory value with a '*' names. */
 #include "queue/queue.h"
+#include "addr/header.h"
 #include "lib/xalloc.h"
 #include <dirent.h>
 #include <errno.h>
@@ -43,6 +44,8 @@ long queue_counted_size(const envelope_t *e)
 
 	for (const hdr_t *h = e->hdrs; h != NULL; h = h->next) {
 		size_t v = 0;
+		if (h->flags & H_MEMONLY)
+			continue;
 		for (const char *p = h->value ? h->value : ""; *p; p++)
 			if ((unsigned char)*p == MACRO_BYTE && p[1] != '\0')
 				p++;
@@ -59,6 +62,8 @@ long queue_report_base(const envelope_t *e)
 
 	for (const hdr_t *h = e->hdrs; h != NULL; h = h->next) {
 		size_t v = h->value ? strlen(h->value) : 0;
+		if (h->flags & H_MEMONLY)
+			continue;
 		n += (long)(strlen(h->name) + 1 + v + (h->lead ? strlen(h->lead) : v ? 1 : 0));
 		if (h->cond != NULL && *h->cond != '\0')
 			n++;

@@ -1,6 +1,7 @@
 /* qf_format.c - an envelope as the text of a version 8 control file, in
  * the reference's line order and letter orders (see queue.h). */
 #include "queue/queue.h"
+#include "addr/header.h"
 #include <string.h>
 
 /* flag letters in the order the reference writes them; letters not listed
@@ -115,6 +116,7 @@ void qf_format(const envelope_t *e, buf_t *out)
 		buf_addc(out, '\n');
 	}
 	for (const hdr_t *h = e->hdrs; h != NULL; h = h->next)
-		format_hdr(h, out);
+		if (!(h->flags & H_MEMONLY))
+			format_hdr(h, out);
 	buf_adds(out, ".\n");
 }

@@ -226,6 +226,8 @@ static const char *clean_sender(cf_t *cf, const char *given, buf_t *out, int *st
 
 	if (given == NULL)
 		return NULL;
+	if (*given == '\0')
+		return "<>";    /* -f "": the null sender, as the reference */
 	if (strpbrk(given, "\r\n") == NULL)
 		return given;   /* checked as before */
 	buf_set(out, given);
@@ -275,20 +277,21 @@ int sm_mode_submit(cf_t *cf, const sm_args_t *a)
 {
 	submit_req_t r;
 	envelope_t e;
-	int st, fd, refused = EX_OK, failed = EX_OK, dst, em = error_mode(cf), badsender = EX_OK;
+	int st, fd, refused = EX_OK, failed = EX_OK, dst, em = error_mode(cf), usage = EX_OK;
 	buf_t fsender = BUF_INIT(4096), ffull = BUF_INIT(4096);
 	clones_t cl;
 
 	memset(&cl, 0, sizeof cl);
 	cli_macros(cf, a);
 	fill_request(cf, a, &r);
-	r.sender = clean_sender(cf, a->sender, &fsender, &badsender);
+	r.sender = clean_sender(cf, a->sender, &fsender, &usage);
 	r.fullname = clean_fullname(a->fullname, &ffull);
 	if (!submit_check_args(&r))
 		return EX_USAGE;
-	if (a->nrcpts == 0 && !a->readrcpts) {
-		printf("Recipient names must be specified\n");
-		return EX_USAGE;
+	if (r.bodytype != NULL && !submit_bodytype_ok(r.bodytype)) {
+		printf("Illegal body type %s\n", r.bodytype);
+		r.bodytype = NULL;
+		usage = EX_USAGE;
 	}
 	log_setup(a->logtag != NULL ? a->logtag : "sendmail",
 		  (int)opt_num(&cf->opt, OPT_LogLevel), opt_str(&cf->opt, OPT_LogTarget));
@@ -305,10 +308,11 @@ int sm_mode_submit(cf_t *cf, const sm_args_t *a)
 		/* some recipients refused: their status even if others went */
 		st = refused != EX_OK ? refused : failed != EX_OK ? failed : dst;
 		if (st == EX_OK)
-			st = badsender;
+			st = usage;
 		if (em == 'e')
 			st = EX_OK;
-	}
+	} else if (st == SUBMIT_NOTHING)
+		st = a->readrcpts ? usage : EX_USAGE;
 	env_free(&e);
 	clones_free(&cl);
 	buf_free(&fsender);

@@ -1,6 +1,9 @@
 /* verify.c - -bv: resolve each recipient and say where it would go.
- * Problems are reported as addresses are read; the deliverable list
- * follows, grouped by host as the reference's send queue orders it.
+ * Problems are reported as addresses are read (and logged at notice, as
+ * the reference logs them); the deliverable list follows, grouped by host
+ * as the reference's send queue orders it, the members of a list with an
+ * owner- alias after the others (the reference splits them into the
+ * owner's envelope, one per owner in order of appearance).
  * Local recipients go through the alias database (src/aliases);
  * .forward files join when the local delivery agent lands. */
 #include "sendmail/init.h"
@@ -11,6 +14,9 @@
 #include "rewrite/scan.h"
 #include "lib/exitstat.h"
 #include "lib/xalloc.h"
+#include "log/log.h"
+#include "queue/queue.h"
+#include <time.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,13 +26,18 @@
 typedef struct vrcpt {
 	const char *input;
 	addr_t a;
+	size_t group;        /* 0, or 1 + the number of its list's owner */
 	size_t seq;
 } vrcpt_t;
 
 static int by_host(const void *x, const void *y)
 {
 	const vrcpt_t *a = x, *b = y;
-	int c = strcmp(a->a.host ? a->a.host : "", b->a.host ? b->a.host : "");
+	int c;
+
+	if (a->group != b->group)
+		return a->group < b->group ? -1 : 1;
+	c = strcmp(a->a.host ? a->a.host : "", b->a.host ? b->a.host : "");
 	if (c)
 		return c;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
@@ -61,7 +72,42 @@ typedef struct vstate {
 	cf_t *cf;
 	vrcpt_t *ok;
 	size_t nok, cap, seq;
+	const alias_walk_t *w;
+	char **owners;       /* owner- values met, in order */
+	size_t nowners, capowners;
 } vstate_t;
+
+/* the group of a member of the alias being expanded: 0 without an
+ * owner-X alias, else 1 + that owner's number */
+static size_t owner_group(vstate_t *vs)
+{
+	buf_t key = BUF_INIT(1024), val = BUF_INIT(0);
+	size_t g = 0, i;
+	int st = 0;
+
+	if (vs->w->parent == NULL)
+		return 0;
+	buf_printf(&key, "owner-%s", vs->w->parent);
+	if (!key.overflow && alias_lookup(buf_str(&key), &val, &st) > 0 && val.len > 0) {
+		for (i = 0; i < vs->nowners && strcmp(vs->owners[i], buf_str(&val)) != 0; i++)
+			;
+		if (i == vs->nowners) {
+			vs->owners = xgrow(vs->owners, &vs->capowners, i + 1, sizeof *vs->owners);
+			vs->owners[vs->nowners++] = xstrdup(buf_str(&val));
+		}
+		g = i + 1;
+	}
+	buf_free(&key);
+	buf_free(&val);
+	return g;
+}
+
+/* a problem with an address: said, and logged at notice */
+static void complain(const char *input, const char *msg)
+{
+	printf("%s... %s\n", input, msg);
+	sm_log(4, LOG_NOTICE, "%s... %s", input, msg);
+}
 
 static bool v_parse(void *arg, const char *input, addr_t *a)
 {
@@ -75,7 +121,7 @@ static bool v_parse(void *arg, const char *input, addr_t *a)
 	}
 	if (a->mailer != NULL)
 		return true;
-	printf("%s... %s\n", input, alias_error_text(a->user, &t));
+	complain(input, alias_error_text(a->user, &t));
 	buf_free(&t);
 	first_error(a->exitstat ? a->exitstat : EX_UNAVAILABLE);
 	addr_free(a);
@@ -100,7 +146,7 @@ static void v_leaf(void *arg, char *input, addr_t *a)
 	for (i = 0; i < vs->nok && !dup; i++)
 		dup = same_rcpt(&vs->ok[i].a, a);
 	if (!dup && local_unknown(a)) {
-		printf("%s... User unknown\n", input);
+		complain(input, "User unknown");
 		first_error(EX_NOUSER);
 	}
 	if (dup || local_unknown(a)) {
@@ -111,13 +157,14 @@ static void v_leaf(void *arg, char *input, addr_t *a)
 	vs->ok = xgrow(vs->ok, &vs->cap, vs->nok + 1, sizeof *vs->ok);
 	vs->ok[vs->nok].input = input;
 	vs->ok[vs->nok].a = *a;
+	vs->ok[vs->nok].group = owner_group(vs);
 	vs->ok[vs->nok++].seq = vs->seq++;
 }
 
 static void v_error(void *arg, const char *input, const char *msg, int st)
 {
 	(void)arg;
-	printf("%s... %s\n", input, msg);
+	complain(input, msg);
 	first_error(st);
 }
 
@@ -127,16 +174,22 @@ int sm_verify(cf_t *cf, const sm_args_t *a)
 	alias_walk_t w;
 	size_t i;
 	int k;
+	char qid[32];
 
 	if (a->nrcpts == 0) {
 		printf("Recipient names must be specified\n");
 		return EX_USAGE;
 	}
+	log_setup(a->logtag != NULL ? a->logtag : "sendmail",
+		  (int)opt_num(&cf->opt, OPT_LogLevel), opt_str(&cf->opt, OPT_LogTarget));
+	qid_new(qid, time(NULL));
+	log_set_qid(qid);
 	/* alias database warnings are shown by -bv -v only (not built) */
 	alias_wait_config(opt_num(&cf->opt, OPT_AliasWait), false);
 	memset(&vs, 0, sizeof vs);
 	memset(&w, 0, sizeof w);
 	vs.cf = cf;
+	vs.w = &w;
 	w.parse = v_parse;
 	w.leaf = v_leaf;
 	w.error = v_error;
@@ -156,5 +209,8 @@ int sm_verify(cf_t *cf, const sm_args_t *a)
 		free((char *)vs.ok[i].input);
 	}
 	free(vs.ok);
+	for (i = 0; i < vs.nowners; i++)
+		free(vs.owners[i]);
+	free(vs.owners);
 	return sm_exitstat;
 }

@@ -141,6 +141,15 @@ static void add_default(envelope_t *out, const envelope_t *e, cf_t *cf,
 		cf_expand(cf, tmpl, &val);
 	if (!blank(buf_str(&val)))
 		env_add_hdr_raw(out, buf_str(&name), buf_str(&val), buf_str(&cond), fl | H_DEFAULT);
+	else if ((fl & H_FROM) && strstr(tmpl, "$g") != NULL) {
+		/* the null sender and no full name: no From: in the qf, but the
+		 * submitting process's own delivery writes one with the sender
+		 * as its mailer sees it ("From: MAILER-DAEMON@example.com"), as
+		 * the reference's does */
+		char late[4] = { ' ', (char)MACRO_BYTE, 'g', '\0' };
+		env_add_hdr_raw(out, buf_str(&name), late, buf_str(&cond),
+				fl | H_DEFAULT | H_MEMONLY);
+	}
 out:
 	buf_free(&cond);
 	buf_free(&name);

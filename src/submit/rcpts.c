@@ -114,8 +114,8 @@ static void note_bad(int *bad, int *st, int status)
  * R line): logged as the reference logs it (the complaint at notice, a
  * to= line with pri=0 before the from= line) and noted for the error
  * report (dead.letter or a bounce, src/dsn) */
-static void refuse(cf_t *cf, envelope_t *e, const char *text, letterset_t flags,
-		   const char *user, int status, const char *msg)
+static rcpt_t *refuse(cf_t *cf, envelope_t *e, const char *text, letterset_t flags,
+		      const char *user, int status, const char *msg)
 {
 	attempt_t at;
 	rcpt_t *r = env_add_rcpt(e, text, flags);
@@ -141,12 +141,15 @@ static void refuse(cf_t *cf, envelope_t *e, const char *text, letterset_t flags,
 	dsn_queue_bounce(cf, e, r, &at, 'f');
 	attempt_free(&at);
 	buf_free(&fin);
+	return r;
 }
 
 /* the tokenizer's complaints ("Unbalanced '<'") go to the submitter and
- * to the log */
-static void syntax_check(FILE *tty, const char *text)
+ * to the log; true when there was one (the address goes on, repaired, and
+ * the submission ends with 64 as the reference's) */
+static bool syntax_check(FILE *tty, const char *text)
 {
+	bool complained = false;
 	tokvec_t tv;
 	arena_t ar;
 	char *said = NULL;
@@ -164,11 +167,13 @@ static void syntax_check(FILE *tty, const char *text)
 			if (tty != NULL)
 				fprintf(tty, "%s\n", l);
 			sm_log(4, LOG_NOTICE, "%s", l);
+			complained = true;
 		}
 	}
 	free(said);
 	tv_free(&tv);
 	arena_free(&ar);
+	return complained;
 }
 
 /* check one address; true when it may be queued (*mailer: its mailer's
@@ -181,7 +186,8 @@ static bool check_one(cf_t *cf, envelope_t *e, FILE *tty, const char *text, lett
 	bool ok = true;
 
 	memset(&a, 0, sizeof a);
-	syntax_check(tty, text);
+	if (syntax_check(tty, text) && *st == EX_OK)
+		*st = EX_USAGE;
 	if (parseaddr(cf, NULL, text, RF_RECIPADDR, &a) < 0) {
 		note_bad(bad, st, EX_USAGE);
 		ok = false;
@@ -191,7 +197,7 @@ static bool check_one(cf_t *cf, envelope_t *e, FILE *tty, const char *text, lett
 		if (tty != NULL)
 			fprintf(tty, "%s... %s\n", text, msg);
 		note_bad(bad, st, xs);
-		refuse(cf, e, text, flags, a.user, xs, msg);
+		refuse(cf, e, text, flags, a.user, xs, msg)->unparsed = true;
 		ok = false;
 	} else if (strcmp(a.mailer->name, "local") == 0 && !rcpt_local_known(&a) &&
 		   (localaddr_resolve(cf, &a) == 0 ||

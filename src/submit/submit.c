@@ -33,16 +33,16 @@
 
 void sm_arpadate(time_t t, char *buf, size_t sz);
 
+bool submit_bodytype_ok(const char *bodytype)
+{
+	return strcasecmp(bodytype, "7BIT") == 0 || strcasecmp(bodytype, "8BITMIME") == 0;
+}
+
 bool submit_check_args(const submit_req_t *r)
 {
 	letterset_t fl;
 	bool ok = true;
 
-	if (r->bodytype != NULL && strcasecmp(r->bodytype, "7BIT") != 0 &&
-	    strcasecmp(r->bodytype, "8BITMIME") != 0) {
-		printf("Illegal body type %s\n", r->bodytype);
-		ok = false;
-	}
 	if (r->notify != NULL && !rcpt_notify_flags(r->notify, &fl)) {
 		printf("Invalid -N argument\n");
 		ok = false;
@@ -194,7 +194,7 @@ static int count_rcpts(const envelope_t *e)
 {
 	int n = 0;
 	for (const rcpt_t *r = e->rcpts; r != NULL; r = r->next)
-		n += r->state == RS_QUEUED || r->state == RS_FAILED;
+		n += r->state == RS_QUEUED || (r->state == RS_FAILED && !r->unparsed);
 	return n;
 }
 
@@ -405,16 +405,16 @@ static int build_envelope(cf_t *cf, const submit_req_t *r, envelope_t *e, collec
 {
 	sender_t s;
 	int bad = 0, st;
+	bool none;
 
 	hdr_add_user(e, c->hdrs, c->nhdrs);
 	st = r->smtp ? EX_OK : gather_rcpts(cf, r, e, &bad);
 	if (r->refused != NULL)
 		*r->refused = st;
-	if (e->rcpts == NULL && bad == 0) {
+	none = e->rcpts == NULL && bad == 0;
+	if (none)
 		printf(r->readrcpts ? "No recipient addresses found in header\n"
 				    : "Recipient names must be specified\n");
-		return EX_USAGE;
-	}
 	sender_init(cf, &s, r);
 	/* $u (Received: "for"): with -t the reference takes it from the
 	 * command line's recipients alone, as they stood before the header
@@ -434,7 +434,10 @@ static int build_envelope(cf_t *cf, const submit_req_t *r, envelope_t *e, collec
 	}
 	envelope_fields(cf, e, r, &s, c);
 	sender_free(&s);
-	return count_rcpts(e) == 0 ? st : EX_OK;
+	if (none)
+		return SUBMIT_NOTHING;
+	/* none left: st; one refused is still reported (dead.letter) */
+	return first_rcpt(e) == NULL ? st : EX_OK;
 }
 
 bool submit_supersafe(const cf_t *cf)
@@ -501,6 +504,11 @@ int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, 
 
 	*lockfd = -1;
 	memset(&cl, 0, sizeof cl);
+	if (st == SUBMIT_NOTHING) {
+		discard_files(r, e);
+		log_accepted(cf, e);
+		return st;
+	}
 	if (st == EX_OK && r->refuse) {
 		discard_files(r, e);
 		log_accepted(cf, e);

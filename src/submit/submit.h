@@ -59,6 +59,9 @@ typedef struct submit_req {
 /* the checks the reference makes on -B -N -R -V before reading anything;
  * prints its message and returns false on a bad value */
 bool submit_check_args(const submit_req_t *r);
+/* -B's value is 7BIT or 8BITMIME (any case); the reference complains
+ * ("Illegal body type X") and sends the message without one, exit 64 */
+bool submit_bodytype_ok(const char *bodytype);
 
 /* read the message from in and queue it; *e receives the envelope (the
  * caller frees it) for delivery and *lockfd the fd holding the qf's lock
@@ -85,6 +88,10 @@ int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, struct collect
  * "Insufficient disk space; try again later". */
 bool submit_space_ok(cf_t *cf, const char *qdir, long bytes, const char *who, const char *qid);
 
+/* submit_message: no recipient at all (none named, or -t and none in the
+ * header): said on stdout, the message read and logged (from= ...,
+ * nrcpts=0) and dropped; the reference then exits 64, or 0 with -t */
+#define SUBMIT_NOTHING (-1)
 #define SUBMIT_NOSPACE_TEXT "Insufficient disk space; try again later"
 
 #endif

@@ -34,7 +34,7 @@ for who in ours ref; do
 	# SMTP (-bs): rejections and discards, once per session
 	# one line per pause, longer than sendmail's start: an ASan build on a
 	# loaded machine needs more, or HELO meets "traffic before response"
-	P=0.2
+	P=0.5
 	grep -q __asan_init "$(readlink -f "$(command -v $S)")" 2>/dev/null && P=1.5
 	smtp() { for l in "$@"; do sleep $P; printf '%s\r\n' "$l"; done | $S -Am -bs -odi >/dev/null 2>&1; }
 	D=(DATA 'Subject: x' '' hi .)
