@@ -26,7 +26,10 @@ install -m 600 /dev/null /var/tmp/box/rootonly
 /usr/sbin/sendmail -bd
 pid=$(newpid none)
 python3 "$D/clients.py" $PORT /var/tmp/box > "$OUTD/clients.out" 2>&1
+# the deliveries end after the sessions: wait for them (a loaded machine
+# may need seconds), at most 15 s
 sleep 1
+for i in $(seq 70); do ls /var/spool/mqueue | grep -q "^[qdt]f" || break; sleep 0.2; done
 for k in 1 2 3 4 5 6 rootonly; do
 	printf '%s %s\n' "$k" "$(grep -c '^token=' /var/tmp/box/$k)"
 done > "$OUTD/boxes"
