@@ -3,7 +3,10 @@
  * with the controlling user's rights (created mode 0600 when missing,
  * never through a symbolic link, only a regular file or /dev/null, not
  * one with execute bits); then it is locked and the message written with
- * its "From " line and ">From " escaping, in large writes, and fsynced.
+ * its "From " line and ">From " escaping, in large writes, unlocked, and
+ * fsynced (the fsync outside the lock: concurrent deliveries to one
+ * mailbox do not wait for each other's flushes; the status is the
+ * fsync's, so success still means the message is on disk).
  *
  * Only the open needs the user's rights, so no child process is made for
  * it: the filesystem ids (setfsuid/setfsgid) and the groups take the
@@ -145,9 +148,13 @@ static int write_locked(dctx_t *d, drcpt_t *to, int fd)
 	if (msg_write(d, to->a.mailer, to, fsink_put, &f) < 0 || fsink_put(&f, "\n", 1) < 0 ||
 	    fsink_flush(&f) < 0)
 		st = EX_IOERR;
-	else if (fsync(fd) != 0 && errno != EINVAL)
-		st = EX_IOERR;
 	sigaction(SIGXFSZ, &old, NULL);
+	/* the message is whole in the file: other writers may go on while
+	 * it is made durable (holding the lock through the fsync made every
+	 * concurrent delivery to one mailbox queue behind each flush) */
+	flock(fd, LOCK_UN);
+	if (st == EX_OK && fsync(fd) != 0 && errno != EINVAL)
+		st = EX_IOERR;
 	return st;
 }
 
