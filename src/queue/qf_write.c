@@ -1,6 +1,7 @@
 /* qf_write.c - committing a control file: tfID written (O_EXCL,
- * QueueFileMode, flock), fsynced, renamed over qfID (or hfID), the
- * directory fsynced; the lock stays with the caller when asked. */
+ * QueueFileMode, flock), fsynced after a df whose fsync was deferred
+ * (qsync.c), renamed over qfID (or hfID), the directory fsynced; the
+ * lock stays with the caller when asked. */
 #include "queue/queue.h"
 #include "lib/crashpoint.h"
 #include <errno.h>
@@ -87,7 +88,8 @@ static int commit(const envelope_t *e, const char *tf)
 		: rename(tf, buf_str(&to));
 	if (r == 0)
 		crashpoint("qf-renamed");
-	if (r == 0 && unlink(buf_str(&other)) < 0 && errno != ENOENT)
+	if (r == 0 && queue_file_exists(e->qdir, quar ? 'q' : 'h', e->qid) &&
+	    unlink(buf_str(&other)) < 0 && errno != ENOENT)
 		r = -1;
 	buf_free(&to);
 	buf_free(&other);
@@ -107,6 +109,12 @@ static int write_tf(int fd, const envelope_t *e, bool sync)
 	}
 	r = write_all(fd, text.p, text.len);
 	crashpoint("tf-written");
+	if (r == 0 && sync) {
+		/* the tf's write-back started, then the deferred df's fsync
+		 * (whose write-back ran meanwhile), then the tf's */
+		qsync_start(fd);
+		r = qsync_flush();
+	}
 	if (r == 0 && sync)
 		r = fsync(fd);
 	crashpoint("tf-synced");
@@ -134,8 +142,12 @@ int qf_write(const envelope_t *e, bool sync, int *lockfd)
 		err = errno;
 	}
 	buf_free(&tf);
-	if (fd >= 0 && sync)
-		fsync_dir(e->qdir);
+	if (fd >= 0 && sync && fsync_dir(e->qdir) < 0) {
+		/* the new name may not survive a crash: not committed */
+		err = errno;
+		close(fd);
+		fd = -1;
+	}
 	if (fd >= 0 && lockfd != NULL)
 		*lockfd = fd;
 	else if (fd >= 0)

@@ -99,11 +99,54 @@ static bool is_dir(const char *qdir, const char *sub)
 	return r;
 }
 
+/* Which of a queue directory's qf/, df/, xf/ subdirectories exist is
+ * looked up once per process and queue directory, as the reference
+ * decides its queue layout at start-up (paths are made a dozen times per
+ * message, and each look-up was a path walk).  A directory name too long
+ * for the table is looked up every time. */
+#define SUBDIR_CACHE 8
+#define SUBDIR_NAMEMAX 256
+
+typedef struct subdirs {
+	char qdir[SUBDIR_NAMEMAX];
+	bool has[3];            /* qf, df, xf */
+} subdirs_t;
+
+static int subdir_index(int type)
+{
+	return type == 'd' ? 1 : type == 'x' ? 2 : 0;
+}
+
+static const subdirs_t *subdirs_of(const char *qdir)
+{
+	static subdirs_t cache[SUBDIR_CACHE];
+	static int used;
+	size_t n = strlen(qdir);
+	subdirs_t *c;
+
+	for (int i = 0; i < used; i++)
+		if (strcmp(cache[i].qdir, qdir) == 0)
+			return &cache[i];
+	if (n >= SUBDIR_NAMEMAX || used == SUBDIR_CACHE)
+		return NULL;
+	c = &cache[used++];
+	memcpy(c->qdir, qdir, n + 1);
+	c->has[0] = is_dir(qdir, "qf");
+	c->has[1] = is_dir(qdir, "df");
+	c->has[2] = is_dir(qdir, "xf");
+	return c;
+}
+
 /* the subdirectory holding files of this type, when the queue has one */
 static const char *subdir_of(const char *qdir, int type)
 {
-	const char *sub = type == 'd' ? "df" : type == 'x' ? "xf" : "qf";
-	return is_dir(qdir, sub) ? sub : NULL;
+	static const char *const names[3] = { "qf", "df", "xf" };
+	const subdirs_t *c = subdirs_of(qdir);
+	int i = subdir_index(type);
+
+	if (c == NULL)
+		return is_dir(qdir, names[i]) ? names[i] : NULL;
+	return c->has[i] ? names[i] : NULL;
 }
 
 void qf_path(buf_t *out, const char *qdir, int type, const char *qid)

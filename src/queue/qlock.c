@@ -67,6 +67,21 @@ int df_create(const char *qdir, const char *qid)
 	return open_locked(qdir, 'd', qid, O_RDWR | O_CREAT | O_EXCL, LOCK_EX);
 }
 
+/* a name looked up before an unlink that would mostly find nothing: the
+ * lookup shares the directory, an unlink locks it against every other
+ * session creating or removing files there */
+bool queue_file_exists(const char *qdir, int type, const char *qid)
+{
+	buf_t path = BUF_INIT(4096);
+	bool r;
+
+	qf_path(&path, qdir, type, qid);
+	r = path.overflow || faccessat(AT_FDCWD, buf_str(&path), F_OK, AT_EACCESS) == 0 ||
+	    errno != ENOENT;
+	buf_free(&path);
+	return r;
+}
+
 static int unlink_type(const char *qdir, int type, const char *qid)
 {
 	buf_t path = BUF_INIT(4096);
@@ -85,7 +100,7 @@ int queue_remove(const char *qdir, const char *qid)
 	crashpoint("qf-removed");
 	if (r == 0)
 		r = unlink_type(qdir, 'd', qid);
-	if (r == 0)
+	if (r == 0 && queue_file_exists(qdir, 'x', qid))
 		r = unlink_type(qdir, 'x', qid);
 	return r;
 }

@@ -89,7 +89,15 @@ int qf_open_locked(const char *qdir, const char *qid, bool write);
 int qf_open_locked_type(const char *qdir, int type, const char *qid, bool write);
 
 /* Remove a delivered message's qf and df (df first is wrong: qf first). */
+/* qsync.c: a df's fsync deferred until its control file is written, so
+ * both go to disk together (qf_write flushes them before the rename) */
+void qsync_start(int fd);
+int qsync_defer(int fd);
+int qsync_flush(void);
+void qsync_drop(void);
 int queue_remove(const char *qdir, const char *qid);
+/* whether the message's file of this type may exist (a lookup, no lock) */
+bool queue_file_exists(const char *qdir, int type, const char *qid);
 /* a message no one could be told about: its qf renamed Qf, the df kept
  * ("savemail panic"); -1 with errno on failure */
 int queue_lose(const char *qdir, const char *qid);

@@ -97,7 +97,9 @@ static int collect_df(session_t *s, collect_t *c)
 			  opt_num(&s->cf->opt, OPT_MaxMessageSize),
 			  (policy_feature(s, 'G') ? COLLECT_BARE_LF : 0) |
 			  (policy_feature(s, 'U') ? COLLECT_BARE_CR : 0), c);
-	if (rc == 0 && fsync(fd) != 0)
+	/* the fsync deferred to the qf's commit (qsync.c), after fflush */
+	qsync_drop();
+	if (rc == 0 && (fflush(df) != 0 || qsync_defer(fd) != 0))
 		rc = -1;
 	if (fclose(df) != 0)
 		rc = -1;

@@ -353,7 +353,9 @@ static int read_body(const submit_req_t *r, envelope_t *e, FILE *in, size_t maxh
 	crashpoint("df-created");
 	rc = collect_message(in, df, r->ignoredots, maxhdr, c);
 	crashpoint("df-written");
-	if (rc == 0 && dosync && fsync(fd) != 0)
+	/* the fsync deferred to the qf's commit (qsync.c), after fflush */
+	qsync_drop();
+	if (rc == 0 && dosync && (fflush(df) != 0 || qsync_defer(fd) != 0))
 		rc = -1, c->werr = errno;
 	crashpoint("df-synced");
 	if (fclose(df) != 0 && rc == 0)
@@ -371,6 +373,16 @@ static void discard_files(const submit_req_t *r, const envelope_t *e)
 {
 	buf_t p = BUF_INIT(4096);
 	qf_path(&p, r->qdir, 'd', e->qid);
+	unlink(buf_str(&p));
+	buf_free(&p);
+}
+
+/* a qf this submission renamed into place whose directory entry could
+ * not be made durable: not committed, so not left for a queue run */
+static void discard_qf(const submit_req_t *r, const envelope_t *e)
+{
+	buf_t p = BUF_INIT(4096);
+	qf_path(&p, r->qdir, 'q', e->qid);
 	unlink(buf_str(&p));
 	buf_free(&p);
 }
@@ -526,6 +538,7 @@ int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, 
 	}
 	if (st == EX_OK && queue_orig && qf_write(e, sync, lockfd) != 0) {
 		int err = errno;
+		discard_qf(r, e);
 		if (no_space(err))
 			printf("%s\n", SUBMIT_NOSPACE_TEXT);
 		printf("cannot write %s/qf%s: %s\n", r->qdir, e->qid, strerror(err));
@@ -534,6 +547,9 @@ int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, 
 	}
 	if (st == EX_OK)
 		st = commit_clones(r, e, &cl, sync);
+	/* a df kept without any qf (for the error report) is on disk too */
+	if (st == EX_OK && qsync_flush() != 0)
+		st = EX_TEMPFAIL;
 	/* the df goes unless the original's qf holds it (the clones link it) */
 	if ((!queue_orig && !keep_df) || (st != EX_OK && *lockfd < 0))
 		discard_files(r, e);
