@@ -10,38 +10,57 @@
 #include "conf/cf.h"
 #include "log/log.h"
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
 static char port[16];
 
-/* does name map forward to the address of sa? */
+/* the forward lookup's answer holds sa's address?  gethostbyname2_r, as
+ * the reference asks: getaddrinfo would also read gai.conf, dump the
+ * interface addresses over netlink and connect a UDP socket per answer to
+ * sort them, on every connection */
+static bool answer_has(const struct hostent *h, const struct sockaddr *sa)
+{
+	const void *a = sa->sa_family == AF_INET
+		? (const void *)&((const struct sockaddr_in *)sa)->sin_addr
+		: (const void *)&((const struct sockaddr_in6 *)sa)->sin6_addr;
+	size_t n = sa->sa_family == AF_INET ? 4 : 16;
+
+	if (h == NULL || h->h_addrtype != sa->sa_family || (size_t)h->h_length != n)
+		return false;
+	for (char **p = h->h_addr_list; *p != NULL; p++)
+		if (memcmp(*p, a, n) == 0)
+			return true;
+	return false;
+}
+
+/* does name map forward to the address of sa?  OK or FORGED */
 static const char *forward_confirm(const char *name, const struct sockaddr *sa)
 {
-	struct addrinfo hints, *res = NULL;
-	const char *r = "FORGED";
-	int rc;
+	struct hostent he, *h = NULL;
+	char small[8192];
+	char *tmp = small;
+	size_t len = sizeof small;
+	int herr = 0, rc;
+	const char *r;
 
-	memset(&hints, 0, sizeof hints);
-	hints.ai_family = sa->sa_family;
-	hints.ai_socktype = SOCK_STREAM;
-	rc = getaddrinfo(name, NULL, &hints, &res);
-	if (rc == EAI_AGAIN)
-		return "TEMP";
-	for (const struct addrinfo *ai = rc == 0 ? res : NULL; ai != NULL; ai = ai->ai_next) {
-		bool same = sa->sa_family == AF_INET
-			? memcmp(&((const struct sockaddr_in *)ai->ai_addr)->sin_addr,
-				 &((const struct sockaddr_in *)sa)->sin_addr, 4) == 0
-			: memcmp(&((const struct sockaddr_in6 *)ai->ai_addr)->sin6_addr,
-				 &((const struct sockaddr_in6 *)sa)->sin6_addr, 16) == 0;
-		if (same)
-			r = "OK";
+	while ((rc = gethostbyname2_r(name, sa->sa_family, &he, tmp, len, &h, &herr)) == ERANGE &&
+	       len < 65536) {
+		char *bigger = tmp == small ? malloc(65536) : NULL;
+		if (bigger == NULL)
+			break;
+		tmp = bigger, len = 65536;
 	}
-	if (res != NULL)
-		freeaddrinfo(res);
+	/* a forward lookup that fails, even temporarily, does not confirm
+	 * the name: FORGED, as the reference says then */
+	r = rc == 0 && answer_has(h, sa) ? "OK" : "FORGED";
+	if (tmp != small)
+		free(tmp);
 	return r;
 }
 
@@ -107,14 +126,29 @@ void client_identify(session_t *s)
 	buf_printf(&s->relay, "%s@localhost", s->o->realuser);
 }
 
+/* ${client_name}: the PTR name only when its forward lookup confirmed
+ * it, else the bracketed address (what check_relay is given); the logs
+ * name the client by its PTR name all the same, as ${client_ptr} does */
+static void client_name_macro(const session_t *s, buf_t *out)
+{
+	if (s->resolve != NULL && strcmp(s->resolve, "FORGED") == 0)
+		buf_printf(out, "[%s]", buf_str(&s->client_addr));
+	else
+		buf_set(out, buf_str(&s->client_name));
+}
+
 void client_macros(session_t *s)
 {
 	macros_t *m = &s->cf->mac;
 
 	mac_define(m, '_', buf_str(&s->relay));
 	if (s->is_socket) {
+		buf_t name = BUF_INIT(1024);
+		client_name_macro(s, &name);
 		mac_define(m, macid("client_addr"), buf_str(&s->client_addr));
-		mac_define(m, macid("client_name"), buf_str(&s->client_name));
+		mac_define(m, macid("client_name"), buf_str(&name));
+		mac_define(m, macid("client_ptr"), buf_str(&s->client_name));
+		buf_free(&name);
 		mac_define(m, macid("client_port"), port);
 		if (s->o->daemon_name != NULL)
 			mac_define(m, macid("client_resolve"), s->resolve);
@@ -131,6 +165,7 @@ void client_check_relay(session_t *s)
 {
 	verdict_t v;
 	char qid[sizeof s->qid];
+	const char *name;
 
 	if (s->o->daemon_name == NULL)
 		return;
@@ -138,7 +173,8 @@ void client_check_relay(session_t *s)
 	memcpy(qid, s->qid, sizeof qid);
 	s->qid[0] = '\0';           /* logged before a queue id exists */
 	log_set_qid(NULL);
-	policy_check(s, "check_relay", buf_str(&s->client_name),
+	name = mac_get(&s->cf->mac, macid("client_name"));
+	policy_check(s, "check_relay", name != NULL ? name : buf_str(&s->client_name),
 		     buf_str(&s->client_addr), &v);
 	memcpy(s->qid, qid, sizeof qid);
 	log_set_qid(s->qid);

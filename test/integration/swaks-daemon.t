@@ -4,7 +4,8 @@
 # relaying refused to an outside client, access-map REJECT and DISCARD,
 # virtusertable, mailertable errors, +detail, unknown users, DNS failures
 # of the sender's domain, a connection refused by check_relay, PIPELINING,
-# the null sender, an address-literal HELO, plain SMTP) run in a seed
+# the null sender, an address-literal HELO, plain SMTP, clients whose
+# name maps forward to another address or fails temporarily) run in a seed
 # sandbox against the reference's sendmail -bd and against ours; swaks'
 # transcript and every log line (dates, pids, queue ids normalised) must
 # be the reference's.

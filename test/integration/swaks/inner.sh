@@ -6,7 +6,7 @@ set -u
 D=$(cd "$(dirname "$0")" && pwd)
 bash "$L/postinstall.sh" >/dev/null 2>&1
 . "$L/qhelpers.sh"; logmark
-for a in 198.51.100.77 198.51.100.5 192.0.2.31 203.0.113.66; do ip addr add $a/32 dev lo 2>/dev/null; done
+for a in 198.51.100.77 198.51.100.5 192.0.2.31 203.0.113.66 203.0.113.98 203.0.113.99; do ip addr add $a/32 dev lo 2>/dev/null; done
 /usr/sbin/sendmail -bd -odq
 python3 "$L/waitport.py" 127.0.0.1 25
 grep -v '^#' "$D/cases.txt" | while IFS='|' read -r src from to more; do
