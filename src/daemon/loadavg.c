@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 /* the first field of /proc/loadavg, as the reference reads it (glibc's
@@ -26,11 +27,38 @@ static int read_proc(double *avg)
 	return sscanf(b, "%lf", avg) == 1 ? 0 : -1;
 }
 
+/* The kernel recomputes the load average every 5 seconds; a value read
+ * less than a second ago is as good as a new one.  The daemon asks on
+ * every wake-up of its accept loop and its children (which inherit the
+ * cache) before each queueing decision: one read of /proc/loadavg per
+ * second instead of a few per connection. */
+#define LA_CACHE_NS 1000000000LL
+
+static int read_cached(double *avg)
+{
+	static double last;
+	static long long at;    /* CLOCK_MONOTONIC ns of `last`; 0: none */
+	struct timespec ts;
+	long long now;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+		return read_proc(avg);
+	now = (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+	if (at != 0 && now - at < LA_CACHE_NS) {
+		*avg = last;
+		return 0;
+	}
+	if (read_proc(avg) != 0)
+		return -1;
+	last = *avg, at = now;
+	return 0;
+}
+
 int la_current(void)
 {
 	double avg[1];
 
-	if (read_proc(avg) != 0 && getloadavg(avg, 1) != 1)
+	if (read_cached(avg) != 0 && getloadavg(avg, 1) != 1)
 		return -1;
 	if (avg[0] < 0)
 		return -1;
