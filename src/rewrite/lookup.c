@@ -95,9 +95,12 @@ static void rescan_err(const char *addr, const char *msg, void *arg)
 	fprintf(f, "%s... %s\n", addr, msg);
 }
 
-/* a lookup result or default is text again: tokenize it as an address
- * (comments dropped); a value that cannot be scanned yields nothing */
-static void rescan(rwctx_t *cx, const char *text, tokvec_t *out)
+/* text produced at run time -- a lookup's key, result or default, a
+ * $&x value -- tokenized as an address is (comments dropped, unbalanced
+ * brackets said and repaired: the reference's $_ carries "(may be
+ * forged)", which no rule sees); a value that cannot be scanned yields
+ * nothing */
+void rw_tokenize(rwctx_t *cx, const char *text, tokvec_t *out)
 {
 	scanner_t sc;
 	tokvec_t tmp;
@@ -167,15 +170,15 @@ static int one_lookup(rwctx_t *cx, const tokvec_t *w, const lkmark_t *mk, size_t
 		found = map_lookup(m, buf_str(&key), args, l.nargs, &res, &st);
 	if (!found && st == MAP_TEMPFAIL && m && m->tapp) {
 		buf_adds(&key, m->tapp);
-		rescan(cx, buf_str(&key), out);
+		rw_tokenize(cx, buf_str(&key), out);
 	} else if (found)
-		rescan(cx, buf_str(&res), out);
+		rw_tokenize(cx, buf_str(&res), out);
 	else if (l.has_def && l.defn == 1 && scans_as_itself(&w->v[l.def0]))
 		tv_push(out, w->v[l.def0]);   /* e.g. "?": re-scanning gives it back */
 	else if (l.has_def) {
 		buf_t d = BUF_INIT(0);
 		tok_cataddr(&w->v[l.def0], l.defn, 0, &d);
-		rescan(cx, buf_str(&d), out);
+		rw_tokenize(cx, buf_str(&d), out);
 		buf_free(&d);
 	} else {
 		for (j = 0; j < l.keyn; j++)

@@ -16,6 +16,8 @@ void lkmark_free(lkmark_t *m);
 
 /* replace every lookup in w by its result; returns EX_OK or EX_TEMPFAIL */
 int rw_lookups(rwctx_t *cx, tokvec_t *w, const lkmark_t *mk);
+/* run-time text ($&x values, lookup keys and results) tokenized as an
+ * address is, appended to out */
 void rw_tokenize(rwctx_t *cx, const char *text, tokvec_t *out);
 
 #endif

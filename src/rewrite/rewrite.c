@@ -3,34 +3,11 @@
 #include "rewrite/match.h"
 #include "rewrite/lookup.h"
 #include "rewrite/scan.h"
-#include <stdio.h>
 #include <string.h>
 #include "lib/exitstat.h"
 #include "maps/map_cache.h"
 #include <stdarg.h>
 #include <sysexits.h>
-
-/* a complaint about a $&x value, where the trace goes */
-static void rw_scan_err(const char *addr, const char *msg, void *arg)
-{
-	rwctx_t *cx = arg;
-	FILE *f = cx->trace ? cx->trace : stdout;
-	fprintf(f, "%s... %s\n", addr, msg);
-}
-
-/* tokenize text produced at run time ($&x values) as an address is:
- * parenthesised comments dropped, unbalanced brackets said and repaired
- * (the reference's $_ carries "(may be forged)", which no rule sees) */
-void rw_tokenize(rwctx_t *cx, const char *text, tokvec_t *out)
-{
-	scanner_t sc;
-	memset(&sc, 0, sizeof sc);
-	sc.mode = SCAN_EXT;
-	sc.max_token = 64 * 1024;
-	sc.err = rw_scan_err;
-	sc.errarg = cx;
-	scan_address(&sc, text, out, cx->ar);
-}
 
 /* a system error during rewriting: printed where the trace goes (the
  * reference's test mode shows it on the terminal) and exit status 70 */
