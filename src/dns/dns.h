@@ -167,6 +167,12 @@ int dns_parse_literal(const char *s, unsigned char addr[16]);
 void dns_format_addr(int family, const unsigned char *addr, char *out,
 		     size_t outsz);
 
+/* Whether name's addresses of this family (AF_INET: 4 bytes of addr,
+ * AF_INET6: 16) include addr, asked through the name service switch: a
+ * client's PTR name confirmed by its forward lookup.  A failed lookup,
+ * even a temporary one, does not confirm it. */
+bool dns_name_has_addr(const char *name, int fam, const void *addr);
+
 /* ------------------------------------------------------------ identity */
 
 struct dns_probe_word {

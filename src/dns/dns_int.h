@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <arpa/nameser.h>
 #include <resolv.h>
+#include <netdb.h>
 
 #define DNS_ANSWER_MAX 65536
 
@@ -67,6 +68,11 @@ bool dns_canon_files(char *host, size_t hbsize, int *statp);
 
 /* HostsFile (default /etc/hosts) */
 const char *dns_hosts_file(void);
+
+/* gethostbyname2_r with *buf (xrealloc'd, the caller frees it) grown as
+ * the answer needs, up to 1 MiB: the answer in he, or NULL with *herr */
+struct hostent *dns_hostbyname(const char *name, int fam, struct hostent *he, char **buf,
+			       int *herr);
 
 /* class-w test used for MX lists */
 bool dns_is_local(const char *name);

@@ -93,26 +93,19 @@ static void copy_hostent(const struct hostent *hp, struct hostinfo *hi)
 	}
 }
 
-/* gethostbyname2_r with a growing buffer; true and hi filled if found */
+/* a name's host entry (byname.c); true and hi filled if found */
 static bool lookup_host(const char *name, int fam, struct hostinfo *hi)
 {
-	struct hostent he, *hp = NULL;
-	size_t cap = 2048;
+	struct hostent he, *hp;
 	char *tmp = NULL;
-	int herr = 0, rc;
+	int herr = 0;
 
-	for (;;) {
-		tmp = xrealloc(tmp, cap);
-		rc = gethostbyname2_r(name, fam, &he, tmp, cap, &hp, &herr);
-		if (rc != ERANGE || cap >= 1024 * 1024)
-			break;
-		cap *= 4;
-	}
-	dns_set_last_herrno(rc == 0 && hp != NULL ? 0 : herr);
-	if (rc == 0 && hp != NULL)
+	hp = dns_hostbyname(name, fam, &he, &tmp, &herr);
+	dns_set_last_herrno(hp != NULL ? 0 : herr);
+	if (hp != NULL)
 		copy_hostent(hp, hi);
 	free(tmp);
-	return rc == 0 && hp != NULL;
+	return hp != NULL;
 }
 
 static void free_hostinfo(struct hostinfo *hi)

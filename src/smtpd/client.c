@@ -8,60 +8,25 @@
  * ${client_resolve} unset. */
 #include "smtpd/smtpd_int.h"
 #include "conf/cf.h"
+#include "dns/dns.h"
 #include "log/log.h"
 #include <arpa/inet.h>
-#include <errno.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
 static char port[16];
 
-/* the forward lookup's answer holds sa's address?  gethostbyname2_r, as
- * the reference asks: getaddrinfo would also read gai.conf, dump the
- * interface addresses over netlink and connect a UDP socket per answer to
- * sort them, on every connection */
-static bool answer_has(const struct hostent *h, const struct sockaddr *sa)
+/* does name map forward to the address of sa?  OK or FORGED */
+static const char *forward_confirm(const char *name, const struct sockaddr *sa)
 {
 	const void *a = sa->sa_family == AF_INET
 		? (const void *)&((const struct sockaddr_in *)sa)->sin_addr
 		: (const void *)&((const struct sockaddr_in6 *)sa)->sin6_addr;
-	size_t n = sa->sa_family == AF_INET ? 4 : 16;
 
-	if (h == NULL || h->h_addrtype != sa->sa_family || (size_t)h->h_length != n)
-		return false;
-	for (char **p = h->h_addr_list; *p != NULL; p++)
-		if (memcmp(*p, a, n) == 0)
-			return true;
-	return false;
-}
-
-/* does name map forward to the address of sa?  OK or FORGED */
-static const char *forward_confirm(const char *name, const struct sockaddr *sa)
-{
-	struct hostent he, *h = NULL;
-	char small[8192];
-	char *tmp = small;
-	size_t len = sizeof small;
-	int herr = 0, rc;
-	const char *r;
-
-	while ((rc = gethostbyname2_r(name, sa->sa_family, &he, tmp, len, &h, &herr)) == ERANGE &&
-	       len < 65536) {
-		char *bigger = tmp == small ? malloc(65536) : NULL;
-		if (bigger == NULL)
-			break;
-		tmp = bigger, len = 65536;
-	}
-	/* a forward lookup that fails, even temporarily, does not confirm
-	 * the name: FORGED, as the reference says then */
-	r = rc == 0 && answer_has(h, sa) ? "OK" : "FORGED";
-	if (tmp != small)
-		free(tmp);
-	return r;
+	return dns_name_has_addr(name, sa->sa_family, a) ? "OK" : "FORGED";
 }
 
 static void peer_name(session_t *s, const struct sockaddr *sa, socklen_t len)
