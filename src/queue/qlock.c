@@ -82,7 +82,7 @@ bool queue_file_exists(const char *qdir, int type, const char *qid)
 	return r;
 }
 
-static int unlink_type(const char *qdir, int type, const char *qid)
+int queue_unlink(const char *qdir, int type, const char *qid)
 {
 	buf_t path = BUF_INIT(4096);
 	int r;
@@ -95,13 +95,13 @@ static int unlink_type(const char *qdir, int type, const char *qid)
 
 int queue_remove(const char *qdir, const char *qid)
 {
-	int r = unlink_type(qdir, 'q', qid);
+	int r = queue_unlink(qdir, 'q', qid);
 
 	crashpoint("qf-removed");
 	if (r == 0)
-		r = unlink_type(qdir, 'd', qid);
+		r = queue_unlink(qdir, 'd', qid);
 	if (r == 0 && queue_file_exists(qdir, 'x', qid))
-		r = unlink_type(qdir, 'x', qid);
+		r = queue_unlink(qdir, 'x', qid);
 	return r;
 }
 

@@ -96,6 +96,8 @@ int qsync_defer(int fd);
 int qsync_flush(void);
 void qsync_drop(void);
 int queue_remove(const char *qdir, const char *qid);
+/* remove the message's file of this type; 0 also when it was not there */
+int queue_unlink(const char *qdir, int type, const char *qid);
 /* whether the message's file of this type may exist (a lookup, no lock) */
 bool queue_file_exists(const char *qdir, int type, const char *qid);
 /* a message no one could be told about: its qf renamed Qf, the df kept

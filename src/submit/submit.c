@@ -369,24 +369,6 @@ static int read_body(const submit_req_t *r, envelope_t *e, FILE *in, size_t maxh
 	return EX_OK;
 }
 
-static void discard_files(const submit_req_t *r, const envelope_t *e)
-{
-	buf_t p = BUF_INIT(4096);
-	qf_path(&p, r->qdir, 'd', e->qid);
-	unlink(buf_str(&p));
-	buf_free(&p);
-}
-
-/* a qf this submission renamed into place whose directory entry could
- * not be made durable: not committed, so not left for a queue run */
-static void discard_qf(const submit_req_t *r, const envelope_t *e)
-{
-	buf_t p = BUF_INIT(4096);
-	qf_path(&p, r->qdir, 'q', e->qid);
-	unlink(buf_str(&p));
-	buf_free(&p);
-}
-
 /* recipients: the command line's, then the header's with -t */
 static int gather_rcpts(cf_t *cf, const submit_req_t *r, envelope_t *e, int *bad)
 {
@@ -517,12 +499,12 @@ int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, 
 	*lockfd = -1;
 	memset(&cl, 0, sizeof cl);
 	if (st == SUBMIT_NOTHING) {
-		discard_files(r, e);
+		(void)queue_unlink(r->qdir, 'd', e->qid);
 		log_accepted(cf, e);
 		return st;
 	}
 	if (st == EX_OK && r->refuse) {
-		discard_files(r, e);
+		(void)queue_unlink(r->qdir, 'd', e->qid);
 		log_accepted(cf, e);
 		return EX_OK;
 	}
@@ -538,7 +520,9 @@ int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, 
 	}
 	if (st == EX_OK && queue_orig && qf_write(e, sync, lockfd) != 0) {
 		int err = errno;
-		discard_qf(r, e);
+		/* a qf renamed into place whose directory entry could not
+		 * be made durable is not committed: not left for a queue run */
+		(void)queue_unlink(r->qdir, 'q', e->qid);
 		if (no_space(err))
 			printf("%s\n", SUBMIT_NOSPACE_TEXT);
 		printf("cannot write %s/qf%s: %s\n", r->qdir, e->qid, strerror(err));
@@ -552,7 +536,7 @@ int submit_commit(cf_t *cf, const submit_req_t *r, envelope_t *e, collect_t *c, 
 		st = EX_TEMPFAIL;
 	/* the df goes unless the original's qf holds it (the clones link it) */
 	if ((!queue_orig && !keep_df) || (st != EX_OK && *lockfd < 0))
-		discard_files(r, e);
+		(void)queue_unlink(r->qdir, 'd', e->qid);
 	if (st != EX_OK) {
 		clones_free(&cl);
 		return st;
@@ -601,7 +585,7 @@ int submit_message(cf_t *cf, const submit_req_t *r, FILE *in, envelope_t *e, int
 	if (st == EX_OK)
 		st = submit_commit(cf, r, e, &c, lockfd);
 	else
-		discard_files(r, e);
+		(void)queue_unlink(r->qdir, 'd', e->qid);
 	collect_free(&c);
 	if (dflock >= 0)
 		close(dflock);
